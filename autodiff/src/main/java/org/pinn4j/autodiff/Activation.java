@@ -1,0 +1,314 @@
+package org.pinn4j.autodiff;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * Elementwise activation functions with derivatives of any order, the rule table of the
+ * Taylor-mode engine.
+ *
+ * <p>Higher derivatives are evaluated from closed forms rather than by nesting: tanh and sigmoid
+ * derivatives are polynomials in the function value (P<sub>k+1</sub>(t) = P<sub>k</sub>'(t)(1 - t^2) for
+ * tanh, Q<sub>k+1</sub>(s) = Q<sub>k</sub>'(s)(s - s^2) for sigmoid), sin and cos cycle, softplus
+ * differentiates to sigmoid, silu and gelu are z&middot;g(z) so that
+ * f<sup>(k)</sup> = z g<sup>(k)</sup> + k g<sup>(k-1)</sup>, and the Gaussian density's derivatives are
+ * Hermite-type polynomials times the density. The polynomial tables are built once, up to
+ * {@link #MAX_ORDER}.
+ */
+public enum Activation {
+    /** f(z) = z; used for the linear output layer. */
+    IDENTITY,
+    /** Hyperbolic tangent. */
+    TANH,
+    /** Sine, as in SIREN-style networks. */
+    SIN,
+    /** Cosine (used by Fourier input features). */
+    COS,
+    /** Logistic sigmoid 1 / (1 + e^-z). */
+    SIGMOID,
+    /** Rectified linear unit max(0, z); derivatives of order >= 2 are zero almost everywhere. */
+    RELU,
+    /** SiLU / swish: z * sigmoid(z). */
+    SILU,
+    /** Exact GELU: z * Phi(z) with Phi the standard normal CDF. */
+    GELU,
+    /** Softplus log(1 + e^z), computed without overflow. */
+    SOFTPLUS;
+
+    /** Highest derivative order the tables support (the engine needs plan order + 1). */
+    public static final int MAX_ORDER = 10;
+
+    private static final double[][] TANH_POLY = derivativePolynomials(new double[] {0, 1}, new double[] {1, 0, -1});
+    private static final double[][] SIGMOID_POLY = derivativePolynomials(new double[] {0, 1}, new double[] {0, 1, -1});
+    /** R_m with phi^(m)(z) = R_m(z) phi(z): R_0 = 1, R_{m+1} = R_m' - z R_m. */
+    private static final double[][] GAUSS_POLY = gaussianPolynomials();
+    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2 * Math.PI);
+    private static final double INV_SQRT_2 = 1.0 / Math.sqrt(2);
+
+    /**
+     * Looks an activation up by its lower-case name ("tanh", "sin", "sigmoid", "relu", "silu" or
+     * "swish", "gelu", "softplus", "identity" or "linear", "cos").
+     *
+     * @throws IllegalArgumentException naming the valid names if {@code name} is unknown
+     */
+    public static Activation byName(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("activation name is missing; expected one of " + validNames());
+        }
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "swish":
+                return SILU;
+            case "linear":
+                return IDENTITY;
+            default:
+                for (Activation a : values()) {
+                    if (a.name().toLowerCase(Locale.ROOT).equals(key)) {
+                        return a;
+                    }
+                }
+                throw new IllegalArgumentException("unknown activation '" + name + "'; expected one of " + validNames());
+        }
+    }
+
+    private static String validNames() {
+        return "tanh, sin, cos, sigmoid, relu, silu (swish), gelu, softplus, identity (linear)";
+    }
+
+    /** Lower-case name, the inverse of {@link #byName(String)}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** f(z). */
+    public double value(double z) {
+        switch (this) {
+            case IDENTITY: return z;
+            case TANH: return Math.tanh(z);
+            case SIN: return Math.sin(z);
+            case COS: return Math.cos(z);
+            case SIGMOID: return sigmoid(z);
+            case RELU: return z > 0 ? z : 0.0;
+            case SILU: return z * sigmoid(z);
+            case GELU: return z * normalCdf(z);
+            case SOFTPLUS: return softplus(z);
+            default: throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * Writes f<sup>(k)</sup>(z) into {@code out[k]} for k = 0..maxOrder.
+     *
+     * @throws IllegalArgumentException if maxOrder is negative or above {@link #MAX_ORDER}
+     */
+    public void derivatives(double z, int maxOrder, double[] out) {
+        checkOrder(maxOrder);
+        switch (this) {
+            case IDENTITY:
+                out[0] = z;
+                for (int k = 1; k <= maxOrder; k++) out[k] = k == 1 ? 1.0 : 0.0;
+                return;
+            case TANH: {
+                double t = Math.tanh(z);
+                for (int k = 0; k <= maxOrder; k++) out[k] = horner(TANH_POLY[k], t);
+                return;
+            }
+            case SIN:
+            case COS: {
+                double s = Math.sin(z), c = Math.cos(z);
+                int shift = this == COS ? 1 : 0;
+                for (int k = 0; k <= maxOrder; k++) {
+                    switch ((k + shift) & 3) {
+                        case 0: out[k] = s; break;
+                        case 1: out[k] = c; break;
+                        case 2: out[k] = -s; break;
+                        default: out[k] = -c; break;
+                    }
+                }
+                return;
+            }
+            case SIGMOID: {
+                double s = sigmoid(z);
+                for (int k = 0; k <= maxOrder; k++) out[k] = horner(SIGMOID_POLY[k], s);
+                return;
+            }
+            case RELU:
+                out[0] = z > 0 ? z : 0.0;
+                for (int k = 1; k <= maxOrder; k++) out[k] = (k == 1 && z > 0) ? 1.0 : 0.0;
+                return;
+            case SOFTPLUS: {
+                out[0] = softplus(z);
+                double s = sigmoid(z);
+                for (int k = 1; k <= maxOrder; k++) out[k] = horner(SIGMOID_POLY[k - 1], s);
+                return;
+            }
+            case SILU: {
+                double s = sigmoid(z);
+                double prev = 0;
+                for (int k = 0; k <= maxOrder; k++) {
+                    double g = horner(SIGMOID_POLY[k], s);
+                    out[k] = z * g + k * prev;
+                    prev = g;
+                }
+                return;
+            }
+            case GELU: {
+                double phi = INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+                double prev = 0;
+                for (int k = 0; k <= maxOrder; k++) {
+                    double g = k == 0 ? normalCdf(z) : horner(GAUSS_POLY[k - 1], z) * phi;
+                    out[k] = z * g + k * prev;
+                    prev = g;
+                }
+                return;
+            }
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * Batched form used by the engine's hot loop: for p in [0, n) writes f<sup>(k)</sup>(z[zOff + p]) to
+     * {@code d[dOff + k * dStride + p]} for k = 0..maxOrder. Allocation-free.
+     */
+    public void derivatives(double[] z, int zOff, int n, int maxOrder, double[] d, int dOff, int dStride) {
+        checkOrder(maxOrder);
+        switch (this) {
+            case TANH: {
+                for (int p = 0; p < n; p++) {
+                    d[dOff + p] = Math.tanh(z[zOff + p]);
+                }
+                polynomialsOfValue(TANH_POLY, d, dOff, n, maxOrder, dStride, 1);
+                return;
+            }
+            case SIGMOID: {
+                for (int p = 0; p < n; p++) {
+                    d[dOff + p] = sigmoid(z[zOff + p]);
+                }
+                polynomialsOfValue(SIGMOID_POLY, d, dOff, n, maxOrder, dStride, 1);
+                return;
+            }
+            case SIN: {
+                for (int p = 0; p < n; p++) {
+                    double zz = z[zOff + p];
+                    double s = Math.sin(zz);
+                    double c = maxOrder >= 1 ? Math.cos(zz) : 0;
+                    for (int k = 0; k <= maxOrder; k++) {
+                        int r = k & 3;
+                        d[dOff + k * dStride + p] = r == 0 ? s : r == 1 ? c : r == 2 ? -s : -c;
+                    }
+                }
+                return;
+            }
+            case IDENTITY: {
+                System.arraycopy(z, zOff, d, dOff, n);
+                for (int k = 1; k <= maxOrder; k++) {
+                    Arrays.fill(d, dOff + k * dStride, dOff + k * dStride + n, k == 1 ? 1.0 : 0.0);
+                }
+                return;
+            }
+            default: {
+                double[] tmp = new double[maxOrder + 1];
+                for (int p = 0; p < n; p++) {
+                    derivatives(z[zOff + p], maxOrder, tmp);
+                    for (int k = 0; k <= maxOrder; k++) {
+                        d[dOff + k * dStride + p] = tmp[k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fills rows 1..maxOrder with P_k(row 0), where row 0 already holds the function value. */
+    private static void polynomialsOfValue(double[][] poly, double[] d, int dOff, int n, int maxOrder, int dStride, int from) {
+        for (int k = from; k <= maxOrder; k++) {
+            double[] c = poly[k];
+            int row = dOff + k * dStride;
+            for (int p = 0; p < n; p++) {
+                double t = d[dOff + p];
+                double acc = c[c.length - 1];
+                for (int j = c.length - 2; j >= 0; j--) {
+                    acc = acc * t + c[j];
+                }
+                d[row + p] = acc;
+            }
+        }
+    }
+
+    private static void checkOrder(int maxOrder) {
+        if (maxOrder < 0 || maxOrder > MAX_ORDER) {
+            throw new IllegalArgumentException("derivative order " + maxOrder + " out of range; expected 0.." + MAX_ORDER);
+        }
+    }
+
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    static double softplus(double z) {
+        return Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    static double normalCdf(double z) {
+        return 0.5 * Erf.erfc(-z * INV_SQRT_2);
+    }
+
+    private static double horner(double[] c, double t) {
+        double acc = c[c.length - 1];
+        for (int j = c.length - 2; j >= 0; j--) {
+            acc = acc * t + c[j];
+        }
+        return acc;
+    }
+
+    /** Polynomials P_k in the function value v with P_0 = start and P_{k+1} = P_k' * chain, ascending coefficients. */
+    private static double[][] derivativePolynomials(double[] start, double[] chain) {
+        double[][] table = new double[MAX_ORDER + 2][];
+        table[0] = start;
+        for (int k = 1; k < table.length; k++) {
+            table[k] = multiply(differentiate(table[k - 1]), chain);
+        }
+        return table;
+    }
+
+    private static double[][] gaussianPolynomials() {
+        double[][] table = new double[MAX_ORDER + 2][];
+        table[0] = new double[] {1};
+        for (int m = 1; m < table.length; m++) {
+            double[] deriv = differentiate(table[m - 1]);
+            double[] zTimes = multiply(table[m - 1], new double[] {0, 1});
+            double[] r = new double[Math.max(deriv.length, zTimes.length)];
+            for (int j = 0; j < deriv.length; j++) r[j] += deriv[j];
+            for (int j = 0; j < zTimes.length; j++) r[j] -= zTimes[j];
+            table[m] = r;
+        }
+        return table;
+    }
+
+    private static double[] differentiate(double[] c) {
+        if (c.length == 1) {
+            return new double[] {0};
+        }
+        double[] d = new double[c.length - 1];
+        for (int j = 1; j < c.length; j++) {
+            d[j - 1] = j * c[j];
+        }
+        return d;
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] r = new double[a.length + b.length - 1];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                r[i + j] += a[i] * b[j];
+            }
+        }
+        return r;
+    }
+}

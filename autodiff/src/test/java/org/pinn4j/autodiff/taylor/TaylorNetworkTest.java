@@ -1,0 +1,342 @@
+package org.pinn4j.autodiff.taylor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.junit.jupiter.api.Test;
+import org.pinn4j.autodiff.Activation;
+
+/**
+ * The Taylor-mode engine against an independent per-point path (Commons Math DerivativeStructure jets
+ * through the same MLP) and its parameter gradient against central finite differences.
+ */
+class TaylorNetworkTest {
+
+    static double[] randomParams(NetworkSpec spec, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] w = new double[spec.parameterCount()];
+        for (int l = 0; l < spec.layers(); l++) {
+            int in = spec.layerInputs(l);
+            int out = spec.width(l + 1);
+            double std = Math.sqrt(2.0 / (in + out));
+            for (int j = 0; j < in * out; j++) {
+                w[spec.weightOffset(l) + j] = std * gaussian(rng);
+            }
+            for (int o = 0; o < out; o++) {
+                w[spec.biasOffset(l) + o] = 0.1 * gaussian(rng);
+            }
+        }
+        return w;
+    }
+
+    static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble(), v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    static double[][] randomPoints(NetworkSpec spec, int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] pts = new double[spec.inputs()][n];
+        for (int i = 0; i < spec.inputs(); i++) {
+            for (int p = 0; p < n; p++) {
+                pts[i][p] = spec.lower(i) + (spec.upper(i) - spec.lower(i)) * rng.nextDouble();
+            }
+        }
+        return pts;
+    }
+
+    /** Reference: the MLP evaluated on multivariate jets of order {@code order} at one point. */
+    static DerivativeStructure[] jetForward(NetworkSpec spec, double[] w, double[] point, int order) {
+        int d = spec.inputs();
+        DerivativeStructure[] a = new DerivativeStructure[d];
+        for (int i = 0; i < d; i++) {
+            DerivativeStructure x = new DerivativeStructure(d, order, i, point[i]);
+            a[i] = x.subtract(spec.lower(i)).multiply(spec.inputScale(i)).subtract(1.0);
+        }
+        if (spec.fourierFeatures() > 0) {
+            int m = spec.fourierFeatures();
+            DerivativeStructure[] f = new DerivativeStructure[2 * m];
+            for (int j = 0; j < m; j++) {
+                DerivativeStructure z = a[0].multiply(0.0);
+                for (int i = 0; i < d; i++) {
+                    z = z.add(a[i].multiply(spec.fourierMatrix(j, i)));
+                }
+                f[j] = z.sin();
+                f[m + j] = z.cos();
+            }
+            a = f;
+        }
+        for (int l = 0; l < spec.layers(); l++) {
+            int in = spec.layerInputs(l);
+            int out = spec.width(l + 1);
+            DerivativeStructure[] z = new DerivativeStructure[out];
+            for (int o = 0; o < out; o++) {
+                DerivativeStructure acc = a[0].multiply(0.0).add(w[spec.biasOffset(l) + o]);
+                for (int i = 0; i < in; i++) {
+                    acc = acc.add(a[i].multiply(w[spec.weightOffset(l) + o * in + i]));
+                }
+                Activation f = spec.activation(l);
+                z[o] = f == Activation.TANH ? acc.tanh() : f == Activation.SIN ? acc.sin() : acc;
+            }
+            a = z;
+        }
+        return a;
+    }
+
+    /** Checks every stream of every output, norm-wise relative over the points, to {@code tol}. */
+    static void assertStreamsMatchJets(NetworkSpec spec, StreamPlan plan, int nPoints, int tile, double tol) {
+        double[] w = randomParams(spec, 11);
+        double[][] pts = randomPoints(spec, nPoints, 12);
+        TaylorNetwork net = new TaylorNetwork(spec, plan, tile);
+        TaylorNetwork.Workspace ws = net.newWorkspace();
+        int m = spec.outputs();
+        double[][][] engine = new double[m][plan.size()][nPoints];
+        for (int start = 0; start < nPoints; start += tile) {
+            int n = Math.min(tile, nPoints - start);
+            net.forward(w, pts, start, n, ws);
+            for (int j = 0; j < m; j++) {
+                for (int s = 0; s < plan.size(); s++) {
+                    System.arraycopy(ws.outputs(), ws.outputOffset(j, s), engine[j][s], start, n);
+                }
+            }
+        }
+        double[] point = new double[spec.inputs()];
+        for (int j = 0; j < m; j++) {
+            for (int s = 0; s < plan.size(); s++) {
+                double diff = 0, norm = 0;
+                for (int p = 0; p < nPoints; p++) {
+                    for (int i = 0; i < spec.inputs(); i++) {
+                        point[i] = pts[i][p];
+                    }
+                    DerivativeStructure[] ref = jetForward(spec, w, point, plan.maxOrder());
+                    double expected = ref[j].getPartialDerivative(plan.streams().get(s).counts());
+                    diff += sq(engine[j][s][p] - expected);
+                    norm += sq(expected);
+                }
+                double rel = Math.sqrt(diff / norm);
+                assertTrue(rel <= tol, "output " + j + " stream " + plan.streams().get(s) + " relative error " + rel);
+            }
+        }
+    }
+
+    static double sq(double v) {
+        return v * v;
+    }
+
+    // Tolerance 1e-10 relative (the figure): both paths are exact in exact arithmetic and differ only
+    // in rounding of O(depth * width) operations on O(1) numbers.
+
+    @Test
+    void burgersStreamsOfADeepTanhNetwork() {
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 16, 16, 16, 16, 1}, Activation.TANH,
+                new double[] {-1, 0}, new double[] {1, 1});
+        StreamPlan plan = StreamPlan.of(2, MultiIndex.of(1, 0), MultiIndex.of(0, 1), MultiIndex.of(2, 0));
+        assertEquals(4, plan.size());
+        assertStreamsMatchJets(spec, plan, 45, 16, 1e-10);
+    }
+
+    @Test
+    void mixedAndThirdDerivativesOfASinNetworkWithTwoOutputs() {
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 12, 12, 12, 12, 2}, Activation.SIN,
+                new double[] {0, -2}, new double[] {1, 3});
+        StreamPlan plan = StreamPlan.of(2, MultiIndex.of(1, 1), MultiIndex.of(3, 0), MultiIndex.of(0, 2));
+        assertStreamsMatchJets(spec, plan, 20, 8, 1e-10);
+    }
+
+    @Test
+    void laplacianInThreeDimensions() {
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {3, 10, 10, 10, 10, 1}, Activation.TANH,
+                new double[] {0, 0, 0}, new double[] {1, 2, 3});
+        StreamPlan plan = StreamPlan.of(3, MultiIndex.of(2, 0, 0), MultiIndex.of(0, 2, 0), MultiIndex.of(0, 0, 2));
+        assertEquals(7, plan.size());
+        assertStreamsMatchJets(spec, plan, 17, 32, 1e-10);
+    }
+
+    @Test
+    void fourierFeaturesFeedTheStreams() {
+        double[] b = {1.0, 0.5, -2.0, 1.5, 3.0, 0.0};
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 10, 10, 10, 1}, Activation.TANH,
+                new double[] {-1, 0}, new double[] {1, 1}).withFourierFeatures(b, 3);
+        StreamPlan plan = StreamPlan.of(2, MultiIndex.of(2, 0), MultiIndex.of(0, 1), MultiIndex.of(1, 1));
+        assertStreamsMatchJets(spec, plan, 19, 8, 1e-10);
+    }
+
+    @Test
+    void faaDiBrunoRulesHaveTheKnownTerms() {
+        StreamPlan plan = StreamPlan.of(1, MultiIndex.of(3));
+        // y_xxx = f''' z_x^3 + 3 f'' z_x z_xx + f' z_xxx
+        List<StreamPlan.Term> rule = plan.rule(plan.indexOf(MultiIndex.of(3)));
+        assertEquals(3, rule.size());
+        assertEquals(1.0, rule.get(0).coefficient());
+        assertEquals(3.0, rule.get(1).coefficient());
+        assertArrayEquals(new int[] {1, 2}, rule.get(1).factors());
+        assertEquals(1.0, rule.get(2).coefficient());
+        assertArrayEquals(new int[] {1, 1, 1}, rule.get(2).factors());
+    }
+
+    /** Burgers residual loss sum_p r_p^2 with r = u_t + u u_x - nu u_xx, the loss a PINN step differentiates. */
+    static final class BurgersLoss implements TileLoss<Object> {
+        final double nu;
+        final int su, sx, st, sxx;
+
+        BurgersLoss(StreamPlan plan, double nu) {
+            this.nu = nu;
+            su = 0;
+            sx = plan.indexOf(MultiIndex.of(1, 0));
+            st = plan.indexOf(MultiIndex.of(0, 1));
+            sxx = plan.indexOf(MultiIndex.of(2, 0));
+        }
+
+        @Override
+        public Object newScratch(int tileSize) {
+            return null;
+        }
+
+        @Override
+        public double evaluate(Tile tile, Object scratch) {
+            double[] o = tile.outputs();
+            double[] g = tile.outputAdjoints();
+            int u = tile.outputOffset(0, su), ux = tile.outputOffset(0, sx), ut = tile.outputOffset(0, st),
+                    uxx = tile.outputOffset(0, sxx);
+            double sum = 0;
+            for (int p = 0; p < tile.size(); p++) {
+                double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+                sum += r * r;
+                if (tile.gradient() != null) {
+                    g[ut + p] = 2 * r;
+                    g[u + p] = 2 * r * o[ux + p];
+                    g[ux + p] = 2 * r * o[u + p];
+                    g[uxx + p] = -2 * r * nu;
+                }
+            }
+            return sum;
+        }
+    }
+
+    static StreamPlan burgersPlan() {
+        return StreamPlan.of(2, MultiIndex.of(1, 0), MultiIndex.of(0, 1), MultiIndex.of(2, 0));
+    }
+
+    /**
+     * Parameter gradient of the Burgers residual loss against central differences (h = 1e-6 on O(1)
+     * parameters: truncation ~1e-12 * third derivative, rounding ~ 1e-16 * loss / h ~ 1e-10 * loss), so each
+     * component must agree to 1e-6 of the gradient's max norm, which still catches any missing term.
+     */
+    @Test
+    void parameterGradientMatchesFiniteDifferences() {
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 8, 8, 8, 1}, Activation.TANH,
+                new double[] {-1, 0}, new double[] {1, 1});
+        StreamPlan plan = burgersPlan();
+        TaylorNetwork net = new TaylorNetwork(spec, plan, 16);
+        BurgersLoss loss = new BurgersLoss(plan, 0.01 / Math.PI);
+        double[] w = randomParams(spec, 3);
+        double[][] pts = randomPoints(spec, 37, 4);
+        try (BatchEvaluator eval = new BatchEvaluator(1, 20)) {
+            double[] grad = new double[w.length];
+            double value = eval.lossAndGradient(net, pts, 37, loss, w, grad);
+            assertEquals(value, eval.loss(net, pts, 37, loss, w), 1e-14 * value);
+            double maxGrad = 0;
+            for (double g : grad) {
+                maxGrad = Math.max(maxGrad, Math.abs(g));
+            }
+            double h = 1e-6;
+            for (int j = 0; j < w.length; j++) {
+                double keep = w[j];
+                w[j] = keep + h;
+                double fp = eval.loss(net, pts, 37, loss, w);
+                w[j] = keep - h;
+                double fm = eval.loss(net, pts, 37, loss, w);
+                w[j] = keep;
+                double fd = (fp - fm) / (2 * h);
+                assertEquals(fd, grad[j], 1e-6 * maxGrad, "parameter " + j);
+            }
+        }
+    }
+
+    /** Same as above through Fourier features and a third-order stream (generic k = 3 rules). */
+    @Test
+    void parameterGradientWithFourierFeaturesAndThirdOrder() {
+        double[] b = {1.0, 0.5, -2.0, 1.5};
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 6, 6, 1}, Activation.SIN,
+                new double[] {-1, 0}, new double[] {1, 1}).withFourierFeatures(b, 2);
+        StreamPlan plan = StreamPlan.of(2, MultiIndex.of(3, 0), MultiIndex.of(1, 1));
+        int sxxx = plan.indexOf(MultiIndex.of(3, 0));
+        int sxt = plan.indexOf(MultiIndex.of(1, 1));
+        TileLoss<Object> loss = new TileLoss<>() {
+            @Override
+            public Object newScratch(int tileSize) {
+                return null;
+            }
+
+            @Override
+            public double evaluate(Tile tile, Object scratch) {
+                double[] o = tile.outputs();
+                double[] g = tile.outputAdjoints();
+                int a = tile.outputOffset(0, sxxx), c = tile.outputOffset(0, sxt), u = tile.outputOffset(0, 0);
+                double sum = 0;
+                for (int p = 0; p < tile.size(); p++) {
+                    double r = o[a + p] - 3 * o[c + p] * o[u + p];
+                    sum += r * r;
+                    if (tile.gradient() != null) {
+                        g[a + p] += 2 * r;
+                        g[c + p] += -6 * r * o[u + p];
+                        g[u + p] += -6 * r * o[c + p];
+                    }
+                }
+                return sum;
+            }
+        };
+        TaylorNetwork net = new TaylorNetwork(spec, plan, 8);
+        double[] w = randomParams(spec, 5);
+        double[][] pts = randomPoints(spec, 13, 6);
+        try (BatchEvaluator eval = new BatchEvaluator(1, 5)) {
+            double[] grad = new double[w.length];
+            eval.lossAndGradient(net, pts, 13, loss, w, grad);
+            double maxGrad = 0;
+            for (double g : grad) {
+                maxGrad = Math.max(maxGrad, Math.abs(g));
+            }
+            double h = 1e-6;
+            for (int j = 0; j < w.length; j++) {
+                double keep = w[j];
+                w[j] = keep + h;
+                double fp = eval.loss(net, pts, 13, loss, w);
+                w[j] = keep - h;
+                double fm = eval.loss(net, pts, 13, loss, w);
+                w[j] = keep;
+                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
+            }
+        }
+    }
+
+    @Test
+    void resultsAreBitIdenticalForOneAndTwoThreads() {
+        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 20, 20, 20, 1}, Activation.TANH,
+                new double[] {-1, 0}, new double[] {1, 1});
+        StreamPlan plan = burgersPlan();
+        TaylorNetwork net = new TaylorNetwork(spec, plan, 64);
+        BurgersLoss loss = new BurgersLoss(plan, 0.01 / Math.PI);
+        double[] w = randomParams(spec, 7);
+        int n = 5000;
+        double[][] pts = randomPoints(spec, n, 8);
+        List<double[]> grads = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 1, 2}) {
+            try (BatchEvaluator eval = new BatchEvaluator(threads)) {
+                double[] g = new double[w.length];
+                losses.add(eval.lossAndGradient(net, pts, n, loss, w, g));
+                grads.add(g);
+            }
+        }
+        for (int r = 1; r < grads.size(); r++) {
+            assertEquals(Double.doubleToRawLongBits(losses.get(0)), Double.doubleToRawLongBits(losses.get(r)));
+            assertArrayEquals(grads.get(0), grads.get(r), 0.0, "run " + r);
+        }
+    }
+}
