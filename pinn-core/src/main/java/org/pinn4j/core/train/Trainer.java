@@ -1,0 +1,423 @@
+package org.pinn4j.core.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.autodiff.taylor.NetworkSpec;
+import org.pinn4j.core.expr.Field;
+import org.pinn4j.core.expr.Program;
+import org.pinn4j.core.expr.Scope;
+import org.pinn4j.core.optim.GradientOptimizer;
+import org.pinn4j.core.optim.Lbfgs;
+import org.pinn4j.core.optim.LbfgsResult;
+import org.pinn4j.core.optim.LearningRateSchedule;
+import org.pinn4j.core.optim.Objective;
+import org.pinn4j.core.problem.Condition;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.sampling.PointSet;
+import org.pinn4j.core.sampling.Sampler;
+import org.pinn4j.core.sampling.Samplers;
+
+/**
+ * Trains a {@link Problem} with a {@link Recipe}: builds the network from the seed, compiles every
+ * condition into a loss term planned for exactly the derivatives it reads, samples the points, and runs
+ * the recipe's phases (full-batch steps, epochs of mini-batches, L-BFGS), reporting each step to the
+ * listeners and recording the history.
+ *
+ * <p>Everything random derives from the recipe's seed, and batch evaluation is bit-identical for any
+ * thread count, so a seed decides the result. A loss or gradient that becomes NaN or infinite stops the
+ * run with a message naming the step and the term, and the parameters of the last good step are kept.
+ */
+public final class Trainer {
+    private final Problem problem;
+    private final Recipe recipe;
+    private final List<TrainingListener> listeners;
+    private final NetworkSpec spec;
+    private final double[] params;
+    private final int coefficientOffset;
+    private final List<Object> terms = new ArrayList<>();
+    private final List<Condition> conditions;
+    private final Sampler[] samplers;
+    private final PointSet[] pointSets;
+    private final double[][][] columns;
+    private final double[] termLosses;
+    private final History history;
+    private final long seed;
+    private int step;
+    private long startNanos;
+
+    /** Prepares a run: network, terms and the first points. */
+    public Trainer(Problem problem, Recipe recipe, TrainingListener... listeners) {
+        this.problem = problem;
+        this.recipe = recipe;
+        this.listeners = List.of(listeners);
+        this.seed = recipe.seed();
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] lower = problem.domain().lower();
+        double[] upper = problem.domain().upper();
+        this.spec = recipe.network().spec(problem.inputs().size(), problem.outputs().size(), lower, upper, rng.split());
+        double[] net = recipe.network().initialParameters(spec, rng.split());
+        this.coefficientOffset = spec.parameterCount();
+        this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
+        int k = 0;
+        for (double v : problem.coefficients().values()) {
+            params[coefficientOffset + k++] = v;
+        }
+        this.conditions = problem.conditions();
+        int c = conditions.size();
+        this.samplers = new Sampler[c];
+        this.pointSets = new PointSet[c];
+        this.columns = new double[c][][];
+        this.termLosses = new double[c];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            Condition cond = conditions.get(i);
+            names.add(cond.name());
+            terms.add(compile(cond));
+            samplers[i] = Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE);
+            sample(i);
+        }
+        this.history = new History(names, problem.coefficientNames());
+    }
+
+    private Object compile(Condition cond) {
+        List<String> cols = problem.columnNames(cond);
+        Scope scope = problem.newScope(cols);
+        List<Field> fields = cond.expressions(scope);
+        Program program = Program.compile(fields);
+        if (cond.kind() == Condition.Kind.PERIODIC) {
+            return new PeriodicTerm(program, spec, recipe.tileSize(), coefficientOffset);
+        }
+        int[] targets = new int[cond.targetColumns().size()];
+        for (int t = 0; t < targets.length; t++) {
+            targets[t] = cols.indexOf(cond.targetColumns().get(t));
+        }
+        return new PointTerm(cond.name(), cond.weight(), program, spec, recipe.tileSize(), cond.loss(), coefficientOffset, targets);
+    }
+
+    /** Draws (or, for fixed regions, loads) the points of condition i and hands them to its term. */
+    private void sample(int i) {
+        Condition cond = conditions.get(i);
+        if (pointSets[i] != null && cond.region().fixed()) {
+            return;
+        }
+        PointSet ps = cond.region().sample(problem.domain(), cond.points(), samplers[i]);
+        pointSets[i] = ps;
+        if (cond.kind() == Condition.Kind.PERIODIC) {
+            int axis = problem.inputs().indexOf(cond.periodicInput());
+            double[][] lo = ps.toArray();
+            double[][] hi = ps.toArray();
+            Arrays.fill(lo[axis], problem.domain().lower()[axis]);
+            Arrays.fill(hi[axis], problem.domain().upper()[axis]);
+            ((PeriodicTerm) terms.get(i)).setPoints(lo, hi, ps.size());
+            return;
+        }
+        double[][] cols = cond.columns().of(ps);
+        int expected = problem.columnNames(cond).size();
+        if (cols.length != expected) {
+            throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length + " data columns; expected "
+                    + expected + " " + problem.columnNames(cond));
+        }
+        columns[i] = cols;
+        ((PointTerm) terms.get(i)).setPoints(ps.toArray(), cols, ps.size());
+    }
+
+    private void resampleAll() {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (!conditions.get(i).region().fixed()) {
+                sample(i);
+            }
+        }
+    }
+
+    /** Runs all phases and returns the trained model with its history. */
+    public TrainingResult train() {
+        startNanos = System.nanoTime();
+        int total = plannedSteps();
+        TrainingResult.Status status = TrainingResult.Status.COMPLETED;
+        String message = "completed " + total + " planned steps";
+        try (BatchEvaluator evaluator = new BatchEvaluator(recipe.threads())) {
+            List<Phase> phases = recipe.phases();
+            for (int ph = 0; ph < phases.size(); ph++) {
+                Phase phase = phases.get(ph);
+                history.markSwitch(step + 1, phase.label());
+                for (TrainingListener l : listeners) {
+                    l.onPhaseStart(ph, phase, step + 1);
+                }
+                boolean go;
+                switch (phase.mode()) {
+                    case LBFGS:
+                        go = runLbfgs(phase, evaluator, total);
+                        if (lbfgsStop != null) {
+                            message = "L-BFGS stopped: " + lbfgsStop;
+                        }
+                        break;
+                    case EPOCHS:
+                        go = runEpochs(phase, evaluator, total);
+                        break;
+                    default:
+                        go = runSteps(phase, evaluator, total);
+                }
+                if (!go) {
+                    status = TrainingResult.Status.STOPPED;
+                    message = "stopped by a listener at step " + step;
+                    break;
+                }
+            }
+        } catch (DivergenceException e) {
+            System.arraycopy(e.lastGood, 0, params, 0, params.length);
+            status = TrainingResult.Status.DIVERGED;
+            message = e.getMessage();
+        }
+        double seconds = (System.nanoTime() - startNanos) * 1e-9;
+        return new TrainingResult(model(), history, seconds, status, message);
+    }
+
+    private String lbfgsStop;
+
+    /** The model with the current parameters. */
+    public PinnModel model() {
+        return new PinnModel(problem, spec, params.clone(), recipe);
+    }
+
+    private int plannedSteps() {
+        int total = 0;
+        for (Phase p : recipe.phases()) {
+            switch (p.mode()) {
+                case EPOCHS:
+                    total += p.length() * batchesPerEpoch(p);
+                    break;
+                default:
+                    total += p.length();
+            }
+        }
+        return total;
+    }
+
+    private int batchesPerEpoch(Phase p) {
+        int max = 1;
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
+                max = Math.max(max, pointSets[i].size());
+            }
+        }
+        return (max + p.batchSize() - 1) / p.batchSize();
+    }
+
+    private boolean runSteps(Phase phase, BatchEvaluator evaluator, int total) {
+        GradientOptimizer opt = phase.newOptimizer();
+        LearningRateSchedule schedule = phase.newSchedule();
+        double[] grad = new double[params.length];
+        double[] lastGood = params.clone();
+        for (int s = 0; s < phase.length(); s++) {
+            if (phase.resampleEvery() > 0 && s > 0 && s % phase.resampleEvery() == 0) {
+                resampleAll();
+            }
+            double rate = schedule.rate(s);
+            double loss = lossAndGradient(evaluator, grad, lastGood);
+            step++;
+            if (!report(phase.label(), 0, rate, loss, total)) {
+                return false;
+            }
+            System.arraycopy(params, 0, lastGood, 0, params.length);
+            opt.step(params, grad, rate);
+            schedule.observe(loss);
+        }
+        return true;
+    }
+
+    private boolean runEpochs(Phase phase, BatchEvaluator evaluator, int total) {
+        GradientOptimizer opt = phase.newOptimizer();
+        LearningRateSchedule schedule = phase.newSchedule();
+        double[] grad = new double[params.length];
+        double[] lastGood = params.clone();
+        int batches = batchesPerEpoch(phase);
+        long phaseStep = 0;
+        for (int epoch = 1; epoch <= phase.length(); epoch++) {
+            SplittableRandom shuffle = new SplittableRandom(seed * 1_000_003L + 7919L * step + epoch);
+            int[][] order = new int[conditions.size()][];
+            for (int i = 0; i < conditions.size(); i++) {
+                order[i] = permutation(pointSets[i].size(), shuffle);
+            }
+            for (int b = 0; b < batches; b++) {
+                if (phase.resampleEvery() > 0 && phaseStep > 0 && phaseStep % phase.resampleEvery() == 0) {
+                    resampleAll();
+                    for (int i = 0; i < conditions.size(); i++) {
+                        order[i] = permutation(pointSets[i].size(), shuffle);
+                    }
+                }
+                for (int i = 0; i < conditions.size(); i++) {
+                    setBatch(i, order[i], b, batches);
+                }
+                double rate = schedule.rate(phaseStep);
+                double loss = lossAndGradient(evaluator, grad, lastGood);
+                step++;
+                phaseStep++;
+                if (!report(phase.label(), epoch, rate, loss, total)) {
+                    restoreFullBatches();
+                    return false;
+                }
+                System.arraycopy(params, 0, lastGood, 0, params.length);
+                opt.step(params, grad, rate);
+                schedule.observe(loss);
+            }
+        }
+        restoreFullBatches();
+        return true;
+    }
+
+    /** Hands slice b of batches of condition i's (shuffled) points to its term. */
+    private void setBatch(int i, int[] order, int b, int batches) {
+        if (conditions.get(i).kind() != Condition.Kind.POINTWISE) {
+            return;
+        }
+        int n = order.length;
+        int from = (int) ((long) b * n / batches);
+        int to = (int) ((long) (b + 1) * n / batches);
+        int[] idx = Arrays.copyOfRange(order, from, to);
+        PointSet subset = pointSets[i].subset(idx);
+        double[][] cols = new double[columns[i].length][idx.length];
+        for (int c = 0; c < cols.length; c++) {
+            for (int p = 0; p < idx.length; p++) {
+                cols[c][p] = columns[i][c][idx[p]];
+            }
+        }
+        ((PointTerm) terms.get(i)).setPoints(subset.toArray(), cols, idx.length);
+    }
+
+    private void restoreFullBatches() {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (terms.get(i) instanceof PointTerm) {
+                ((PointTerm) terms.get(i)).setPoints(pointSets[i].toArray(), columns[i], pointSets[i].size());
+            }
+        }
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private boolean runLbfgs(Phase phase, BatchEvaluator evaluator, int total) {
+        Map<Long, double[]> recent = new LinkedHashMap<>(32, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, double[]> e) {
+                return size() > 64;
+            }
+        };
+        Objective objective = new Objective() {
+            @Override
+            public int dimension() {
+                return params.length;
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] gradOut) {
+                System.arraycopy(x, 0, params, 0, params.length);
+                double v = evaluateTerms(evaluator, gradOut);
+                recent.put(Double.doubleToLongBits(v), termLosses.clone());
+                return v;
+            }
+        };
+        double[] lastGood = params.clone();
+        boolean[] keepGoing = {true};
+        DivergenceException[] diverged = {null};
+        Lbfgs lbfgs = new Lbfgs().maxIterations(phase.length());
+        LbfgsResult result = lbfgs.minimize(objective, params.clone(), (iteration, value, gradNorm) -> {
+            double[] losses = recent.get(Double.doubleToLongBits(value));
+            if (losses != null) {
+                System.arraycopy(losses, 0, termLosses, 0, termLosses.length);
+            }
+            if (!Double.isFinite(value)) {
+                diverged[0] = new DivergenceException("training diverged at step " + (step + 1) + " (L-BFGS iteration " + iteration
+                        + "): total loss became " + value + "; kept the parameters of step " + step, lastGood);
+                return false;
+            }
+            step++;
+            keepGoing[0] = report(phase.label(), 0, Double.NaN, value, total);
+            return keepGoing[0];
+        });
+        if (diverged[0] != null) {
+            throw diverged[0];
+        }
+        System.arraycopy(result.x(), 0, params, 0, params.length);
+        lbfgsStop = result.stopReason().description();
+        return keepGoing[0];
+    }
+
+    /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
+    private double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
+        double total = evaluateTerms(evaluator, grad);
+        for (int i = 0; i < termLosses.length; i++) {
+            if (!Double.isFinite(termLosses[i])) {
+                throw new DivergenceException("training diverged at step " + (step + 1) + ": loss term '" + conditions.get(i).name()
+                        + "' became " + termLosses[i] + "; kept the parameters of step " + step, lastGood);
+            }
+        }
+        for (double g : grad) {
+            if (!Double.isFinite(g)) {
+                throw new DivergenceException("training diverged at step " + (step + 1) + ": the gradient became non-finite (loss "
+                        + total + "); kept the parameters of step " + step, lastGood);
+            }
+        }
+        return total;
+    }
+
+    private double evaluateTerms(BatchEvaluator evaluator, double[] grad) {
+        Arrays.fill(grad, 0.0);
+        double total = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            double w = conditions.get(i).weight();
+            Object t = terms.get(i);
+            double l = t instanceof PointTerm
+                    ? ((PointTerm) t).evaluate(evaluator, params, grad, w)
+                    : ((PeriodicTerm) t).evaluate(evaluator, params, grad, w);
+            termLosses[i] = l;
+            total += w * l;
+        }
+        return total;
+    }
+
+    private boolean report(String phase, int epoch, double rate, double loss, int total) {
+        double elapsed = (System.nanoTime() - startNanos) * 1e-9;
+        double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
+        history.record(step, phase, rate, loss, termLosses, coefs, Double.NaN, elapsed);
+        StepReport r = new StepReport(step, total, phase, epoch, rate, loss, history.termNames(), termLosses.clone(),
+                history.coefficientNames(), coefs, elapsed);
+        boolean go = true;
+        for (TrainingListener l : listeners) {
+            go &= l.onStep(r);
+        }
+        return go;
+    }
+
+    /** Convenience: {@code new Trainer(problem, recipe, listeners).train()}. */
+    public static TrainingResult train(Problem problem, Recipe recipe, TrainingListener... listeners) {
+        return new Trainer(problem, recipe, listeners).train();
+    }
+
+    /** Thrown inside the loop when a loss becomes non-finite; carries the last good parameters. */
+    static final class DivergenceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient double[] lastGood;
+
+        DivergenceException(String message, double[] lastGood) {
+            super(message);
+            this.lastGood = lastGood.clone();
+        }
+    }
+}
