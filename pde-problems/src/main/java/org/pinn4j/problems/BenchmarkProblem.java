@@ -1,0 +1,50 @@
+package org.pinn4j.problems;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.Recipe;
+
+/**
+ * A catalogue entry: a PINN problem with its default training recipe, the solution it is measured
+ * against and the published figure it is compared with.
+ */
+public interface BenchmarkProblem {
+    /** Command-line name, e.g. "burgers". */
+    String name();
+
+    /** The equation in one line, e.g. "u_t + u u_x - (0.01/pi) u_xx = 0". */
+    String equation();
+
+    /** "analytic" or the name of the numerical reference (e.g. "Hopf-Cole quadrature"). */
+    String referenceKind();
+
+    /** True if {@link #analytic()} gives the solution; otherwise the validation module supplies it. */
+    default boolean hasAnalyticSolution() {
+        return analytic().isPresent();
+    }
+
+    /** The closed-form solution, if any. */
+    Optional<Reference> analytic();
+
+    /** The published figure in words, e.g. "rel L2 6.7e-4 (Raissi et al. 2019, 8x40)", or "-" if none. */
+    String publishedFigure();
+
+    /** The published relative L2 error to compare with, if any. */
+    Optional<Double> publishedRelL2();
+
+    /** The problem to train, built for the given context. */
+    Problem problem(ProblemContext context);
+
+    /** Default recipe; {@code quick} = reduced budget that still shows the method works. */
+    Recipe recipe(boolean quick);
+
+    /** Grid for metrics and charts (not the training points). */
+    EvaluationGrid evaluationGrid();
+
+    /** True values of the trainable coefficients of inverse problems (empty otherwise). */
+    default Map<String, Double> trueCoefficients() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,49 @@
+package org.pinn4j.problems;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All benchmark problems by name, in listing order. */
+public final class Catalogue {
+    private static final Map<String, BenchmarkProblem> PROBLEMS = new LinkedHashMap<>();
+
+    static {
+        // entries are registered here, in the order `pinn list` shows them
+        register(new org.pinn4j.problems.catalogue.Poisson1d());
+    }
+
+    private Catalogue() {
+    }
+
+    static void register(BenchmarkProblem p) {
+        if (PROBLEMS.put(p.name(), p) != null) {
+            throw new IllegalStateException("two catalogue problems are named '" + p.name() + "'");
+        }
+    }
+
+    /** All problems in listing order. */
+    public static List<BenchmarkProblem> all() {
+        return Collections.unmodifiableList(new ArrayList<>(PROBLEMS.values()));
+    }
+
+    /** Names in listing order. */
+    public static List<String> names() {
+        return new ArrayList<>(PROBLEMS.keySet());
+    }
+
+    /**
+     * The problem called {@code name}.
+     *
+     * @throws IllegalArgumentException listing the known names if there is none
+     */
+    public static BenchmarkProblem get(String name) {
+        BenchmarkProblem p = PROBLEMS.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown problem '" + name + "'; expected one of " + String.join(", ", PROBLEMS.keySet()));
+        }
+        return p;
+    }
+}

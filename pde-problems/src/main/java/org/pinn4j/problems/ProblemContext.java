@@ -1,0 +1,26 @@
+package org.pinn4j.problems;
+
+import java.util.Optional;
+
+/**
+ * What a catalogue problem may need from outside when it is built: options from the command line
+ * (seed, noise level) and the numerical reference solution computed by the validation module for
+ * problems that have no closed form (their data terms are sampled from it).
+ *
+ * @param seed      seed for anything random in the problem itself (e.g. which data points, noise)
+ * @param noise     relative Gaussian noise level for data terms (0 = clean)
+ * @param quick     reduced budgets (smaller data sets are allowed)
+ * @param reference numerical reference for problems whose {@link BenchmarkProblem#referenceKind()} is not analytic
+ */
+public record ProblemContext(long seed, double noise, boolean quick, Optional<Reference> reference) {
+    /** Default context: seed 0, no noise, full budgets, no reference. */
+    public static ProblemContext defaults() {
+        return new ProblemContext(0L, 0.0, false, Optional.empty());
+    }
+
+    /** The injected reference, or a clear error naming the problem. */
+    public Reference requireReference(String problem) {
+        return reference.orElseThrow(() -> new IllegalStateException("problem '" + problem
+                + "' needs its numerical reference solution; build it through the validation module's runner"));
+    }
+}
