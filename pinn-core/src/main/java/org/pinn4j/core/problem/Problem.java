@@ -58,6 +58,21 @@ public final class Problem {
         this.conditions = List.copyOf(b.conditions);
     }
 
+    /**
+     * A problem without conditions that only names inputs, outputs, the input box and coefficients: what a
+     * model file describes when it is loaded without its original problem definition. It can predict but
+     * not train.
+     */
+    public static Problem forModel(String name, List<String> inputs, List<String> outputs, double[] lower, double[] upper,
+                                   Map<String, Double> coefficients) {
+        Builder b = new Builder(name);
+        b.inputs.addAll(inputs);
+        b.outputs.addAll(outputs);
+        b.domain = new org.pinn4j.core.geometry.Box(lower, upper);
+        b.coefficients.putAll(coefficients);
+        return new Problem(b);
+    }
+
     /** Starts a problem definition. */
     public static Builder builder(String name) {
         return new Builder(name);

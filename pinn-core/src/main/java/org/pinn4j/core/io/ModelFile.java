@@ -1,0 +1,289 @@
+package org.pinn4j.core.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.pinn4j.autodiff.Activation;
+import org.pinn4j.autodiff.taylor.NetworkSpec;
+import org.pinn4j.core.Version;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.PinnModel;
+import org.pinn4j.core.train.Recipe;
+
+/**
+ * Saves and loads trained models as JSON: architecture, input box, input/output names, parameters,
+ * identified coefficients and provenance (seed, recipe, pinn4j and JVM versions, OS), with a SHA-256
+ * checksum over the content. Files are written atomically ({@link AtomicFiles}) and verified on load.
+ *
+ * <p>The file holds nothing that changes between identical runs (no timestamp, no thread count), so the
+ * same seed and configuration give a byte-identical file. Doubles are written in their shortest exact
+ * form, so a loaded model predicts bit-for-bit what the saved one did.
+ */
+public final class ModelFile {
+    /** Value of the "format" field. */
+    public static final String FORMAT = "pinn4j-model";
+    /** The format version this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /** Writes the model to {@code path} atomically. */
+    public static void save(PinnModel model, Path path) {
+        ObjectNode content = toJson(model);
+        content.put("checksum", checksum(content));
+        try {
+            AtomicFiles.write(path, (JSON.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise model: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a model without its problem definition: it can predict its outputs, but a model trained with
+     * an output transform needs {@link #load(Path, Problem)}.
+     */
+    public static PinnModel load(Path path) {
+        return load(path, null);
+    }
+
+    /**
+     * Loads a model and attaches {@code problem} (its names must match), which restores output transforms.
+     *
+     * @throws ModelFileException with one clear line naming the file and what is wrong (missing,
+     *     a directory, not JSON or truncated, not a model file, another format version, checksum mismatch,
+     *     inconsistent content)
+     */
+    public static PinnModel load(Path path, Problem problem) {
+        JsonNode root = read(path);
+        if (!root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new ModelFileException(path + " is not a pinn4j model file (no \"format\": \"" + FORMAT + "\")");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new ModelFileException("model file " + path + " has format version " + version + "; this pinn4j ("
+                    + Version.get() + ") reads version " + FORMAT_VERSION);
+        }
+        ObjectNode content = ((ObjectNode) root).deepCopy();
+        JsonNode stored = content.remove("checksum");
+        if (stored == null || !stored.asText().equals(checksum(content))) {
+            throw new ModelFileException("model file " + path + " is corrupted: checksum mismatch (edited or damaged after saving)");
+        }
+        try {
+            return fromJson(content, problem, path);
+        } catch (RuntimeException e) {
+            if (e instanceof ModelFileException) {
+                throw e;
+            }
+            throw new ModelFileException("model file " + path + " is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new ModelFileException(path + " is a directory; expected a model file such as " + path.resolve("model.json"));
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException("model file " + path + " does not exist");
+        } catch (IOException e) {
+            throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new ModelFileException("model file " + path + " is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ModelFileException("model file " + path + " is truncated or not valid JSON" + where);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode toJson(PinnModel model) {
+        NetworkSpec spec = model.spec();
+        Problem problem = model.problem();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", FORMAT);
+        o.put("formatVersion", FORMAT_VERSION);
+        o.put("problem", problem.name());
+        strings(o.putArray("inputs"), problem.inputs());
+        strings(o.putArray("outputs"), problem.outputs());
+        ArrayNode lower = o.putArray("lower");
+        ArrayNode upper = o.putArray("upper");
+        for (int i = 0; i < spec.inputs(); i++) {
+            lower.add(spec.lower(i));
+            upper.add(spec.upper(i));
+        }
+        ObjectNode net = o.putObject("network");
+        ArrayNode widths = net.putArray("widths");
+        for (int w : spec.widths()) {
+            widths.add(w);
+        }
+        ArrayNode acts = net.putArray("activations");
+        for (int l = 0; l < spec.layers() - 1; l++) {
+            acts.add(spec.activation(l).label());
+        }
+        if (spec.fourierFeatures() > 0) {
+            ObjectNode f = net.putObject("fourier");
+            f.put("features", spec.fourierFeatures());
+            ArrayNode b = f.putArray("matrix");
+            for (int j = 0; j < spec.fourierFeatures(); j++) {
+                for (int i = 0; i < spec.inputs(); i++) {
+                    b.add(spec.fourierMatrix(j, i));
+                }
+            }
+        }
+        o.put("outputTransform", problem.outputTransform() != null);
+        ObjectNode coefs = o.putObject("coefficients");
+        model.coefficients().forEach(coefs::put);
+        ArrayNode params = o.putArray("parameters");
+        double[] p = model.parameters();
+        for (int k = 0; k < spec.parameterCount(); k++) {
+            params.add(p[k]);
+        }
+        ObjectNode prov = o.putObject("provenance");
+        prov.put("pinn4j", Version.get());
+        prov.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        Recipe r = model.recipe();
+        if (r != null) {
+            prov.put("seed", r.seed());
+            prov.put("sampler", r.sampler());
+            prov.put("tileSize", r.tileSize());
+            prov.put("network", r.network().toString());
+            ArrayNode phases = prov.putArray("phases");
+            r.phases().forEach(ph -> phases.add(ph.toString()));
+        }
+        return o;
+    }
+
+    private static PinnModel fromJson(ObjectNode o, Problem problem, Path path) {
+        List<String> inputs = strings(o, "inputs");
+        List<String> outputs = strings(o, "outputs");
+        double[] lower = doubles(o, "lower");
+        double[] upper = doubles(o, "upper");
+        JsonNode net = o.path("network");
+        int[] widths = new int[net.path("widths").size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = net.path("widths").get(i).asInt();
+        }
+        Activation[] acts = new Activation[net.path("activations").size()];
+        for (int i = 0; i < acts.length; i++) {
+            acts[i] = Activation.byName(net.path("activations").get(i).asText());
+        }
+        if (widths.length < 2 || widths[0] != inputs.size() || widths[widths.length - 1] != outputs.size()) {
+            throw new ModelFileException("model file " + path + ": network widths do not match " + inputs.size() + " inputs and "
+                    + outputs.size() + " outputs");
+        }
+        NetworkSpec spec = NetworkSpec.mlp(widths, acts, lower, upper);
+        JsonNode fourier = net.path("fourier");
+        if (!fourier.isMissingNode()) {
+            int m = fourier.path("features").asInt();
+            spec = spec.withFourierFeatures(doubles(fourier, "matrix"), m);
+        }
+        Map<String, Double> coefs = new LinkedHashMap<>();
+        o.path("coefficients").fields().forEachRemaining(e -> coefs.put(e.getKey(), e.getValue().asDouble()));
+        double[] params = doubles(o, "parameters");
+        if (params.length != spec.parameterCount()) {
+            throw new ModelFileException("model file " + path + " has " + params.length + " parameters; its network needs "
+                    + spec.parameterCount());
+        }
+        boolean transformed = o.path("outputTransform").asBoolean(false);
+        Problem p = problem;
+        if (p == null) {
+            if (transformed) {
+                throw new ModelFileException("model file " + path + " was trained with an output transform; load it with its "
+                        + "problem definition (ModelFile.load(path, problem))");
+            }
+            p = Problem.forModel(o.path("problem").asText("model"), inputs, outputs, lower, upper, coefs);
+        } else if (!p.inputs().equals(inputs) || !p.outputs().equals(outputs) || !p.coefficientNames().equals(new ArrayList<>(coefs.keySet()))) {
+            throw new ModelFileException("model file " + path + " has inputs " + inputs + ", outputs " + outputs + ", coefficients "
+                    + coefs.keySet() + " but problem '" + p.name() + "' has " + p.inputs() + ", " + p.outputs() + ", "
+                    + p.coefficientNames());
+        }
+        double[] all = new double[params.length + coefs.size()];
+        System.arraycopy(params, 0, all, 0, params.length);
+        int k = params.length;
+        for (double v : coefs.values()) {
+            all[k++] = v;
+        }
+        return new PinnModel(p, spec, all, null);
+    }
+
+    private static void strings(ArrayNode arr, List<String> values) {
+        values.forEach(arr::add);
+    }
+
+    private static List<String> strings(JsonNode o, String field) {
+        JsonNode a = o.path(field);
+        if (!a.isArray() || a.size() == 0) {
+            throw new ModelFileException("model field '" + field + "' is missing or empty");
+        }
+        List<String> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static double[] doubles(JsonNode o, String field) {
+        JsonNode a = o.path(field);
+        if (!a.isArray()) {
+            throw new ModelFileException("model field '" + field + "' is missing");
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!a.get(i).isNumber()) {
+                throw new ModelFileException("model field '" + field + "' has a non-number at index " + i);
+            }
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    private static String checksum(ObjectNode content) {
+        try {
+            byte[] canonical = new ObjectMapper().writeValueAsBytes(content);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot compute model checksum", e);
+        }
+    }
+
+    /** A model file that cannot be used; the message is one line naming the file and the problem. */
+    public static final class ModelFileException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ModelFileException(String message) {
+            super(message);
+        }
+
+        ModelFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
