@@ -1,0 +1,72 @@
+package org.pinn4j.benchmarks;
+
+import org.pinn4j.autodiff.taylor.MultiIndex;
+import org.pinn4j.autodiff.taylor.StreamPlan;
+import org.pinn4j.autodiff.taylor.Tile;
+import org.pinn4j.autodiff.taylor.TileLoss;
+
+/**
+ * weight * sum_p r_p^2 with the viscous Burgers residual r = u_t + u u_x - nu u_xx (weight = 1/N gives
+ * the mean, as in the PyTorch peer). Stateless, so one instance serves every thread.
+ */
+public final class BurgersResidualLoss implements TileLoss<Void> {
+    private final double nu;
+    private final double weight;
+    private final int sx;
+    private final int st;
+    private final int sxx;
+
+    /**
+     * The loss on the streams of {@code plan}, which must contain u_x, u_t and u_xx for inputs (x, t).
+     *
+     * @throws IllegalArgumentException if a stream is missing
+     */
+    public BurgersResidualLoss(StreamPlan plan, double nu, double weight) {
+        if (plan.inputs() != 2) {
+            throw new IllegalArgumentException("BurgersResidualLoss: plan has " + plan.inputs()
+                    + " inputs; expected 2 (x, t)");
+        }
+        this.nu = nu;
+        this.weight = weight;
+        this.sx = plan.indexOf(MultiIndex.of(1, 0));
+        this.st = plan.indexOf(MultiIndex.of(0, 1));
+        this.sxx = plan.indexOf(MultiIndex.of(2, 0));
+    }
+
+    /** No scratch needed. */
+    @Override
+    public Void newScratch(int tileSize) {
+        return null;
+    }
+
+    /** The weighted residual sum of the tile; fills the output adjoints when a gradient is wanted. */
+    @Override
+    public double evaluate(Tile tile, Void scratch) {
+        double[] o = tile.outputs();
+        double[] g = tile.outputAdjoints();
+        int u = tile.outputOffset(0, 0);
+        int ux = tile.outputOffset(0, sx);
+        int ut = tile.outputOffset(0, st);
+        int uxx = tile.outputOffset(0, sxx);
+        int n = tile.size();
+        double sum = 0;
+        if (tile.gradient() == null) {
+            for (int p = 0; p < n; p++) {
+                double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+                sum += r * r;
+            }
+            return weight * sum;
+        }
+        double twoW = 2.0 * weight;
+        for (int p = 0; p < n; p++) {
+            double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+            sum += r * r;
+            double gr = twoW * r;
+            g[ut + p] = gr;
+            g[u + p] = gr * o[ux + p];
+            g[ux + p] = gr * o[u + p];
+            g[uxx + p] = -gr * nu;
+        }
+        return weight * sum;
+    }
+}
