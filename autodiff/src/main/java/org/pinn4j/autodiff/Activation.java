@@ -86,7 +86,7 @@ public enum Activation {
     public double value(double z) {
         switch (this) {
             case IDENTITY: return z;
-            case TANH: return Math.tanh(z);
+            case TANH: return tanh(z);
             case SIN: return Math.sin(z);
             case COS: return Math.cos(z);
             case SIGMOID: return sigmoid(z);
@@ -111,7 +111,7 @@ public enum Activation {
                 for (int k = 1; k <= maxOrder; k++) out[k] = k == 1 ? 1.0 : 0.0;
                 return;
             case TANH: {
-                double t = Math.tanh(z);
+                double t = tanh(z);
                 for (int k = 0; k <= maxOrder; k++) out[k] = horner(TANH_POLY[k], t);
                 return;
             }
@@ -178,7 +178,7 @@ public enum Activation {
         switch (this) {
             case TANH: {
                 for (int p = 0; p < n; p++) {
-                    d[dOff + p] = Math.tanh(z[zOff + p]);
+                    d[dOff + p] = tanh(z[zOff + p]);
                 }
                 polynomialsOfValue(TANH_POLY, d, dOff, n, maxOrder, dStride, 1);
                 return;
@@ -241,6 +241,34 @@ public enum Activation {
         if (maxOrder < 0 || maxOrder > MAX_ORDER) {
             throw new IllegalArgumentException("derivative order " + maxOrder + " out of range; expected 0.." + MAX_ORDER);
         }
+    }
+
+    private static final double TANH_P0 = -9.64399179425052238628E-1;
+    private static final double TANH_P1 = -9.92877231001918586564E1;
+    private static final double TANH_P2 = -1.61468768441708447952E3;
+    private static final double TANH_Q0 = 1.12811678491632931402E2;
+    private static final double TANH_Q1 = 2.23548839060100448583E3;
+    private static final double TANH_Q2 = 4.84406305325125486048E3;
+
+    /**
+     * Hyperbolic tangent, several times faster than {@link Math#tanh} (which is a native fdlibm call on
+     * JDK 17) and within 2 ulp of it: for |z| < 0.625 the rational approximation of Cephes' tanh
+     * (z + z^3 P(z^2)/Q(z^2), relative error below 2.5e-16), otherwise 1 - 2/(e^{2|z|} + 1) with the
+     * intrinsic exp (no cancellation there because tanh >= 0.55), and exactly +-1 beyond |z| = 22.
+     */
+    public static double tanh(double z) {
+        double a = Math.abs(z);
+        if (a < 0.625) {
+            double s = z * z;
+            double num = (TANH_P0 * s + TANH_P1) * s + TANH_P2;
+            double den = ((s + TANH_Q0) * s + TANH_Q1) * s + TANH_Q2;
+            return z + z * s * (num / den);
+        }
+        if (a > 22) {
+            return Math.copySign(1.0, z);
+        }
+        double t = 1.0 - 2.0 / (Math.exp(2 * a) + 1.0);
+        return Math.copySign(t, z);
     }
 
     static double sigmoid(double z) {
