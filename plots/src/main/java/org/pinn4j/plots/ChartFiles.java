@@ -192,10 +192,13 @@ public final class ChartFiles {
       Chart<?, ?> c = charts.get(i);
       int x = (i % layout.columns()) * layout.cellWidth();
       int y = (i / layout.columns()) * layout.cellHeight();
-      try (SavedState saved = new SavedState(g)) {
+      SavedState saved = new SavedState(g);
+      try {
         g.translate(x, y);
         g.clip(new Rectangle(0, 0, c.getWidth(), c.getHeight()));
         c.paint(g, c.getWidth(), c.getHeight());
+      } finally {
+        saved.restore();
       }
     }
   }

@@ -155,7 +155,8 @@ public final class FieldChart extends XYChart {
     double top = getScreenYFromChart(field.y()[field.ny() - 1]);
     double bottom = getScreenYFromChart(field.y()[0]);
     double barX = chartWidth + GAP;
-    try (SavedState saved = new SavedState(g)) {
+    SavedState saved = new SavedState(g);
+    try {
       drawScaled(g, gradientImage(colorMap), barX, top, BAR_WIDTH, bottom - top);
       g.setColor(getStyler().getPlotBorderColor());
       g.setStroke(Style.solid(1f));
@@ -182,6 +183,8 @@ public final class FieldChart extends XYChart {
         g.rotate(-Math.PI / 2);
         g.drawString(valueLabel, 0f, 0f);
       }
+    } finally {
+      saved.restore();
     }
   }
 
@@ -206,10 +209,13 @@ public final class FieldChart extends XYChart {
    */
   private static void drawScaled(Graphics2D g, BufferedImage img, double x, double y, double w,
       double h) {
-    try (SavedState saved = new SavedState(g)) {
+    SavedState saved = new SavedState(g);
+    try {
       g.translate(x, y);
       g.scale(w / img.getWidth(), h / img.getHeight());
       g.drawImage(img, 0, 0, null);
+    } finally {
+      saved.restore();
     }
   }
 
@@ -322,7 +328,8 @@ public final class FieldChart extends XYChart {
       double right = sx0 + (extentX[1] - x[0]) * pxPerX;
       double upper = syTop - (extentY[1] - y[y.length - 1]) * pxPerY;
       double lower = syTop - (extentY[0] - y[y.length - 1]) * pxPerY;
-      try (SavedState saved = new SavedState(g)) {
+      SavedState saved = new SavedState(g);
+      try {
         g.clip(new Rectangle2D.Double(sx0, syTop, sx1 - sx0, syBottom - syTop));
         Object interpolation = setInterpolation(g,
             RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
@@ -330,6 +337,8 @@ public final class FieldChart extends XYChart {
         if (interpolation != null) {
           g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
         }
+      } finally {
+        saved.restore();
       }
       super.paint(g);
     }

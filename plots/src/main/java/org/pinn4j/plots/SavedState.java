@@ -8,11 +8,12 @@ import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 
 /**
- * Saves transform, clip, paint, stroke and font of a Graphics2D and restores them on close.
+ * Saves transform, clip, paint, stroke and font of a Graphics2D; {@link #restore()} puts them
+ * back (call it in a finally block).
  * Used instead of {@code Graphics2D.create()}: VectorGraphics2D 0.13 keeps a child graphics'
  * transform and clip in effect for the parent's later drawing in the SVG output.
  */
-final class SavedState implements AutoCloseable {
+final class SavedState {
 
   private final Graphics2D g;
   private final AffineTransform transform;
@@ -30,8 +31,8 @@ final class SavedState implements AutoCloseable {
     this.font = g.getFont();
   }
 
-  @Override
-  public void close() {
+  /** Puts back the saved transform, clip, paint, stroke and font. */
+  void restore() {
     g.setTransform(transform);
     g.setClip(clip);
     g.setPaint(paint);

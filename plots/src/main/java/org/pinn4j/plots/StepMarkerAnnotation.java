@@ -32,7 +32,8 @@ final class StepMarkerAnnotation extends Annotation {
     if (!isVisible) {
       return;
     }
-    try (SavedState saved = new SavedState(g)) {
+    SavedState saved = new SavedState(g);
+    try {
       g.setFont(styler.getAnnotationTextFont());
       g.setColor(styler.getAnnotationTextFontColor());
       FontMetrics fm = g.getFontMetrics();
@@ -40,6 +41,8 @@ final class StepMarkerAnnotation extends Annotation {
       double top = getYAxisScreenValueForMin();
       double baseline = top + 6 + fm.getAscent() + row * (fm.getHeight() + 2);
       g.drawString(label, (float) x, (float) baseline);
+    } finally {
+      saved.restore();
     }
   }
 }
