@@ -170,69 +170,100 @@ public enum Activation {
     }
 
     /**
-     * Batched form used by the engine's hot loop: for p in [0, n) writes f<sup>(k)</sup>(z[zOff + p]) to
-     * {@code d[dOff + k * dStride + p]} for k = 0..maxOrder. Allocation-free.
+     * Batched form used by the engine's hot loop: for p in [0, n) writes f<sup>(k)</sup>(z[p]) to
+     * {@code d[k][p]} for k = 0..maxOrder. Every loop indexes by p alone so HotSpot vectorises it;
+     * allocation-free except for the rarely used scalar fallback (relu, silu, gelu, softplus, cos).
      */
-    public void derivatives(double[] z, int zOff, int n, int maxOrder, double[] d, int dOff, int dStride) {
+    public void derivatives(double[] z, int n, int maxOrder, double[][] d) {
         checkOrder(maxOrder);
         switch (this) {
             case TANH: {
+                double[] t = d[0];
                 for (int p = 0; p < n; p++) {
-                    d[dOff + p] = tanh(z[zOff + p]);
+                    t[p] = tanh(z[p]);
                 }
-                polynomialsOfValue(TANH_POLY, d, dOff, n, maxOrder, dStride, 1);
+                if (maxOrder >= 1) {
+                    double[] d1 = d[1];
+                    for (int p = 0; p < n; p++) {
+                        d1[p] = 1.0 - t[p] * t[p];
+                    }
+                }
+                if (maxOrder >= 2) {
+                    double[] d1 = d[1];
+                    double[] d2 = d[2];
+                    for (int p = 0; p < n; p++) {
+                        d2[p] = -2.0 * t[p] * d1[p];
+                    }
+                }
+                if (maxOrder >= 3) {
+                    double[] d1 = d[1];
+                    double[] d3 = d[3];
+                    for (int p = 0; p < n; p++) {
+                        d3[p] = (6.0 * t[p] * t[p] - 2.0) * d1[p];
+                    }
+                }
+                polynomialsOfValue(TANH_POLY, d, n, 4, maxOrder);
                 return;
             }
             case SIGMOID: {
+                double[] v = d[0];
                 for (int p = 0; p < n; p++) {
-                    d[dOff + p] = sigmoid(z[zOff + p]);
+                    v[p] = sigmoid(z[p]);
                 }
-                polynomialsOfValue(SIGMOID_POLY, d, dOff, n, maxOrder, dStride, 1);
+                polynomialsOfValue(SIGMOID_POLY, d, n, 1, maxOrder);
                 return;
             }
             case SIN: {
+                double[] s0 = d[0];
                 for (int p = 0; p < n; p++) {
-                    double zz = z[zOff + p];
-                    double s = Math.sin(zz);
-                    double c = maxOrder >= 1 ? Math.cos(zz) : 0;
-                    for (int k = 0; k <= maxOrder; k++) {
-                        int r = k & 3;
-                        d[dOff + k * dStride + p] = r == 0 ? s : r == 1 ? c : r == 2 ? -s : -c;
+                    s0[p] = Math.sin(z[p]);
+                }
+                if (maxOrder >= 1) {
+                    double[] c = d[1];
+                    for (int p = 0; p < n; p++) {
+                        c[p] = Math.cos(z[p]);
+                    }
+                }
+                for (int k = 2; k <= maxOrder; k++) {
+                    double[] src = d[k - 2];
+                    double[] dst = d[k];
+                    for (int p = 0; p < n; p++) {
+                        dst[p] = -src[p];
                     }
                 }
                 return;
             }
             case IDENTITY: {
-                System.arraycopy(z, zOff, d, dOff, n);
+                System.arraycopy(z, 0, d[0], 0, n);
                 for (int k = 1; k <= maxOrder; k++) {
-                    Arrays.fill(d, dOff + k * dStride, dOff + k * dStride + n, k == 1 ? 1.0 : 0.0);
+                    Arrays.fill(d[k], 0, n, k == 1 ? 1.0 : 0.0);
                 }
                 return;
             }
             default: {
                 double[] tmp = new double[maxOrder + 1];
                 for (int p = 0; p < n; p++) {
-                    derivatives(z[zOff + p], maxOrder, tmp);
+                    derivatives(z[p], maxOrder, tmp);
                     for (int k = 0; k <= maxOrder; k++) {
-                        d[dOff + k * dStride + p] = tmp[k];
+                        d[k][p] = tmp[k];
                     }
                 }
             }
         }
     }
 
-    /** Fills rows 1..maxOrder with P_k(row 0), where row 0 already holds the function value. */
-    private static void polynomialsOfValue(double[][] poly, double[] d, int dOff, int n, int maxOrder, int dStride, int from) {
+    /** Fills rows from..maxOrder with P_k(row 0) by Horner's rule, row by row so each pass vectorises. */
+    private static void polynomialsOfValue(double[][] poly, double[][] d, int n, int from, int maxOrder) {
+        double[] v = d[0];
         for (int k = from; k <= maxOrder; k++) {
             double[] c = poly[k];
-            int row = dOff + k * dStride;
-            for (int p = 0; p < n; p++) {
-                double t = d[dOff + p];
-                double acc = c[c.length - 1];
-                for (int j = c.length - 2; j >= 0; j--) {
-                    acc = acc * t + c[j];
+            double[] r = d[k];
+            Arrays.fill(r, 0, n, c[c.length - 1]);
+            for (int j = c.length - 2; j >= 0; j--) {
+                double cj = c[j];
+                for (int p = 0; p < n; p++) {
+                    r[p] = r[p] * v[p] + cj;
                 }
-                d[row + p] = acc;
             }
         }
     }

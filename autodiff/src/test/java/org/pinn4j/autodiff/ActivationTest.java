@@ -67,14 +67,15 @@ class ActivationTest {
     void batchedFormAgreesWithScalarForm() {
         int order = 4;
         double[] z = POINTS.clone();
-        double[] d = new double[(order + 1) * 10];
+        double[][] d = new double[order + 1][10];
         double[] one = new double[order + 1];
         for (Activation f : Activation.values()) {
-            f.derivatives(z, 0, z.length, order, d, 0, 10);
+            f.derivatives(z, z.length, order, d);
             for (int p = 0; p < z.length; p++) {
                 f.derivatives(z[p], order, one);
                 for (int k = 0; k <= order; k++) {
-                    assertEquals(one[k], d[k * 10 + p], 0.0, f + " order " + k);
+                    // closed forms (tanh orders 1-3) and Horner rows may round differently: 4 ulp of the scale
+                    assertEquals(one[k], d[k][p], 4 * Math.ulp(1.0 + Math.abs(one[k])), f + " order " + k);
                 }
             }
         }

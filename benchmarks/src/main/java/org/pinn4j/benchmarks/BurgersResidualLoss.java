@@ -42,30 +42,32 @@ public final class BurgersResidualLoss implements TileLoss<Void> {
     /** The weighted residual sum of the tile; fills the output adjoints when a gradient is wanted. */
     @Override
     public double evaluate(Tile tile, Void scratch) {
-        double[] o = tile.outputs();
-        double[] g = tile.outputAdjoints();
-        int u = tile.outputOffset(0, 0);
-        int ux = tile.outputOffset(0, sx);
-        int ut = tile.outputOffset(0, st);
-        int uxx = tile.outputOffset(0, sxx);
+        double[] u = tile.output(0, 0);
+        double[] ux = tile.output(0, sx);
+        double[] ut = tile.output(0, st);
+        double[] uxx = tile.output(0, sxx);
         int n = tile.size();
         double sum = 0;
         if (tile.gradient() == null) {
             for (int p = 0; p < n; p++) {
-                double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+                double r = ut[p] + u[p] * ux[p] - nu * uxx[p];
                 sum += r * r;
             }
             return weight * sum;
         }
+        double[] gu = tile.outputAdjoint(0, 0);
+        double[] gux = tile.outputAdjoint(0, sx);
+        double[] gut = tile.outputAdjoint(0, st);
+        double[] guxx = tile.outputAdjoint(0, sxx);
         double twoW = 2.0 * weight;
         for (int p = 0; p < n; p++) {
-            double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+            double r = ut[p] + u[p] * ux[p] - nu * uxx[p];
             sum += r * r;
             double gr = twoW * r;
-            g[ut + p] = gr;
-            g[u + p] = gr * o[ux + p];
-            g[ux + p] = gr * o[u + p];
-            g[uxx + p] = -gr * nu;
+            gut[p] = gr;
+            gu[p] = gr * ux[p];
+            gux[p] = gr * u[p];
+            guxx[p] = -gr * nu;
         }
         return weight * sum;
     }

@@ -173,8 +173,11 @@ public final class BatchEvaluator implements AutoCloseable {
                 }
                 sum += loss.evaluate(w, scratch);
                 if (pg != null) {
-                    net.backward(params, w, pg);
+                    net.backward(params, w);
                 }
+            }
+            if (pg != null) {
+                net.flushGradient(w, pg);
             }
             partialLosses[c] = sum;
         }

@@ -13,20 +13,26 @@ import org.pinn4j.autodiff.Activation;
  * forward quantities stay in the {@link Workspace}, so {@link #backward} can then run one reverse
  * sweep from d(loss)/d(output streams) to d(loss)/d(parameters).
  *
- * <p>Layout: feature-major, one row of {@code tileSize} points per (stream, neuron), so every inner loop
- * runs over contiguous points. Workspaces are allocated once per thread and reused: no allocation per
- * tile. This class is immutable and thread-safe; workspaces are not.
+ * <p>Layout: feature-major, one array of {@code tileSize} points per (layer, neuron, stream), per
+ * activation-derivative order, and per weight-gradient accumulator. Every inner loop therefore indexes
+ * its arrays by the point counter alone, which HotSpot's C2 vectorises (it does not vectorise loops that
+ * mix different constant offsets into one array). Weight gradients are accumulated point by point into
+ * per-weight vectors over all tiles of a chunk and reduced once in {@link #flushGradient}, so the
+ * reduction over points is vectorised too, and its order is fixed. Partial tiles are zero-padded and
+ * computed at full length, so no stale value enters a result. Workspaces are allocated once per thread
+ * and reused. This class is immutable and thread-safe; workspaces are not.
  */
 public final class TaylorNetwork {
     private final NetworkSpec spec;
     private final StreamPlan plan;
     private final int tile;
     private final int streams;
-    private final int maxOrder;
     /** Orders of activation derivatives stored per hidden neuron: 0..maxOrder+1. */
     private final int derivativeRows;
     /** For plain inputs (no Fourier features): the input whose first derivative stream s is, or -1. */
     private final int[] firstOrderInput;
+    /** Rules per stream, flattened for the hot loops. */
+    private final StreamPlan.Term[][] rules;
 
     /**
      * Engine for {@code spec} propagating the streams of {@code plan}, in tiles of {@code tileSize}
@@ -44,9 +50,9 @@ public final class TaylorNetwork {
         this.plan = plan;
         this.tile = tileSize;
         this.streams = plan.size();
-        this.maxOrder = plan.maxOrder();
-        this.derivativeRows = maxOrder + 2;
+        this.derivativeRows = plan.maxOrder() + 2;
         this.firstOrderInput = new int[streams];
+        this.rules = new StreamPlan.Term[streams][];
         for (int s = 0; s < streams; s++) {
             MultiIndex m = plan.streams().get(s);
             firstOrderInput[s] = -1;
@@ -57,6 +63,7 @@ public final class TaylorNetwork {
                     }
                 }
             }
+            rules[s] = plan.rulesOf(s);
         }
     }
 
@@ -82,7 +89,7 @@ public final class TaylorNetwork {
 
     /**
      * Forward pass for points {@code start .. start+n-1} of the feature-major batch {@code points}
-     * ({@code points[i][p]} = input i of point p). Results are in {@code ws.outputs()}.
+     * ({@code points[i][p]} = input i of point p). Results are in the workspace's output streams.
      *
      * @throws IllegalArgumentException if n exceeds the tile size
      */
@@ -96,19 +103,23 @@ public final class TaylorNetwork {
         int d = spec.inputs();
         for (int i = 0; i < d; i++) {
             System.arraycopy(points[i], start, ws.raw, i * tile, n);
+            Arrays.fill(ws.raw, i * tile + n, (i + 1) * tile, 0.0);
         }
-        double[] a = inputStreams(ws);
+        double[][][] a = inputStreams(ws);
         int aWidth = spec.firstLayerInputs();
         int layers = spec.layers();
         for (int l = 0; l < layers; l++) {
             int out = spec.width(l + 1);
             if (l == 0 && spec.fourierFeatures() == 0) {
-                affineFirstLayer(params, ws.x, ws.z[0], out, n);
+                affineFirstLayer(params, ws.x, ws.z[0], out);
             } else {
-                affine(params, l, a, aWidth, ws.z[l], out, n);
+                affine(params, l, a, aWidth, ws.z[l], out);
             }
             if (l < layers - 1) {
-                activate(spec.activation(l), ws.z[l], ws.d[l], ws.y[l], out, n);
+                Activation f = spec.activation(l);
+                for (int o = 0; o < out; o++) {
+                    applyRules(f, ws.z[l][o], ws.d[l][o], ws.y[l][o]);
+                }
                 a = ws.y[l];
                 aWidth = out;
             }
@@ -116,90 +127,134 @@ public final class TaylorNetwork {
     }
 
     /**
-     * Reverse sweep after {@link #forward}: reads d(loss)/d(output streams) from
-     * {@code ws.outputAdjoints()} and adds d(loss)/d(network parameters) into {@code grad[0..P-1]}.
+     * Reverse sweep after {@link #forward}: reads d(loss)/d(output streams) from the workspace's output
+     * adjoints and accumulates d(loss)/d(network parameters) in the workspace; {@link #flushGradient}
+     * adds the accumulated sum into a gradient vector.
      */
-    public void backward(double[] params, Workspace ws, double[] grad) {
-        int n = ws.n;
+    public void backward(double[] params, Workspace ws) {
         int layers = spec.layers();
-        double[] zbar = ws.outAdjoint;
+        double[][][] zbar = ws.zbarA;
         for (int l = layers - 1; l >= 0; l--) {
             int out = spec.width(l + 1);
             int in = spec.layerInputs(l);
-            double[] a = l == 0 ? ws.x : ws.y[l - 1];
             if (l == 0 && spec.fourierFeatures() == 0) {
-                firstLayerGradient(ws.x, zbar, out, n, grad);
-                break;
+                accumulateFirstLayer(ws.x, zbar, out, ws.gw[0], ws.gb[0]);
+                return;
             }
-            layerGradient(a, in, zbar, out, n, spec.weightOffset(l), spec.biasOffset(l), grad);
+            double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
+            accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l]);
             if (l == 0) {
-                break;
+                return;
             }
-            double[] abar = ws.abar;
-            propagateToInputs(params, l, zbar, out, abar, in, n);
-            double[] nextZbar = zbar == ws.zbarA ? ws.zbarB : ws.zbarA;
-            activationBackward(spec.activation(l - 1), ws.z[l - 1], ws.d[l - 1], abar, nextZbar, in, n);
-            zbar = nextZbar;
+            propagateToInputs(params, l, zbar, out, ws.abar, in);
+            double[][][] next = zbar == ws.zbarA ? ws.zbarB : ws.zbarA;
+            for (int o = 0; o < in; o++) {
+                rulesBackward(ws.z[l - 1][o], ws.d[l - 1][o], ws.abar[o], next[o]);
+            }
+            zbar = next;
+        }
+    }
+
+    /** Backward pass followed by {@link #flushGradient}: adds this tile's parameter gradient into grad. */
+    public void backward(double[] params, Workspace ws, double[] grad) {
+        backward(params, ws);
+        flushGradient(ws, grad);
+    }
+
+    /**
+     * Adds the gradient accumulated by {@link #backward} since the last flush into {@code grad[0..P-1]}
+     * (each weight's sum over points in a fixed order) and clears the accumulators.
+     */
+    public void flushGradient(Workspace ws, double[] grad) {
+        for (int l = 0; l < spec.layers(); l++) {
+            int out = spec.width(l + 1);
+            int in = spec.layerInputs(l);
+            int wOff = spec.weightOffset(l);
+            int bOff = spec.biasOffset(l);
+            for (int o = 0; o < out; o++) {
+                grad[bOff + o] += sumAndClear(ws.gb[l][o]);
+                for (int i = 0; i < in; i++) {
+                    grad[wOff + o * in + i] += sumAndClear(ws.gw[l][o * in + i]);
+                }
+            }
         }
     }
 
     // ---------------------------------------------------------------- forward pieces
 
     /** Streams of the first affine layer's inputs: scaled coordinates, or Fourier features of them. */
-    private double[] inputStreams(Workspace ws) {
+    private double[][][] inputStreams(Workspace ws) {
         int d = spec.inputs();
-        int n = ws.n;
-        double[] xi = spec.fourierFeatures() == 0 ? ws.x : ws.xi;
+        double[][][] xi = spec.fourierFeatures() == 0 ? ws.x : ws.xi;
         for (int i = 0; i < d; i++) {
             double scale = spec.inputScale(i);
             double lo = spec.lower(i);
+            double[] r = xi[i][0];
             int raw = i * tile;
-            int row = i * tile; // stream 0, input i
-            for (int p = 0; p < n; p++) {
-                xi[row + p] = scale * (ws.raw[raw + p] - lo) - 1.0;
+            for (int p = 0; p < tile; p++) {
+                r[p] = scale * (ws.raw[raw + p] - lo) - 1.0;
             }
             for (int s = 1; s < streams; s++) {
-                double v = firstOrderInput[s] == i ? scale : 0.0;
-                Arrays.fill(xi, (s * d + i) * tile, (s * d + i) * tile + n, v);
+                Arrays.fill(xi[i][s], firstOrderInput[s] == i ? scale : 0.0);
             }
         }
         if (spec.fourierFeatures() == 0) {
             return ws.x;
         }
-        // z_j = sum_i B[j][i] xi_i for every stream; features [sin z, cos z] via the Taylor rules.
+        // z_j = sum_i B[j][i] xi_i on every stream; features [sin z, cos z] via the Taylor rules
         int m = spec.fourierFeatures();
-        for (int s = 0; s < streams; s++) {
-            for (int j = 0; j < m; j++) {
-                int zr = (s * m + j) * tile;
-                Arrays.fill(ws.fz, zr, zr + n, 0.0);
+        for (int j = 0; j < m; j++) {
+            for (int s = 0; s < streams; s++) {
+                double[] z = ws.fz[j][s];
+                Arrays.fill(z, 0.0);
                 for (int i = 0; i < d; i++) {
                     double b = spec.fourierMatrix(j, i);
-                    int xr = (s * d + i) * tile;
-                    for (int p = 0; p < n; p++) {
-                        ws.fz[zr + p] += b * xi[xr + p];
+                    double[] x = xi[i][s];
+                    for (int p = 0; p < tile; p++) {
+                        z[p] += b * x[p];
                     }
                 }
             }
+            applyRules(Activation.SIN, ws.fz[j], ws.fd[j], ws.x[j]);
+            applyRules(Activation.COS, ws.fz[j], ws.fd[j], ws.x[m + j]);
         }
-        activateInto(Activation.SIN, ws.fz, m, ws.fd, ws.x, 2 * m, 0, n);
-        activateInto(Activation.COS, ws.fz, m, ws.fd, ws.x, 2 * m, m, n);
         return ws.x;
     }
 
-    /** z_s = W a_s (+ b for the value stream) for affine layer l. */
-    private void affine(double[] w, int l, double[] a, int in, double[] z, int out, int n) {
+    /** z_o,s = W_o a_s (+ b_o on the value stream) for affine layer l. */
+    private void affine(double[] w, int l, double[][][] a, int in, double[][][] z, int out) {
         int wOff = spec.weightOffset(l);
         int bOff = spec.biasOffset(l);
         for (int s = 0; s < streams; s++) {
-            for (int o = 0; o < out; o++) {
-                int zr = (s * out + o) * tile;
-                Arrays.fill(z, zr, zr + n, s == 0 ? w[bOff + o] : 0.0);
-                int wr = wOff + o * in;
+            int o = 0;
+            for (; o + 3 < out; o += 4) {
+                double[] z0 = z[o][s], z1 = z[o + 1][s], z2 = z[o + 2][s], z3 = z[o + 3][s];
+                Arrays.fill(z0, s == 0 ? w[bOff + o] : 0.0);
+                Arrays.fill(z1, s == 0 ? w[bOff + o + 1] : 0.0);
+                Arrays.fill(z2, s == 0 ? w[bOff + o + 2] : 0.0);
+                Arrays.fill(z3, s == 0 ? w[bOff + o + 3] : 0.0);
+                int r0 = wOff + o * in;
                 for (int i = 0; i < in; i++) {
-                    double wi = w[wr + i];
-                    int ar = (s * in + i) * tile;
-                    for (int p = 0; p < n; p++) {
-                        z[zr + p] += wi * a[ar + p];
+                    double w0 = w[r0 + i], w1 = w[r0 + in + i], w2 = w[r0 + 2 * in + i], w3 = w[r0 + 3 * in + i];
+                    double[] ai = a[i][s];
+                    for (int p = 0; p < tile; p++) {
+                        double v = ai[p];
+                        z0[p] += w0 * v;
+                        z1[p] += w1 * v;
+                        z2[p] += w2 * v;
+                        z3[p] += w3 * v;
+                    }
+                }
+            }
+            for (; o < out; o++) {
+                double[] zo = z[o][s];
+                Arrays.fill(zo, s == 0 ? w[bOff + o] : 0.0);
+                int r = wOff + o * in;
+                for (int i = 0; i < in; i++) {
+                    double wi = w[r + i];
+                    double[] ai = a[i][s];
+                    for (int p = 0; p < tile; p++) {
+                        zo[p] += wi * ai[p];
                     }
                 }
             }
@@ -208,83 +263,65 @@ public final class TaylorNetwork {
 
     /**
      * First layer on plain scaled inputs: derivative streams of xi are constants (first order) or zero,
-     * so z_{e_i} = W[:, i] * scale_i and higher streams vanish.
+     * so z_{e_i} = W[:, i] * scale_i and higher streams vanish; only the value stream needs a product.
      */
-    private void affineFirstLayer(double[] w, double[] x, double[] z, int out, int n) {
+    private void affineFirstLayer(double[] w, double[][][] x, double[][][] z, int out) {
         int in = spec.inputs();
         int wOff = spec.weightOffset(0);
         int bOff = spec.biasOffset(0);
         for (int o = 0; o < out; o++) {
-            Arrays.fill(z, o * tile, o * tile + n, w[bOff + o]);
-        }
-        for (int s = 1; s < streams; s++) {
-            int i = firstOrderInput[s];
-            for (int o = 0; o < out; o++) {
-                int zr = (s * out + o) * tile;
-                double v = i >= 0 ? w[wOff + o * in + i] * spec.inputScale(i) : 0.0;
-                Arrays.fill(z, zr, zr + n, v);
-            }
-        }
-        // value stream: z_0 = W xi + b (xi = stream-0 rows of x)
-        for (int o = 0; o < out; o++) {
-            int zr = o * tile;
+            double[] zo = z[o][0];
+            Arrays.fill(zo, w[bOff + o]);
             for (int i = 0; i < in; i++) {
                 double wi = w[wOff + o * in + i];
-                int ar = i * tile;
-                for (int p = 0; p < n; p++) {
-                    z[zr + p] += wi * x[ar + p];
+                double[] xi = x[i][0];
+                for (int p = 0; p < tile; p++) {
+                    zo[p] += wi * xi[p];
                 }
+            }
+            for (int s = 1; s < streams; s++) {
+                int i = firstOrderInput[s];
+                Arrays.fill(z[o][s], i >= 0 ? w[wOff + o * in + i] * spec.inputScale(i) : 0.0);
             }
         }
     }
 
-    /** y = f(z) on all streams of a hidden layer, storing f^(k)(z_0) rows for the backward pass. */
-    private void activate(Activation f, double[] z, double[] dBuf, double[] y, int out, int n) {
-        activateInto(f, z, out, dBuf, y, out, 0, n);
-    }
-
-    /**
-     * Applies f to the {@code width} neurons of stream buffer z and writes the result streams into
-     * rows {@code rowShift .. rowShift+width-1} of y (whose stream stride is {@code yWidth} rows).
-     */
-    private void activateInto(Activation f, double[] z, int width, double[] dBuf, double[] y, int yWidth, int rowShift, int n) {
-        for (int o = 0; o < width; o++) {
-            int dOff = o * derivativeRows * tile;
-            f.derivatives(z, o * tile, n, derivativeRows - 1, dBuf, dOff, tile);
-            System.arraycopy(dBuf, dOff, y, (rowShift + o) * tile, n);
-            for (int s = 1; s < streams; s++) {
-                int yr = (s * yWidth + rowShift + o) * tile;
-                Arrays.fill(y, yr, yr + n, 0.0);
-                for (StreamPlan.Term t : plan.rulesOf(s)) {
-                    int k = t.order();
-                    double c = t.coefficient();
-                    int dr = dOff + k * tile;
-                    if (k == 1) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            y[yr + p] += c * dBuf[dr + p] * z[z1 + p];
+    /** One neuron: derivative rows of f at the value stream, then every stream's Faà di Bruno sum. */
+    private void applyRules(Activation f, double[][] z, double[][] d, double[][] y) {
+        f.derivatives(z[0], tile, derivativeRows - 1, d);
+        System.arraycopy(d[0], 0, y[0], 0, tile);
+        for (int s = 1; s < streams; s++) {
+            double[] ys = y[s];
+            Arrays.fill(ys, 0.0);
+            for (StreamPlan.Term t : rules[s]) {
+                int k = t.order();
+                double c = t.coefficient();
+                double[] dk = d[k];
+                if (k == 1) {
+                    double[] z1 = z[t.factor(0)];
+                    for (int p = 0; p < tile; p++) {
+                        ys[p] += c * dk[p] * z1[p];
+                    }
+                } else if (k == 2) {
+                    double[] z1 = z[t.factor(0)];
+                    double[] z2 = z[t.factor(1)];
+                    for (int p = 0; p < tile; p++) {
+                        ys[p] += c * dk[p] * z1[p] * z2[p];
+                    }
+                } else if (k == 3) {
+                    double[] z1 = z[t.factor(0)];
+                    double[] z2 = z[t.factor(1)];
+                    double[] z3 = z[t.factor(2)];
+                    for (int p = 0; p < tile; p++) {
+                        ys[p] += c * dk[p] * z1[p] * z2[p] * z3[p];
+                    }
+                } else {
+                    for (int p = 0; p < tile; p++) {
+                        double prod = c * dk[p];
+                        for (int j = 0; j < k; j++) {
+                            prod *= z[t.factor(j)][p];
                         }
-                    } else if (k == 2) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        int z2 = (t.factor(1) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            y[yr + p] += c * dBuf[dr + p] * z[z1 + p] * z[z2 + p];
-                        }
-                    } else if (k == 3) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        int z2 = (t.factor(1) * width + o) * tile;
-                        int z3 = (t.factor(2) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            y[yr + p] += c * dBuf[dr + p] * z[z1 + p] * z[z2 + p] * z[z3 + p];
-                        }
-                    } else {
-                        for (int p = 0; p < n; p++) {
-                            double prod = c * dBuf[dr + p];
-                            for (int j = 0; j < k; j++) {
-                                prod *= z[(t.factor(j) * width + o) * tile + p];
-                            }
-                            y[yr + p] += prod;
-                        }
+                        ys[p] += prod;
                     }
                 }
             }
@@ -293,55 +330,79 @@ public final class TaylorNetwork {
 
     // ---------------------------------------------------------------- backward pieces
 
-    /** grad W_l += sum_s zbar_s a_s^T, grad b_l += sum_p zbar_0. */
-    private void layerGradient(double[] a, int in, double[] zbar, int out, int n, int wOff, int bOff, double[] grad) {
+    /** gw[o,i] += sum_s zbar_o,s * a_i,s and gb[o] += zbar_o,0, point by point. */
+    private void accumulateLayer(double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb) {
         for (int o = 0; o < out; o++) {
-            grad[bOff + o] += sum(zbar, o * tile, n);
+            double[][] zo = zbar[o];
+            double[] b = gb[o];
+            double[] z0 = zo[0];
+            for (int p = 0; p < tile; p++) {
+                b[p] += z0[p];
+            }
             for (int i = 0; i < in; i++) {
-                double acc = 0;
+                double[] g = gw[o * in + i];
+                double[][] ai = a[i];
                 for (int s = 0; s < streams; s++) {
-                    acc += dot(zbar, (s * out + o) * tile, a, (s * in + i) * tile, n);
+                    double[] zs = zo[s];
+                    double[] as = ai[s];
+                    for (int p = 0; p < tile; p++) {
+                        g[p] += zs[p] * as[p];
+                    }
                 }
-                grad[wOff + o * in + i] += acc;
             }
         }
     }
 
     /** First layer on plain inputs: only the value stream and the constant first-order streams contribute. */
-    private void firstLayerGradient(double[] x, double[] zbar, int out, int n, double[] grad) {
+    private void accumulateFirstLayer(double[][][] x, double[][][] zbar, int out, double[][] gw, double[][] gb) {
         int in = spec.inputs();
-        int wOff = spec.weightOffset(0);
-        int bOff = spec.biasOffset(0);
         for (int o = 0; o < out; o++) {
-            grad[bOff + o] += sum(zbar, o * tile, n);
+            double[][] zo = zbar[o];
+            double[] z0 = zo[0];
+            double[] b = gb[o];
+            for (int p = 0; p < tile; p++) {
+                b[p] += z0[p];
+            }
             for (int i = 0; i < in; i++) {
-                double acc = dot(zbar, o * tile, x, i * tile, n);
+                double[] g = gw[o * in + i];
+                double[] xi = x[i][0];
+                for (int p = 0; p < tile; p++) {
+                    g[p] += z0[p] * xi[p];
+                }
                 for (int s = 1; s < streams; s++) {
                     if (firstOrderInput[s] == i) {
-                        acc += spec.inputScale(i) * sum(zbar, (s * out + o) * tile, n);
+                        double scale = spec.inputScale(i);
+                        double[] zs = zo[s];
+                        for (int p = 0; p < tile; p++) {
+                            g[p] += scale * zs[p];
+                        }
                     }
                 }
-                grad[wOff + o * in + i] += acc;
             }
         }
     }
 
-    /** abar_s = W_l^T zbar_s. */
-    private void propagateToInputs(double[] w, int l, double[] zbar, int out, double[] abar, int in, int n) {
+    /** abar_i,s = sum_o W_l[o][i] zbar_o,s. */
+    private void propagateToInputs(double[] w, int l, double[][][] zbar, int out, double[][][] abar, int in) {
         int wOff = spec.weightOffset(l);
-        for (int s = 0; s < streams; s++) {
-            for (int i = 0; i < in; i++) {
-                int ar = (s * in + i) * tile;
-                Arrays.fill(abar, ar, ar + n, 0.0);
-            }
-            for (int o = 0; o < out; o++) {
-                int zr = (s * out + o) * tile;
-                int wr = wOff + o * in;
-                for (int i = 0; i < in; i++) {
-                    double wi = w[wr + i];
-                    int ar = (s * in + i) * tile;
-                    for (int p = 0; p < n; p++) {
-                        abar[ar + p] += wi * zbar[zr + p];
+        for (int i = 0; i < in; i++) {
+            for (int s = 0; s < streams; s++) {
+                double[] ai = abar[i][s];
+                Arrays.fill(ai, 0.0);
+                int o = 0;
+                for (; o + 3 < out; o += 4) {
+                    double w0 = w[wOff + o * in + i], w1 = w[wOff + (o + 1) * in + i];
+                    double w2 = w[wOff + (o + 2) * in + i], w3 = w[wOff + (o + 3) * in + i];
+                    double[] z0 = zbar[o][s], z1 = zbar[o + 1][s], z2 = zbar[o + 2][s], z3 = zbar[o + 3][s];
+                    for (int p = 0; p < tile; p++) {
+                        ai[p] += w0 * z0[p] + w1 * z1[p] + w2 * z2[p] + w3 * z3[p];
+                    }
+                }
+                for (; o < out; o++) {
+                    double wi = w[wOff + o * in + i];
+                    double[] zo = zbar[o][s];
+                    for (int p = 0; p < tile; p++) {
+                        ai[p] += wi * zo[p];
                     }
                 }
             }
@@ -349,79 +410,73 @@ public final class TaylorNetwork {
     }
 
     /**
-     * Reverse of {@link #activateInto}: from ybar (adjoints of the activation's output streams) to zbar
-     * (adjoints of its input streams), using the stored f^(k)(z_0) rows (k up to maxOrder + 1).
+     * Reverse of {@link #applyRules} for one neuron: from ybar (adjoints of the activation's output
+     * streams) to zbar (adjoints of its input streams), using the stored f^(k)(z_0) rows (k up to
+     * maxOrder + 1).
      */
-    private void activationBackward(Activation f, double[] z, double[] dBuf, double[] ybar, double[] zbar, int width, int n) {
-        for (int o = 0; o < width; o++) {
-            int dOff = o * derivativeRows * tile;
-            int z0 = o * tile;
-            for (int s = 0; s < streams; s++) {
-                Arrays.fill(zbar, (s * width + o) * tile, (s * width + o) * tile + n, 0.0);
-            }
-            int d1 = dOff + tile;
-            for (int p = 0; p < n; p++) {
-                zbar[z0 + p] = ybar[z0 + p] * dBuf[d1 + p];
-            }
-            for (int s = 1; s < streams; s++) {
-                int yb = (s * width + o) * tile;
-                for (StreamPlan.Term t : plan.rulesOf(s)) {
-                    int k = t.order();
-                    double c = t.coefficient();
-                    int dk = dOff + k * tile;
-                    int dk1 = dOff + (k + 1) * tile;
-                    if (k == 1) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            double g = c * ybar[yb + p];
-                            zbar[z0 + p] += g * dBuf[dk1 + p] * z[z1 + p];
-                            zbar[z1 + p] += g * dBuf[dk + p];
-                        }
-                    } else if (k == 2) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        int z2 = (t.factor(1) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            double g = c * ybar[yb + p];
-                            double a1 = z[z1 + p];
-                            double a2 = z[z2 + p];
-                            zbar[z0 + p] += g * dBuf[dk1 + p] * a1 * a2;
-                            double gd = g * dBuf[dk + p];
-                            zbar[z1 + p] += gd * a2;
-                            zbar[z2 + p] += gd * a1;
-                        }
-                    } else if (k == 3) {
-                        int z1 = (t.factor(0) * width + o) * tile;
-                        int z2 = (t.factor(1) * width + o) * tile;
-                        int z3 = (t.factor(2) * width + o) * tile;
-                        for (int p = 0; p < n; p++) {
-                            double g = c * ybar[yb + p];
-                            double a1 = z[z1 + p];
-                            double a2 = z[z2 + p];
-                            double a3 = z[z3 + p];
-                            zbar[z0 + p] += g * dBuf[dk1 + p] * a1 * a2 * a3;
-                            double gd = g * dBuf[dk + p];
-                            zbar[z1 + p] += gd * a2 * a3;
-                            zbar[z2 + p] += gd * a1 * a3;
-                            zbar[z3 + p] += gd * a1 * a2;
+    private void rulesBackward(double[][] z, double[][] d, double[][] ybar, double[][] zbar) {
+        double[] zb0 = zbar[0];
+        double[] yb0 = ybar[0];
+        double[] d1 = d[1];
+        for (int p = 0; p < tile; p++) {
+            zb0[p] = yb0[p] * d1[p];
+        }
+        for (int s = 1; s < streams; s++) {
+            Arrays.fill(zbar[s], 0.0);
+        }
+        for (int s = 1; s < streams; s++) {
+            double[] yb = ybar[s];
+            for (StreamPlan.Term t : rules[s]) {
+                int k = t.order();
+                double c = t.coefficient();
+                double[] dk = d[k];
+                double[] dk1 = d[k + 1];
+                if (k == 1) {
+                    double[] a1 = z[t.factor(0)];
+                    double[] g1 = zbar[t.factor(0)];
+                    for (int p = 0; p < tile; p++) {
+                        double g = c * yb[p];
+                        zb0[p] += g * dk1[p] * a1[p];
+                        g1[p] += g * dk[p];
+                    }
+                } else if (k == 2) {
+                    double[] a1 = z[t.factor(0)];
+                    double[] a2 = z[t.factor(1)];
+                    double[] g1 = zbar[t.factor(0)];
+                    double[] g2 = zbar[t.factor(1)];
+                    if (g1 == g2) {
+                        for (int p = 0; p < tile; p++) {
+                            double g = c * yb[p];
+                            zb0[p] += g * dk1[p] * a1[p] * a1[p];
+                            g1[p] += 2 * g * dk[p] * a1[p];
                         }
                     } else {
-                        for (int p = 0; p < n; p++) {
-                            double g = c * ybar[yb + p];
-                            double all = 1;
-                            for (int j = 0; j < k; j++) {
-                                all *= z[(t.factor(j) * width + o) * tile + p];
-                            }
-                            zbar[z0 + p] += g * dBuf[dk1 + p] * all;
-                            double gd = g * dBuf[dk + p];
-                            for (int j = 0; j < k; j++) {
-                                double others = 1;
-                                for (int i = 0; i < k; i++) {
-                                    if (i != j) {
-                                        others *= z[(t.factor(i) * width + o) * tile + p];
-                                    }
+                        for (int p = 0; p < tile; p++) {
+                            double g = c * yb[p];
+                            zb0[p] += g * dk1[p] * a1[p] * a2[p];
+                            double gd = g * dk[p];
+                            g1[p] += gd * a2[p];
+                            g2[p] += gd * a1[p];
+                        }
+                    }
+                } else {
+                    // order >= 3: generic product rule over the factors
+                    for (int p = 0; p < tile; p++) {
+                        double g = c * yb[p];
+                        double all = 1;
+                        for (int j = 0; j < k; j++) {
+                            all *= z[t.factor(j)][p];
+                        }
+                        zb0[p] += g * dk1[p] * all;
+                        double gd = g * dk[p];
+                        for (int j = 0; j < k; j++) {
+                            double others = 1;
+                            for (int i = 0; i < k; i++) {
+                                if (i != j) {
+                                    others *= z[t.factor(i)][p];
                                 }
-                                zbar[(t.factor(j) * width + o) * tile + p] += gd * others;
                             }
+                            zbar[t.factor(j)][p] += gd * others;
                         }
                     }
                 }
@@ -429,55 +484,42 @@ public final class TaylorNetwork {
         }
     }
 
-    /** Sum with four independent accumulators (fixed order, so deterministic). */
-    static double sum(double[] a, int off, int n) {
+    /** Sum of a vector (four chains, fixed order) and reset it to zero. */
+    private static double sumAndClear(double[] a) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int p = 0;
+        int n = a.length;
         for (; p + 3 < n; p += 4) {
-            s0 += a[off + p];
-            s1 += a[off + p + 1];
-            s2 += a[off + p + 2];
-            s3 += a[off + p + 3];
+            s0 += a[p];
+            s1 += a[p + 1];
+            s2 += a[p + 2];
+            s3 += a[p + 3];
         }
         for (; p < n; p++) {
-            s0 += a[off + p];
+            s0 += a[p];
         }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Dot product with four independent accumulators (fixed order, so deterministic). */
-    static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int p = 0;
-        for (; p + 3 < n; p += 4) {
-            s0 += a[aOff + p] * b[bOff + p];
-            s1 += a[aOff + p + 1] * b[bOff + p + 1];
-            s2 += a[aOff + p + 2] * b[bOff + p + 2];
-            s3 += a[aOff + p + 3] * b[bOff + p + 3];
-        }
-        for (; p < n; p++) {
-            s0 += a[aOff + p] * b[bOff + p];
-        }
+        Arrays.fill(a, 0.0);
         return (s0 + s1) + (s2 + s3);
     }
 
     /**
      * Per-thread buffers of one {@link TaylorNetwork}: every forward quantity of the current tile is kept
-     * for the reverse sweep. Also the {@link Tile} view handed to losses.
+     * for the reverse sweep, plus the gradient accumulators. Also the {@link Tile} view handed to losses.
      */
     public final class Workspace implements Tile {
         final double[] raw;
-        final double[] x;
-        final double[] xi;
-        final double[] fz;
-        final double[] fd;
-        final double[][] z;
-        final double[][] y;
-        final double[][] d;
-        final double[] abar;
-        final double[] zbarA;
-        final double[] zbarB;
-        final double[] outAdjoint;
+        final double[][][] x;
+        final double[][][] xi;
+        final double[][][] fz;
+        final double[][][] fd;
+        final double[][][][] z;
+        final double[][][][] y;
+        final double[][][][] d;
+        final double[][][] abar;
+        final double[][][] zbarA;
+        final double[][][] zbarB;
+        final double[][][] gw;
+        final double[][][] gb;
         int start;
         int n;
         double[] parameters;
@@ -488,26 +530,29 @@ public final class TaylorNetwork {
             int layers = spec.layers();
             int maxW = spec.maxWidth();
             raw = new double[dIn * tile];
-            x = new double[streams * spec.firstLayerInputs() * tile];
+            x = new double[spec.firstLayerInputs()][streams][tile];
             int m = spec.fourierFeatures();
-            xi = m > 0 ? new double[streams * dIn * tile] : x;
-            fz = m > 0 ? new double[streams * m * tile] : null;
-            fd = m > 0 ? new double[m * derivativeRows * tile] : null;
-            z = new double[layers][];
-            y = new double[layers][];
-            d = new double[layers][];
+            xi = m > 0 ? new double[dIn][streams][tile] : x;
+            fz = m > 0 ? new double[m][streams][tile] : null;
+            fd = m > 0 ? new double[m][derivativeRows][tile] : null;
+            z = new double[layers][][][];
+            y = new double[layers][][][];
+            d = new double[layers][][][];
+            gw = new double[layers][][];
+            gb = new double[layers][][];
             for (int l = 0; l < layers; l++) {
                 int out = spec.width(l + 1);
-                z[l] = new double[streams * out * tile];
+                z[l] = new double[out][streams][tile];
                 if (l < layers - 1) {
-                    y[l] = new double[streams * out * tile];
-                    d[l] = new double[derivativeRows * out * tile];
+                    y[l] = new double[out][streams][tile];
+                    d[l] = new double[out][derivativeRows][tile];
                 }
+                gw[l] = new double[out * spec.layerInputs(l)][tile];
+                gb[l] = new double[out][tile];
             }
-            abar = new double[streams * maxW * tile];
-            zbarA = new double[streams * maxW * tile];
-            zbarB = new double[streams * maxW * tile];
-            outAdjoint = zbarA;
+            abar = new double[maxW][streams][tile];
+            zbarA = new double[maxW][streams][tile];
+            zbarB = new double[maxW][streams][tile];
         }
 
         @Override
@@ -536,18 +581,13 @@ public final class TaylorNetwork {
         }
 
         @Override
-        public double[] outputs() {
-            return z[spec.layers() - 1];
+        public double[] output(int j, int s) {
+            return z[spec.layers() - 1][j][s];
         }
 
         @Override
-        public int outputOffset(int output, int stream) {
-            return (stream * spec.outputs() + output) * tile;
-        }
-
-        @Override
-        public double[] outputAdjoints() {
-            return outAdjoint;
+        public double[] outputAdjoint(int j, int s) {
+            return zbarA[j][s];
         }
 
         @Override
@@ -570,9 +610,13 @@ public final class TaylorNetwork {
             this.gradient = g;
         }
 
-        /** Zeroes the output adjoint rows of the current tile. */
+        /** Zeroes the output adjoints. */
         public void clearOutputAdjoints() {
-            Arrays.fill(outAdjoint, 0, streams * spec.outputs() * tile, 0.0);
+            for (int j = 0; j < spec.outputs(); j++) {
+                for (int s = 0; s < streams; s++) {
+                    Arrays.fill(zbarA[j][s], 0.0);
+                }
+            }
         }
     }
 }

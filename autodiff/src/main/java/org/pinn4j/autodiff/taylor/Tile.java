@@ -3,10 +3,9 @@ package org.pinn4j.autodiff.taylor;
 /**
  * A view of one tile of points during a Taylor-mode pass, handed to a {@link TileLoss}.
  *
- * <p>All per-point arrays are flat with a row stride of {@link #stride()} and {@link #size()} valid
- * entries per row: input i of point p is {@code inputs()[inputOffset(i) + p]}; stream s of output j is
- * {@code outputs()[outputOffset(j, s)] + p}. The loss writes d(loss)/d(output stream) at the same
- * positions of {@link #outputAdjoints()} (zeroed before each call).
+ * <p>Input i of point p is {@code inputs()[inputOffset(i) + p]}; stream s of output j at point p is
+ * {@code output(j, s)[p]}. The loss writes d(loss)/d(output stream) to {@code outputAdjoint(j, s)[p]}
+ * (zeroed before each call). Only the first {@link #size()} points are valid.
  */
 public interface Tile {
     /** Index of the tile's first point in the whole batch. */
@@ -24,14 +23,11 @@ public interface Tile {
     /** Offset of input i's row in {@link #inputs()}. */
     int inputOffset(int i);
 
-    /** Network output streams. */
-    double[] outputs();
+    /** Stream s of output j, one value per point. */
+    double[] output(int j, int s);
 
-    /** Offset of output j, stream s in {@link #outputs()} and {@link #outputAdjoints()}. */
-    int outputOffset(int output, int stream);
-
-    /** Adjoint buffer the loss fills; same layout as {@link #outputs()}. */
-    double[] outputAdjoints();
+    /** Adjoint of stream s of output j, which the loss fills. */
+    double[] outputAdjoint(int j, int s);
 
     /** The stream plan of this pass. */
     StreamPlan plan();

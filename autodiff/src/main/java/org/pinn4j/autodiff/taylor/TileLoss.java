@@ -13,7 +13,7 @@ public interface TileLoss<S> {
 
     /**
      * Returns the sum of this tile's loss contributions. When {@code tile.gradient() != null}, also
-     * writes d(loss)/d(output stream) into {@code tile.outputAdjoints()} and adds the gradient with
+     * writes d(loss)/d(output stream) into {@code tile.outputAdjoint(j, s)} and adds the gradient with
      * respect to any extra parameters into {@code tile.gradient()}.
      */
     double evaluate(Tile tile, S scratch);

@@ -102,7 +102,7 @@ class TaylorNetworkTest {
             net.forward(w, pts, start, n, ws);
             for (int j = 0; j < m; j++) {
                 for (int s = 0; s < plan.size(); s++) {
-                    System.arraycopy(ws.outputs(), ws.outputOffset(j, s), engine[j][s], start, n);
+                    System.arraycopy(ws.output(j, s), 0, engine[j][s], start, n);
                 }
             }
         }
@@ -200,19 +200,18 @@ class TaylorNetworkTest {
 
         @Override
         public double evaluate(Tile tile, Object scratch) {
-            double[] o = tile.outputs();
-            double[] g = tile.outputAdjoints();
-            int u = tile.outputOffset(0, su), ux = tile.outputOffset(0, sx), ut = tile.outputOffset(0, st),
-                    uxx = tile.outputOffset(0, sxx);
+            double[] u = tile.output(0, su), ux = tile.output(0, sx), ut = tile.output(0, st), uxx = tile.output(0, sxx);
+            double[] gu = tile.outputAdjoint(0, su), gux = tile.outputAdjoint(0, sx), gut = tile.outputAdjoint(0, st),
+                    guxx = tile.outputAdjoint(0, sxx);
             double sum = 0;
             for (int p = 0; p < tile.size(); p++) {
-                double r = o[ut + p] + o[u + p] * o[ux + p] - nu * o[uxx + p];
+                double r = ut[p] + u[p] * ux[p] - nu * uxx[p];
                 sum += r * r;
                 if (tile.gradient() != null) {
-                    g[ut + p] = 2 * r;
-                    g[u + p] = 2 * r * o[ux + p];
-                    g[ux + p] = 2 * r * o[u + p];
-                    g[uxx + p] = -2 * r * nu;
+                    gut[p] = 2 * r;
+                    gu[p] = 2 * r * ux[p];
+                    gux[p] = 2 * r * u[p];
+                    guxx[p] = -2 * r * nu;
                 }
             }
             return sum;
@@ -276,17 +275,16 @@ class TaylorNetworkTest {
 
             @Override
             public double evaluate(Tile tile, Object scratch) {
-                double[] o = tile.outputs();
-                double[] g = tile.outputAdjoints();
-                int a = tile.outputOffset(0, sxxx), c = tile.outputOffset(0, sxt), u = tile.outputOffset(0, 0);
+                double[] a = tile.output(0, sxxx), c = tile.output(0, sxt), u = tile.output(0, 0);
+                double[] ga = tile.outputAdjoint(0, sxxx), gc = tile.outputAdjoint(0, sxt), gu = tile.outputAdjoint(0, 0);
                 double sum = 0;
                 for (int p = 0; p < tile.size(); p++) {
-                    double r = o[a + p] - 3 * o[c + p] * o[u + p];
+                    double r = a[p] - 3 * c[p] * u[p];
                     sum += r * r;
                     if (tile.gradient() != null) {
-                        g[a + p] += 2 * r;
-                        g[c + p] += -6 * r * o[u + p];
-                        g[u + p] += -6 * r * o[c + p];
+                        ga[p] += 2 * r;
+                        gc[p] += -6 * r * u[p];
+                        gu[p] += -6 * r * c[p];
                     }
                 }
                 return sum;

@@ -47,7 +47,7 @@ class TaylorVsReverseTest {
             int n = Math.min(tile, nPoints - start);
             net.forward(w, pts, start, n, ws);
             for (MultiIndex m : plan.streams()) {
-                System.arraycopy(ws.outputs(), ws.outputOffset(j, plan.indexOf(m)), out.get(m), start, n);
+                System.arraycopy(ws.output(j, plan.indexOf(m)), 0, out.get(m), start, n);
             }
         }
         return out;

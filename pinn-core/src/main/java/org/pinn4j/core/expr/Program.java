@@ -157,7 +157,7 @@ public final class Program {
                     System.arraycopy(tile.inputs(), tile.inputOffset(node.index), v, o, n);
                     break;
                 case NET_OUTPUT:
-                    System.arraycopy(tile.outputs(), tile.outputOffset(node.index, stream[k]), v, o, n);
+                    System.arraycopy(tile.output(node.index, stream[k]), 0, v, o, n);
                     break;
                 case COEFFICIENT:
                     Arrays.fill(v, o, o + n, tile.parameters()[coefficientOffset + node.index]);
@@ -243,9 +243,8 @@ public final class Program {
             int o = k * t;
             switch (node.kind) {
                 case NET_OUTPUT: {
-                    double[] adj = tile.outputAdjoints();
-                    int off = tile.outputOffset(node.index, stream[k]);
-                    for (int p = 0; p < n; p++) adj[off + p] += g[o + p];
+                    double[] adj = tile.outputAdjoint(node.index, stream[k]);
+                    for (int p = 0; p < n; p++) adj[p] += g[o + p];
                     break;
                 }
                 case COEFFICIENT: {
