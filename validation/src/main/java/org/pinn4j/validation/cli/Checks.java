@@ -1,0 +1,25 @@
+package org.pinn4j.validation.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Option checks that picocli's type conversion does not cover. */
+final class Checks {
+    private Checks() {
+    }
+
+    /** A size option must be >= 1. */
+    static void positive(CommandSpec spec, String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be a whole number >= 1; got " + value);
+        }
+    }
+
+    /** A noise level must be finite and >= 0. */
+    static void noise(CommandSpec spec, double value) {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new ParameterException(spec.commandLine(), "--noise must be a finite number >= 0 (0.01 = 1% Gaussian noise); got "
+                    + value);
+        }
+    }
+}

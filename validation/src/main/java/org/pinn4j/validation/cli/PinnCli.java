@@ -1,0 +1,202 @@
+package org.pinn4j.validation.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.pinn4j.core.Version;
+import org.pinn4j.core.io.ModelFile;
+import org.pinn4j.validation.runner.RunArtifacts;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code pinn} command: {@code list}, {@code run}, {@code predict}, {@code bench}, {@code validate}.
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #FAILED} the work failed (training diverged, internal
+ * error), {@value #BAD_INPUT} bad input (unknown problem or option, bad number, bad file, unusable
+ * directory). Errors are one line on stderr, {@code pinn <command>: <what is wrong; what is expected>};
+ * {@code --debug} adds the stack trace.
+ */
+@Command(name = "pinn", mixinStandardHelpOptions = true, versionProvider = PinnCli.VersionProvider.class,
+        customSynopsis = "pinn <command> [options]; pinn <command> --help",
+        description = "Physics-informed neural networks: train catalogue problems, predict, benchmark, validate.",
+        subcommands = {ListCommand.class, RunCommand.class, PredictCommand.class, BenchCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class PinnCli implements Runnable {
+    /** Exit code of success. */
+    public static final int OK = 0;
+    /** Exit code when the work itself failed (training diverged, internal error). */
+    public static final int FAILED = 1;
+    /** Exit code of bad input. */
+    public static final int BAD_INPUT = 2;
+
+    final ProblemSource problems;
+    final RunArtifacts artifacts;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    /** The command over the benchmark catalogue, with the chart hooks found on the class path. */
+    public PinnCli() {
+        this(ProblemSource.catalogue(), RunArtifacts.discovered());
+    }
+
+    PinnCli(ProblemSource problems, RunArtifacts artifacts) {
+        this.problems = problems;
+        this.artifacts = artifacts;
+    }
+
+    /** Entry point of {@code ./pinn}. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(new PinnCli(), args, out, err);
+    }
+
+    static int execute(PinnCli app, String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(app);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExpandAtFiles(false);
+        cl.registerConverter(Long.class, PinnCli::parseLong).registerConverter(Long.TYPE, PinnCli::parseLong);
+        cl.registerConverter(Integer.class, PinnCli::parseInt).registerConverter(Integer.TYPE, PinnCli::parseInt);
+        cl.registerConverter(Double.class, PinnCli::parseDouble).registerConverter(Double.TYPE, PinnCli::parseDouble);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(commandName(ex.getCommandLine()) + ": " + oneLine(parameterMessage(ex)) + usageHint(ex.getCommandLine()));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            int code = exitCode(ex);
+            err.println(commandName(c) + ": " + oneLine(executionMessage(ex, code)));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command; expected one of " + commandNames());
+    }
+
+    private String commandNames() {
+        return spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).collect(Collectors.joining(", "));
+    }
+
+    private static String commandName(CommandLine c) {
+        return c.getCommandSpec().qualifiedName();
+    }
+
+    private static String parameterMessage(ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof UnmatchedArgumentException) {
+            List<String> unmatched = ((UnmatchedArgumentException) ex).getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'";
+            }
+            if (c.getCommandSpec().parent() == null && c.getParseResult() != null && !c.getParseResult().hasSubcommand()) {
+                PinnCli app = c.getCommand();
+                return "unknown command '" + first + "'; expected one of " + app.commandNames();
+            }
+            return "unexpected argument '" + first + "'";
+        }
+        return ex.getMessage();
+    }
+
+    /** " (usage: ...)" from the command's synopsis, so every usage error shows the expected form. */
+    private static String usageHint(CommandLine c) {
+        String[] synopsis = c.getCommandSpec().usageMessage().customSynopsis();
+        if (synopsis.length == 0) {
+            return "";
+        }
+        return " (usage: " + synopsis[0] + ")";
+    }
+
+    private static int exitCode(Exception ex) {
+        if (ex instanceof IllegalArgumentException || ex instanceof ModelFile.ModelFileException || ex instanceof UncheckedIOException) {
+            return BAD_INPUT;
+        }
+        return FAILED;
+    }
+
+    private static String executionMessage(Exception ex, int code) {
+        String m = ex.getMessage();
+        if (code == BAD_INPUT || ex instanceof IllegalStateException) {
+            return m == null ? "invalid input" : m;
+        }
+        return "internal error (" + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m)
+                + "); rerun with --debug for the stack trace";
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number; expected e.g. 42");
+        }
+    }
+
+    private static Integer parseInt(String s) {
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number; expected e.g. 1000");
+        }
+    }
+
+    private static Double parseDouble(String s) {
+        double v;
+        try {
+            v = Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a number; expected e.g. 0.01");
+        }
+        if (!Double.isFinite(v)) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not finite; expected a finite number such as 0.01");
+        }
+        return v;
+    }
+
+    /** Collapses a message to one line. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip();
+    }
+
+    /** Reports the pinn4j version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pinn4j " + Version.get()};
+        }
+    }
+}

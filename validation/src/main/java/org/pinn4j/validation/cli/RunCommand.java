@@ -1,0 +1,93 @@
+package org.pinn4j.validation.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.validation.runner.OutputDirs;
+import org.pinn4j.validation.runner.RunOptions;
+import org.pinn4j.validation.runner.RunResult;
+import org.pinn4j.validation.runner.Runner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pinn run <problem>}: trains with the problem's recipe and writes DIR/model.json, history.csv,
+ * report.md (and charts). Progress goes to stderr; the last stdout line is the result line.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X]",
+        description = "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    PinnCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Parameters(index = "0", paramLabel = "<problem>", description = "Problem name (see `pinn list`).")
+    String problem;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<problem>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of everything random (default: the recipe's).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: the recipe's).")
+    Integer threads;
+
+    @Option(names = "--quick", description = "Reduced budget that still shows the method works.")
+    boolean quick;
+
+    @Option(names = "--noise", paramLabel = "X", defaultValue = "0", description = "Relative Gaussian noise of data terms, e.g. 0.01 = 1%%.")
+    double noise;
+
+    @Override
+    public Integer call() {
+        Checks.positive(spec, "--threads", threads);
+        Checks.noise(spec, noise);
+        BenchmarkProblem p = parent.problems.get(problem);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Recipe recipe = p.recipe(quick);
+        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withNoise(noise)
+                .withListener(new ProgressLines(err, recipe.logEvery()));
+        if (seed != null) {
+            o = o.withSeed(seed);
+        }
+        if (threads != null) {
+            o = o.withThreads(threads);
+        }
+        Path dir = OutputDirs.prepare(o.outFor(p.name()));
+        err.println("training " + p.name() + " (" + (quick ? "quick" : "full") + " budget, network " + recipe.network() + ", seed "
+                + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)) into " + dir);
+        err.flush();
+        RunResult r = new Runner(parent.artifacts).run(p, o);
+        stdout.println("wrote " + dir.resolve(Runner.MODEL_FILE) + ", " + dir.resolve(Runner.HISTORY_FILE) + ", "
+                + dir.resolve(Runner.REPORT_FILE));
+        if (!r.measured()) {
+            stdout.println("errors not measured: " + r.errorNote());
+        }
+        stdout.println(r.resultLine());
+        stdout.flush();
+        if (!r.ok()) {
+            err.println(spec.qualifiedName() + ": " + r.training().message() + "; the last good model was saved to "
+                    + dir.resolve(Runner.MODEL_FILE));
+            err.flush();
+            return PinnCli.FAILED;
+        }
+        return PinnCli.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package org.pinn4j.validation.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.validation.runner.Runner;
+import org.pinn4j.validation.runner.Validation;
+import org.pinn4j.validation.runner.ValidationEntry;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pinn validate}: runs the catalogue (each problem into DIR/&lt;problem&gt;) and writes DIR/report.md
+ * and DIR/index.html. A progress line per problem goes to stderr, each result line to stdout.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        customSynopsis = "pinn validate [--quick] [--out DIR] [--problems NAME,...] [--threads N]",
+        description = "Run every catalogue problem and write report.md and index.html comparing with the published figures.")
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    PinnCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--quick", description = "Reduced budgets.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/validate", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--problems", paramLabel = "NAME", split = ",", description = "Only these problems (default: the whole catalogue).")
+    List<String> only;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: each recipe's).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        Checks.positive(spec, "--threads", threads);
+        List<BenchmarkProblem> problems = new ArrayList<>();
+        if (only == null || only.isEmpty()) {
+            problems.addAll(parent.problems.all());
+        } else {
+            for (String name : only) {
+                problems.add(parent.problems.get(name.strip()));
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts)).run(problems, out, quick,
+                threads == null ? OptionalInt.empty() : OptionalInt.of(threads), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        long failed = 0;
+        for (ValidationEntry e : entries) {
+            if (e.result().isPresent()) {
+                stdout.println(e.result().get().resultLine());
+            }
+            if (!e.ok()) {
+                failed++;
+                err.println(spec.qualifiedName() + ": " + e.problem().name() + " failed: " + PinnCli.oneLine(e.failure()));
+            }
+        }
+        stdout.println("wrote " + out.resolve(Validation.REPORT_FILE) + " and " + out.resolve(Validation.INDEX_FILE) + " ("
+                + entries.size() + (entries.size() == 1 ? " problem, " : " problems, ") + failed + " failed)");
+        stdout.flush();
+        err.flush();
+        return failed == 0 ? PinnCli.OK : PinnCli.FAILED;
+    }
+}

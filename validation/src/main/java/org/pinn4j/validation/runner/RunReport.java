@@ -1,0 +1,103 @@
+package org.pinn4j.validation.runner;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.pinn4j.core.Version;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.BenchmarkProblem;
+
+/** The Markdown report of one run (report.md). */
+public final class RunReport {
+    private RunReport() {
+    }
+
+    /**
+     * The report: problem, equation, recipe, seed, threads, time, errors next to the published figure,
+     * identified coefficients, files and charts.
+     *
+     * @param charts chart file names in the run directory (PNG/SVG)
+     * @param notes  extra remarks (e.g. a chart hook that failed)
+     */
+    public static String markdown(BenchmarkProblem p, RunResult r, List<String> charts, List<String> notes) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.problem()).append("\n\n");
+        sb.append("Equation: `").append(p.equation()).append("`\n\n");
+        Recipe recipe = r.recipe();
+        sb.append("| setting | value |\n|---|---|\n");
+        row(sb, "reference solution", p.referenceKind());
+        row(sb, "budget", r.quick() ? "quick (reduced)" : "full");
+        row(sb, "network", recipe.network().toString());
+        row(sb, "phases", recipe.phases().stream().map(Object::toString).collect(Collectors.joining(", then ")));
+        row(sb, "sampler", recipe.sampler());
+        row(sb, "seed", Long.toString(r.seed()));
+        row(sb, "threads", Integer.toString(r.threads()));
+        if (r.noise() > 0) {
+            row(sb, "data noise", Numbers.general(r.noise()));
+        }
+        row(sb, "steps run", Integer.toString(r.steps()));
+        row(sb, "training time", Numbers.fixed(r.seconds(), 1) + " s");
+        row(sb, "outcome", r.training().status() + ": " + r.training().message());
+        row(sb, "pinn4j", Version.get());
+        sb.append('\n');
+
+        if (!r.ok()) {
+            sb.append("**Training diverged.** ").append(r.training().message())
+                    .append(". The model file holds the last good parameters.\n\n");
+        }
+
+        sb.append("## Errors on the evaluation grid\n\n");
+        if (r.measured()) {
+            sb.append(r.errors().count()).append(" values (all outputs stacked) on a grid that is not the training points.\n\n");
+            sb.append("| metric | pinn4j | published |\n|---|---|---|\n");
+            sb.append("| relative L2 | ").append(Numbers.sci(r.relL2())).append(" | ").append(esc(r.publishedFigure())).append(" |\n");
+            sb.append("| max abs error | ").append(Numbers.sci(r.errors().maxAbs())).append(" | - |\n");
+            sb.append("| RMSE | ").append(Numbers.sci(r.errors().rmse())).append(" | - |\n\n");
+            if (r.publishedRelL2().isPresent()) {
+                sb.append("Compared with the published relative L2 error ").append(Numbers.compact(r.publishedRelL2().getAsDouble()))
+                        .append(": **").append(r.verdict()).append("**.\n\n");
+            } else {
+                sb.append("No published relative L2 error to compare with.\n\n");
+            }
+        } else {
+            sb.append("Errors not measured (NaN): ").append(r.errorNote()).append(".\n\n");
+        }
+
+        if (!r.coefficients().isEmpty()) {
+            sb.append("## Identified coefficients\n\n| coefficient | identified | true | error % |\n|---|---|---|---|\n");
+            r.coefficients().forEach((name, v) -> {
+                Double t = r.trueCoefficients().get(name);
+                sb.append("| ").append(name).append(" | ").append(Numbers.general(v)).append(" | ")
+                        .append(t == null ? "-" : Numbers.general(t)).append(" | ")
+                        .append(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3)).append(" |\n");
+            });
+            sb.append('\n');
+        }
+
+        sb.append("## Files\n\n");
+        sb.append("- [").append(Runner.MODEL_FILE).append("](").append(Runner.MODEL_FILE).append("): trained model (`pinn predict --model`)\n");
+        sb.append("- [").append(Runner.HISTORY_FILE).append("](").append(Runner.HISTORY_FILE).append("): loss history per step\n\n");
+
+        sb.append("## Charts\n\n");
+        if (charts.isEmpty()) {
+            sb.append("No charts in this directory.\n");
+        } else {
+            for (String c : charts) {
+                sb.append(c.endsWith(".png") ? "![" + c + "](" + c + ")\n\n" : "- [" + c + "](" + c + ")\n");
+            }
+        }
+        for (String n : notes) {
+            sb.append('\n').append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("| ").append(k).append(" | ").append(esc(v)).append(" |\n");
+    }
+
+    /** Escapes the table separator. */
+    static String esc(String s) {
+        return s.replace("|", "\\|");
+    }
+}

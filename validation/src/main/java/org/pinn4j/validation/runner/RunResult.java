@@ -1,0 +1,108 @@
+package org.pinn4j.validation.runner;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.pinn4j.core.train.PinnModel;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.TrainingResult;
+import org.pinn4j.validation.metrics.ErrorSummary;
+
+/**
+ * Outcome of one benchmark run.
+ *
+ * @param problem           catalogue name
+ * @param dir               run directory (model.json, history.csv, report.md, charts)
+ * @param recipe            the recipe actually used (seed and threads applied)
+ * @param quick             reduced budget
+ * @param noise             relative noise level of data terms
+ * @param training          the trainer's result (model, history, time, status)
+ * @param evaluation        prediction and reference on the evaluation grid
+ * @param errors            errors over all outputs stacked; all NaN (count 0) without a usable reference
+ * @param errorNote         why the errors are NaN, or empty
+ * @param publishedFigure   the published figure in words, or "-"
+ * @param publishedRelL2    the published relative L2 error, if any
+ * @param coefficients      identified coefficients (inverse problems), in declaration order
+ * @param trueCoefficients  their true values
+ */
+public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, double noise, TrainingResult training,
+                        Evaluation evaluation, ErrorSummary errors, String errorNote, String publishedFigure,
+                        OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients) {
+
+    /** Errors of a run without a usable reference. */
+    static ErrorSummary noErrors() {
+        return new ErrorSummary(Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+
+    /** The trained model (after divergence: the last good parameters). */
+    public PinnModel model() {
+        return training.model();
+    }
+
+    /** True unless training diverged. */
+    public boolean ok() {
+        return training.ok();
+    }
+
+    /** Seed used. */
+    public long seed() {
+        return recipe.seed();
+    }
+
+    /** Threads used. */
+    public int threads() {
+        return recipe.threads();
+    }
+
+    /** Training wall time in seconds. */
+    public double seconds() {
+        return training.seconds();
+    }
+
+    /** Steps actually run (L-BFGS iterations included). */
+    public int steps() {
+        return training.history().size();
+    }
+
+    /** Relative L2 error over all outputs (NaN without a reference). */
+    public double relL2() {
+        return errors.relativeL2();
+    }
+
+    /** True if errors could be measured. */
+    public boolean measured() {
+        return errors.count() > 0 && !Double.isNaN(errors.relativeL2());
+    }
+
+    /** "better" or "worse" than the published relative L2 error, "-" if either is missing. */
+    public String verdict() {
+        if (publishedRelL2.isEmpty() || !measured()) {
+            return "-";
+        }
+        return relL2() <= publishedRelL2.getAsDouble() ? "better" : "worse";
+    }
+
+    /** Relative error of an identified coefficient in percent (NaN if its true value is unknown or zero). */
+    public double coefficientErrorPercent(String name) {
+        Double truth = trueCoefficients.get(name);
+        Double found = coefficients.get(name);
+        if (truth == null || found == null || truth == 0.0) {
+            return Double.NaN;
+        }
+        return 100.0 * Math.abs(found - truth) / Math.abs(truth);
+    }
+
+    /**
+     * The command line's result line:
+     * {@code <problem> rel_l2=<value> published=<value or -> time_s=<value>[ name=value ...]}.
+     */
+    public String resultLine() {
+        StringBuilder sb = new StringBuilder(problem);
+        sb.append(" rel_l2=").append(Numbers.sci(relL2()));
+        sb.append(" published=").append(publishedRelL2.isPresent() ? Numbers.compact(publishedRelL2.getAsDouble()) : "-");
+        sb.append(" time_s=").append(Numbers.fixed(seconds(), 1));
+        coefficients.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Numbers.general(v)));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,157 @@
+package org.pinn4j.validation.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.core.io.ModelFile;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.PinnModel;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.Trainer;
+import org.pinn4j.core.train.TrainingListener;
+import org.pinn4j.core.train.TrainingResult;
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.ProblemContext;
+import org.pinn4j.problems.Reference;
+import org.pinn4j.validation.metrics.ErrorSummary;
+import org.pinn4j.validation.metrics.Metrics;
+import org.pinn4j.validation.reference.References;
+
+/**
+ * Runs one catalogue problem end to end: builds it with its reference ({@link References#contextFor}),
+ * trains it with its recipe (quick or full, seed and threads from the options), measures the model on the
+ * evaluation grid against the exact or reference solution, and writes model.json, history.csv, the
+ * {@link RunArtifacts} (charts) and report.md into the run directory.
+ *
+ * <p>A run that diverges still writes everything, with the last good parameters; check
+ * {@link RunResult#ok()}.
+ */
+public final class Runner {
+    /** Model file name in a run directory. */
+    public static final String MODEL_FILE = "model.json";
+    /** Loss history file name in a run directory. */
+    public static final String HISTORY_FILE = "history.csv";
+    /** Report file name in a run directory. */
+    public static final String REPORT_FILE = "report.md";
+
+    private final RunArtifacts artifacts;
+
+    /** A runner without chart hook. */
+    public Runner() {
+        this(RunArtifacts.none());
+    }
+
+    /** A runner that calls {@code artifacts} before writing each report. */
+    public Runner(RunArtifacts artifacts) {
+        this.artifacts = artifacts == null ? RunArtifacts.none() : artifacts;
+    }
+
+    /**
+     * Trains {@code p} and writes its run directory.
+     *
+     * @throws IllegalArgumentException if the output directory cannot be used or the options are invalid
+     */
+    public RunResult run(BenchmarkProblem p, RunOptions o) {
+        Path dir = OutputDirs.prepare(o.outFor(p.name()));
+        Recipe base = p.recipe(o.quick());
+        Recipe recipe = base.withSeed(o.seed().orElse(base.seed())).withThreads(o.threads().orElse(base.threads()));
+        ProblemContext ctx = References.contextFor(p, recipe.seed(), o.noise(), o.quick());
+        Problem problem = p.problem(ctx);
+
+        TrainingResult training = new Trainer(problem, recipe, o.listeners().toArray(new TrainingListener[0])).train();
+        PinnModel model = training.model();
+        ModelFile.save(model, dir.resolve(MODEL_FILE));
+        AtomicFiles.writeString(dir.resolve(HISTORY_FILE), training.history().toCsv());
+
+        Optional<Reference> reference = ctx.reference().isPresent() ? ctx.reference() : References.forProblem(p, ctx);
+        double[][] points = p.evaluationGrid().points();
+        double[][] prediction = model.predict(points);
+        Optional<double[][]> refValues = reference.map(r -> r.values(points));
+        Evaluation evaluation = new Evaluation(points, prediction, refValues);
+        String[] note = {""};
+        ErrorSummary errors = measure(p, evaluation, note);
+
+        Map<String, Double> truth = new LinkedHashMap<>(p.trueCoefficients());
+        OptionalDouble published = p.publishedRelL2().map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        RunResult result = new RunResult(p.name(), dir, recipe, o.quick(), o.noise(), training, evaluation, errors, note[0],
+                p.publishedFigure(), published, model.coefficients(), truth);
+
+        List<String> notes = new ArrayList<>();
+        try {
+            artifacts.write(dir, p, result, model);
+        } catch (RuntimeException e) {
+            // charts are a convenience: a failing chart must not lose the trained model or the report
+            notes.add("Charts could not be written: " + e.getMessage());
+        }
+        AtomicFiles.writeString(dir.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(dir), notes));
+        return result;
+    }
+
+    /** Metrics over all outputs stacked (output 0's points, then output 1's, ...). */
+    private static ErrorSummary measure(BenchmarkProblem p, Evaluation e, String[] note) {
+        if (e.reference().isEmpty()) {
+            note[0] = "no exact or reference solution is available for " + p.name() + " (reference kind: " + p.referenceKind() + ")";
+            return RunResult.noErrors();
+        }
+        double[][] pred = e.prediction();
+        double[][] ref = e.reference().get();
+        if (ref.length != pred.length) {
+            throw new IllegalStateException("reference of " + p.name() + " gives " + ref.length + " outputs; the model has " + pred.length);
+        }
+        double[] a = stack(pred);
+        double[] b = stack(ref);
+        if (a.length != b.length) {
+            throw new IllegalStateException("reference of " + p.name() + " gives " + b.length + " values on the evaluation grid; expected "
+                    + a.length);
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                note[0] = "the model predicts a non-finite value (" + a[i] + ") on the evaluation grid";
+                return RunResult.noErrors();
+            }
+            if (!Double.isFinite(b[i])) {
+                note[0] = "the reference solution has a non-finite value (" + b[i] + ") on the evaluation grid";
+                return RunResult.noErrors();
+            }
+        }
+        ErrorSummary s = Metrics.summary(a, b);
+        if (Double.isNaN(s.relativeL2())) {
+            note[0] = "the reference solution is identically zero on the evaluation grid, so the relative L2 error is undefined";
+        }
+        return s;
+    }
+
+    private static double[] stack(double[][] rows) {
+        int n = 0;
+        for (double[] r : rows) {
+            n += r.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] r : rows) {
+            System.arraycopy(r, 0, out, k, r.length);
+            k += r.length;
+        }
+        return out;
+    }
+
+    /** PNG and SVG files in {@code dir}, sorted by name. */
+    static List<String> chartFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".png") || n.endsWith(".svg")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + OutputDirs.describe(e, dir), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.pinn4j.validation.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.problems.BenchmarkProblem;
+
+/**
+ * Runs a list of catalogue problems, each into DIR/&lt;problem&gt;, and writes DIR/report.md and
+ * DIR/index.html with one row per problem. A problem that fails is reported and the others still run.
+ */
+public final class Validation {
+    /** Summary report file name. */
+    public static final String REPORT_FILE = "report.md";
+    /** Summary page file name. */
+    public static final String INDEX_FILE = "index.html";
+
+    private final Runner runner;
+
+    /** Uses {@code runner} for each problem. */
+    public Validation(Runner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * Runs {@code problems} with quick or full budgets and writes the summary.
+     *
+     * @param progress receives one line before and one after each problem
+     * @return one entry per problem, in order
+     */
+    public List<ValidationEntry> run(List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads,
+                                     Consumer<String> progress) {
+        OutputDirs.prepare(dir);
+        List<ValidationEntry> entries = new ArrayList<>();
+        int k = 0;
+        for (BenchmarkProblem p : problems) {
+            k++;
+            String tag = "[" + k + "/" + problems.size() + "] " + p.name();
+            progress.accept(tag + ": training (" + (quick ? "quick" : "full") + " budget)...");
+            RunOptions o = RunOptions.defaults().withOut(dir.resolve(p.name())).withQuick(quick);
+            if (threads.isPresent()) {
+                o = o.withThreads(threads.getAsInt());
+            }
+            ValidationEntry e;
+            try {
+                RunResult r = runner.run(p, o);
+                e = new ValidationEntry(p, Optional.of(r), r.ok() ? "" : r.training().message());
+                String vs = r.verdict().equals("-") ? "" : " (" + r.verdict() + " than published "
+                        + Numbers.compact(r.publishedRelL2().getAsDouble()) + ")";
+                progress.accept(tag + ": rel_l2=" + Numbers.sci(r.relL2()) + vs + " steps=" + r.steps() + " time_s="
+                        + Numbers.fixed(r.seconds(), 1) + (r.ok() ? "" : " DIVERGED"));
+            } catch (RuntimeException ex) {
+                String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                e = new ValidationEntry(p, Optional.empty(), why);
+                progress.accept(tag + ": FAILED: " + why);
+            }
+            entries.add(e);
+            // rewritten after every problem, so an interrupted validation still leaves the rows done so far
+            write(dir, entries, quick);
+        }
+        write(dir, entries, quick);
+        return entries;
+    }
+
+    private static void write(Path dir, List<ValidationEntry> entries, boolean quick) {
+        AtomicFiles.writeString(dir.resolve(REPORT_FILE), ValidationReport.markdown(entries, quick));
+        AtomicFiles.writeString(dir.resolve(INDEX_FILE), ValidationReport.html(entries, quick, dir));
+    }
+}
