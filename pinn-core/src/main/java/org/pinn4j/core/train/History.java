@@ -117,6 +117,58 @@ public final class History {
         return totals.isEmpty() ? Double.NaN : totals.get(totals.size() - 1);
     }
 
+    /** The rows as packed arrays [rate, total, terms..., coefficients..., validation, seconds] for checkpoints. */
+    Checkpoint.HistoryState exportState() {
+        Checkpoint.HistoryState h = new Checkpoint.HistoryState();
+        for (int i = 0; i < steps.size(); i++) {
+            double[] t = termValues.get(i);
+            double[] c = coefficientValues.get(i);
+            double[] row = new double[4 + t.length + c.length];
+            row[0] = rates.get(i);
+            row[1] = totals.get(i);
+            System.arraycopy(t, 0, row, 2, t.length);
+            System.arraycopy(c, 0, row, 2 + t.length, c.length);
+            row[row.length - 2] = validation.get(i);
+            row[row.length - 1] = seconds.get(i);
+            h.steps.add(steps.get(i));
+            h.phases.add(phases.get(i));
+            h.rows.add(row);
+        }
+        for (int k = 0; k < switches.size(); k++) {
+            h.switchSteps.add(switches.get(k)[0]);
+            h.switchLabels.add(switchLabels.get(k));
+        }
+        return h;
+    }
+
+    /** Replaces the content by a checkpoint's rows. */
+    void importState(Checkpoint.HistoryState h) {
+        steps.clear();
+        phases.clear();
+        rates.clear();
+        totals.clear();
+        termValues.clear();
+        coefficientValues.clear();
+        validation.clear();
+        seconds.clear();
+        switches.clear();
+        switchLabels.clear();
+        int nt = terms.size();
+        int nc = coefficients.size();
+        for (int i = 0; i < h.steps.size(); i++) {
+            double[] row = h.rows.get(i);
+            if (row.length != 4 + nt + nc) {
+                throw new IllegalArgumentException("checkpoint history rows have " + row.length + " values; this problem needs "
+                        + (4 + nt + nc));
+            }
+            record(h.steps.get(i), h.phases.get(i), row[0], row[1], java.util.Arrays.copyOfRange(row, 2, 2 + nt),
+                    java.util.Arrays.copyOfRange(row, 2 + nt, 2 + nt + nc), row[row.length - 2], row[row.length - 1]);
+        }
+        for (int k = 0; k < h.switchSteps.size(); k++) {
+            markSwitch(h.switchSteps.get(k), h.switchLabels.get(k));
+        }
+    }
+
     /** CSV with header step,phase,lr,total,&lt;terms&gt;,&lt;coefficients&gt;,validation,seconds. */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("step,phase,lr,total");

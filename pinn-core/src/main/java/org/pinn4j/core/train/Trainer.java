@@ -1,5 +1,6 @@
 package org.pinn4j.core.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import org.pinn4j.core.sampling.Samplers;
  * <p>Everything random derives from the recipe's seed, and batch evaluation is bit-identical for any
  * thread count, so a seed decides the result. A loss or gradient that becomes NaN or infinite stops the
  * run with a message naming the step and the term, and the parameters of the last good step are kept.
+ * With {@link #checkpointEvery} the full state is saved periodically; {@link #resume} continues from
+ * such a checkpoint and reaches bit-for-bit the same result as the uninterrupted run.
  */
 public final class Trainer {
     private final Problem problem;
@@ -43,6 +46,8 @@ public final class Trainer {
     private final List<Object> terms = new ArrayList<>();
     private final List<Condition> conditions;
     private final Sampler[] samplers;
+    /** Each sampler's state before its last draw: restoring it and drawing again gives the current points. */
+    private final long[] drawStates;
     private final PointSet[] pointSets;
     private final double[][][] columns;
     private final double[] termLosses;
@@ -50,6 +55,11 @@ public final class Trainer {
     private final long seed;
     private int step;
     private long startNanos;
+    private double elapsedBefore;
+    private Path checkpointFile;
+    private int checkpointEvery;
+    private Checkpoint resumeFrom;
+    private String lbfgsStop;
 
     /** Prepares a run: network, terms and the first points. */
     public Trainer(Problem problem, Recipe recipe, TrainingListener... listeners) {
@@ -58,9 +68,8 @@ public final class Trainer {
         this.listeners = List.of(listeners);
         this.seed = recipe.seed();
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] lower = problem.domain().lower();
-        double[] upper = problem.domain().upper();
-        this.spec = recipe.network().spec(problem.inputs().size(), problem.outputs().size(), lower, upper, rng.split());
+        this.spec = recipe.network().spec(problem.inputs().size(), problem.outputs().size(), problem.domain().lower(),
+                problem.domain().upper(), rng.split());
         double[] net = recipe.network().initialParameters(spec, rng.split());
         this.coefficientOffset = spec.parameterCount();
         this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
@@ -71,6 +80,7 @@ public final class Trainer {
         this.conditions = problem.conditions();
         int c = conditions.size();
         this.samplers = new Sampler[c];
+        this.drawStates = new long[c];
         this.pointSets = new PointSet[c];
         this.columns = new double[c][][];
         this.termLosses = new double[c];
@@ -83,6 +93,50 @@ public final class Trainer {
             sample(i);
         }
         this.history = new History(names, problem.coefficientNames());
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} (made by {@link #checkpointEvery} with the same problem
+     * and recipe): the result is bit-identical to the run that was never interrupted.
+     *
+     * @throws IllegalArgumentException if the file is missing, damaged, or from another problem or recipe
+     */
+    public static Trainer resume(Problem problem, Recipe recipe, Path checkpoint, TrainingListener... listeners) {
+        Trainer t = new Trainer(problem, recipe, listeners);
+        Checkpoint c = Checkpoint.read(checkpoint);
+        if (!c.problem.equals(problem.name()) || !c.configuration.equals(t.configuration())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was made for problem '" + c.problem + "' with "
+                    + c.configuration + "; this run is '" + problem.name() + "' with " + t.configuration());
+        }
+        if (c.parameters.length != t.params.length || c.samplerStates.length != t.samplers.length) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " does not match this problem's network or conditions");
+        }
+        System.arraycopy(c.parameters, 0, t.params, 0, t.params.length);
+        for (int i = 0; i < t.samplers.length; i++) {
+            t.samplers[i].restore(c.samplerStates[i]);
+            t.pointSets[i] = null;
+            t.sample(i);
+        }
+        t.history.importState(c.history);
+        t.step = c.step;
+        t.elapsedBefore = c.elapsedSeconds;
+        t.resumeFrom = c;
+        return t;
+    }
+
+    /** Saves the full training state to {@code file} (atomically) every {@code steps} steps. */
+    public Trainer checkpointEvery(int steps, Path file) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 1 step; got " + steps);
+        }
+        this.checkpointEvery = steps;
+        this.checkpointFile = file;
+        return this;
+    }
+
+    /** What a checkpoint must agree on besides the problem name (the thread count is free to change). */
+    private String configuration() {
+        return recipe.withThreads(1).toString() + ", tile " + recipe.tileSize();
     }
 
     private Object compile(Condition cond) {
@@ -106,6 +160,7 @@ public final class Trainer {
         if (pointSets[i] != null && cond.region().fixed()) {
             return;
         }
+        drawStates[i] = samplers[i].state();
         PointSet ps = cond.region().sample(problem.domain(), cond.points(), samplers[i]);
         pointSets[i] = ps;
         if (cond.kind() == Condition.Kind.PERIODIC) {
@@ -135,7 +190,7 @@ public final class Trainer {
         }
     }
 
-    /** Runs all phases and returns the trained model with its history. */
+    /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
     public TrainingResult train() {
         startNanos = System.nanoTime();
         int total = plannedSteps();
@@ -143,25 +198,29 @@ public final class Trainer {
         String message = "completed " + total + " planned steps";
         try (BatchEvaluator evaluator = new BatchEvaluator(recipe.threads())) {
             List<Phase> phases = recipe.phases();
-            for (int ph = 0; ph < phases.size(); ph++) {
+            int firstPhase = resumeFrom == null ? 0 : resumeFrom.phase;
+            for (int ph = firstPhase; ph < phases.size(); ph++) {
                 Phase phase = phases.get(ph);
-                history.markSwitch(step + 1, phase.label());
+                Checkpoint resume = resumeFrom != null && ph == resumeFrom.phase ? resumeFrom : null;
+                if (resume == null) {
+                    history.markSwitch(step + 1, phase.label());
+                }
                 for (TrainingListener l : listeners) {
                     l.onPhaseStart(ph, phase, step + 1);
                 }
                 boolean go;
                 switch (phase.mode()) {
                     case LBFGS:
-                        go = runLbfgs(phase, evaluator, total);
+                        go = runLbfgs(ph, phase, evaluator, total, resume);
                         if (lbfgsStop != null) {
                             message = "L-BFGS stopped: " + lbfgsStop;
                         }
                         break;
                     case EPOCHS:
-                        go = runEpochs(phase, evaluator, total);
+                        go = runEpochs(ph, phase, evaluator, total, resume);
                         break;
                     default:
-                        go = runSteps(phase, evaluator, total);
+                        go = runSteps(ph, phase, evaluator, total, resume);
                 }
                 if (!go) {
                     status = TrainingResult.Status.STOPPED;
@@ -174,27 +233,22 @@ public final class Trainer {
             status = TrainingResult.Status.DIVERGED;
             message = e.getMessage();
         }
-        double seconds = (System.nanoTime() - startNanos) * 1e-9;
-        return new TrainingResult(model(), history, seconds, status, message);
+        return new TrainingResult(model(), history, elapsed(), status, message);
     }
-
-    private String lbfgsStop;
 
     /** The model with the current parameters. */
     public PinnModel model() {
         return new PinnModel(problem, spec, params.clone(), recipe);
     }
 
+    private double elapsed() {
+        return elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
+    }
+
     private int plannedSteps() {
         int total = 0;
         for (Phase p : recipe.phases()) {
-            switch (p.mode()) {
-                case EPOCHS:
-                    total += p.length() * batchesPerEpoch(p);
-                    break;
-                default:
-                    total += p.length();
-            }
+            total += p.mode() == Phase.Mode.EPOCHS ? p.length() * batchesPerEpoch(p) : p.length();
         }
         return total;
     }
@@ -209,12 +263,17 @@ public final class Trainer {
         return (max + p.batchSize() - 1) / p.batchSize();
     }
 
-    private boolean runSteps(Phase phase, BatchEvaluator evaluator, int total) {
+    private boolean runSteps(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
         GradientOptimizer opt = phase.newOptimizer();
         LearningRateSchedule schedule = phase.newSchedule();
+        long first = 0;
+        if (resume != null) {
+            restoreFirstOrder(opt, schedule, resume);
+            first = resume.phaseStep;
+        }
         double[] grad = new double[params.length];
         double[] lastGood = params.clone();
-        for (int s = 0; s < phase.length(); s++) {
+        for (long s = first; s < phase.length(); s++) {
             if (phase.resampleEvery() > 0 && s > 0 && s % phase.resampleEvery() == 0) {
                 resampleAll();
             }
@@ -227,48 +286,79 @@ public final class Trainer {
             System.arraycopy(params, 0, lastGood, 0, params.length);
             opt.step(params, grad, rate);
             schedule.observe(loss);
+            maybeCheckpoint(ph, s + 1, opt, schedule, null);
         }
         return true;
     }
 
-    private boolean runEpochs(Phase phase, BatchEvaluator evaluator, int total) {
+    private boolean runEpochs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
         GradientOptimizer opt = phase.newOptimizer();
         LearningRateSchedule schedule = phase.newSchedule();
+        int batches = batchesPerEpoch(phase);
+        int k = phase.resampleEvery();
+        long first = 0;
+        int[][] order = null;
+        if (resume != null) {
+            restoreFirstOrder(opt, schedule, resume);
+            first = resume.phaseStep;
+            if (first % batches != 0 && !(k > 0 && first % k == 0)) {
+                // the permutation in force was made at the last epoch start or resample before this step
+                long last = (first / batches) * batches;
+                if (k > 0) {
+                    last = Math.max(last, ((first - 1) / k) * k);
+                }
+                order = permutations(ph, last);
+            }
+        }
         double[] grad = new double[params.length];
         double[] lastGood = params.clone();
-        int batches = batchesPerEpoch(phase);
-        long phaseStep = 0;
-        for (int epoch = 1; epoch <= phase.length(); epoch++) {
-            SplittableRandom shuffle = new SplittableRandom(seed * 1_000_003L + 7919L * step + epoch);
-            int[][] order = new int[conditions.size()][];
+        long length = (long) phase.length() * batches;
+        for (long q = first; q < length; q++) {
+            boolean resampled = false;
+            if (k > 0 && q > 0 && q % k == 0) {
+                resampleAll();
+                resampled = true;
+            }
+            if (q % batches == 0 || resampled) {
+                order = permutations(ph, q);
+            }
+            int b = (int) (q % batches);
             for (int i = 0; i < conditions.size(); i++) {
-                order[i] = permutation(pointSets[i].size(), shuffle);
+                setBatch(i, order[i], b, batches);
             }
-            for (int b = 0; b < batches; b++) {
-                if (phase.resampleEvery() > 0 && phaseStep > 0 && phaseStep % phase.resampleEvery() == 0) {
-                    resampleAll();
-                    for (int i = 0; i < conditions.size(); i++) {
-                        order[i] = permutation(pointSets[i].size(), shuffle);
-                    }
-                }
-                for (int i = 0; i < conditions.size(); i++) {
-                    setBatch(i, order[i], b, batches);
-                }
-                double rate = schedule.rate(phaseStep);
-                double loss = lossAndGradient(evaluator, grad, lastGood);
-                step++;
-                phaseStep++;
-                if (!report(phase.label(), epoch, rate, loss, total)) {
-                    restoreFullBatches();
-                    return false;
-                }
-                System.arraycopy(params, 0, lastGood, 0, params.length);
-                opt.step(params, grad, rate);
-                schedule.observe(loss);
+            double rate = schedule.rate(q);
+            double loss = lossAndGradient(evaluator, grad, lastGood);
+            step++;
+            if (!report(phase.label(), (int) (q / batches) + 1, rate, loss, total)) {
+                restoreFullBatches();
+                return false;
             }
+            System.arraycopy(params, 0, lastGood, 0, params.length);
+            opt.step(params, grad, rate);
+            schedule.observe(loss);
+            maybeCheckpoint(ph, q + 1, opt, schedule, null);
         }
         restoreFullBatches();
         return true;
+    }
+
+    /** Shuffled point orders of every condition, a pure function of (seed, phase, step) so resumes repeat them. */
+    private int[][] permutations(int ph, long phaseStep) {
+        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (ph + 1)) ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1)));
+        int[][] order = new int[conditions.size()][];
+        for (int i = 0; i < conditions.size(); i++) {
+            order[i] = permutation(pointSets[i].size(), rng);
+        }
+        return order;
+    }
+
+    private static void restoreFirstOrder(GradientOptimizer opt, LearningRateSchedule schedule, Checkpoint c) {
+        if (c.optimizer != null) {
+            opt.importState(c.optimizer);
+        }
+        if (c.schedule != null) {
+            schedule.importState(c.schedule);
+        }
     }
 
     /** Hands slice b of batches of condition i's (shuffled) points to its term. */
@@ -312,8 +402,10 @@ public final class Trainer {
         return p;
     }
 
-    private boolean runLbfgs(Phase phase, BatchEvaluator evaluator, int total) {
+    private boolean runLbfgs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
         Map<Long, double[]> recent = new LinkedHashMap<>(32, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, double[]> e) {
                 return size() > 64;
@@ -337,7 +429,7 @@ public final class Trainer {
         boolean[] keepGoing = {true};
         DivergenceException[] diverged = {null};
         Lbfgs lbfgs = new Lbfgs().maxIterations(phase.length());
-        LbfgsResult result = lbfgs.minimize(objective, params.clone(), (iteration, value, gradNorm) -> {
+        org.pinn4j.core.optim.IterationCallback callback = (iteration, value, gradNorm) -> {
             double[] losses = recent.get(Double.doubleToLongBits(value));
             if (losses != null) {
                 System.arraycopy(losses, 0, termLosses, 0, termLosses.length);
@@ -349,14 +441,42 @@ public final class Trainer {
             }
             step++;
             keepGoing[0] = report(phase.label(), 0, Double.NaN, value, total);
+            maybeCheckpoint(ph, iteration, null, null, lbfgs);
             return keepGoing[0];
-        });
+        };
+        LbfgsResult result;
+        if (resume != null && resume.lbfgs != null) {
+            lbfgs.importState(resume.lbfgs);
+            result = lbfgs.resume(objective, callback);
+        } else {
+            result = lbfgs.minimize(objective, params.clone(), callback);
+        }
         if (diverged[0] != null) {
             throw diverged[0];
         }
         System.arraycopy(result.x(), 0, params, 0, params.length);
         lbfgsStop = result.stopReason().description();
         return keepGoing[0];
+    }
+
+    private void maybeCheckpoint(int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
+        if (checkpointFile == null || step % checkpointEvery != 0) {
+            return;
+        }
+        Checkpoint c = new Checkpoint();
+        c.problem = problem.name();
+        c.configuration = configuration();
+        c.step = step;
+        c.phase = ph;
+        c.phaseStep = phaseStep;
+        c.elapsedSeconds = elapsed();
+        c.parameters = params.clone();
+        c.optimizer = opt == null ? null : opt.exportState();
+        c.schedule = schedule == null ? null : schedule.exportState();
+        c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
+        c.samplerStates = drawStates.clone();
+        c.history = history.exportState();
+        c.write(checkpointFile);
     }
 
     /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
@@ -393,7 +513,7 @@ public final class Trainer {
     }
 
     private boolean report(String phase, int epoch, double rate, double loss, int total) {
-        double elapsed = (System.nanoTime() - startNanos) * 1e-9;
+        double elapsed = elapsed();
         double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
         history.record(step, phase, rate, loss, termLosses, coefs, Double.NaN, elapsed);
         StepReport r = new StepReport(step, total, phase, epoch, rate, loss, history.termNames(), termLosses.clone(),
