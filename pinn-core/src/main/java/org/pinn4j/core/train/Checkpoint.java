@@ -46,6 +46,9 @@ final class Checkpoint {
     OptimizerState schedule;
     OptimizerState lbfgs;
     long[] samplerStates;
+    double[] weights;
+    /** Explicit points (feature-major) of conditions grown by refinement; their sampler state is the current one. */
+    Map<Integer, double[][]> refinedPoints = new LinkedHashMap<>();
     HistoryState history;
 
     /** The history's recorded rows. */
@@ -75,6 +78,14 @@ final class Checkpoint {
         for (long v : samplerStates) {
             s.add(v);
         }
+        o.put("weights", encode(weights));
+        ObjectNode refined = o.putObject("refinedPoints");
+        refinedPoints.forEach((i, pts) -> {
+            ArrayNode coords = refined.putArray(Integer.toString(i));
+            for (double[] c : pts) {
+                coords.add(encode(c));
+            }
+        });
         ObjectNode h = o.putObject("history");
         ArrayNode rows = h.putArray("rows");
         for (int k = 0; k < history.steps.size(); k++) {
@@ -134,6 +145,14 @@ final class Checkpoint {
         for (int k = 0; k < c.samplerStates.length; k++) {
             c.samplerStates[k] = s.get(k).asLong();
         }
+        c.weights = decode(o.path("weights").asText());
+        o.path("refinedPoints").fields().forEachRemaining(e -> {
+            double[][] pts = new double[e.getValue().size()][];
+            for (int k = 0; k < pts.length; k++) {
+                pts[k] = decode(e.getValue().get(k).asText());
+            }
+            c.refinedPoints.put(Integer.parseInt(e.getKey()), pts);
+        });
         c.history = new HistoryState();
         for (JsonNode r : o.path("history").path("rows")) {
             c.history.steps.add(r.path("step").asInt());

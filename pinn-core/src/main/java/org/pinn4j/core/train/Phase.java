@@ -23,9 +23,34 @@ public final class Phase {
     private final int batchSize;
     private final int resampleEvery;
     private final String label;
+    private final Refinement refinement;
+
+    /**
+     * Residual-based adaptive refinement: every {@code every} steps, draw {@code candidates} points of the
+     * condition's region, and add the {@code add} with the largest residual to its points.
+     *
+     * @param condition name of the condition to refine
+     * @param every     steps between refinements
+     * @param candidates size of the candidate pool
+     * @param add       points added per refinement
+     */
+    public record Refinement(String condition, int every, int candidates, int add) {
+        /** Checks the sizes. */
+        public Refinement {
+            if (every < 1 || candidates < 1 || add < 1 || add > candidates) {
+                throw new IllegalArgumentException("refinement of '" + condition + "' needs every >= 1, candidates >= 1 and "
+                        + "1 <= add <= candidates; got every " + every + ", candidates " + candidates + ", add " + add);
+            }
+        }
+    }
 
     private Phase(Mode mode, Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int length,
                   int batchSize, int resampleEvery, String label) {
+        this(mode, optimizer, schedule, length, batchSize, resampleEvery, label, null);
+    }
+
+    private Phase(Mode mode, Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int length,
+                  int batchSize, int resampleEvery, String label, Refinement refinement) {
         if (length < 1) {
             throw new IllegalArgumentException(label + ": " + (mode == Mode.EPOCHS ? "epochs" : mode == Mode.LBFGS ? "iterations" : "steps")
                     + " must be >= 1; got " + length);
@@ -43,6 +68,13 @@ public final class Phase {
         this.batchSize = batchSize;
         this.resampleEvery = resampleEvery;
         this.label = label;
+        this.refinement = refinement;
+        if (refinement != null && mode != Mode.STEPS) {
+            throw new IllegalArgumentException(label + ": residual-based refinement works with full-batch steps; this phase is " + mode);
+        }
+        if (refinement != null && resampleEvery > 0) {
+            throw new IllegalArgumentException(label + ": refinement and resampling both replace points; use one of them");
+        }
     }
 
     /** Adam with a constant learning rate, full batch. */
@@ -68,7 +100,18 @@ public final class Phase {
 
     /** Copy that resamples the non-fixed conditions' points every k steps (0 = never). */
     public Phase resampleEvery(int k) {
-        return new Phase(mode, optimizer, schedule, length, batchSize, k, label);
+        return new Phase(mode, optimizer, schedule, length, batchSize, k, label, refinement);
+    }
+
+    /** Copy with residual-based adaptive refinement of one condition (full-batch step phases only). */
+    public Phase refine(String condition, int every, int candidates, int add) {
+        return new Phase(mode, optimizer, schedule, length, batchSize, resampleEvery, label,
+                new Refinement(condition, every, candidates, add));
+    }
+
+    /** The refinement settings, or null. */
+    public Refinement refinement() {
+        return refinement;
     }
 
     /** Mode. */
@@ -111,7 +154,9 @@ public final class Phase {
         switch (mode) {
             case LBFGS: return "L-BFGS " + length + " iterations";
             case EPOCHS: return label + " " + length + " epochs, batch " + batchSize;
-            default: return label + " " + length + " steps" + (resampleEvery > 0 ? ", resample every " + resampleEvery : "");
+            default: return label + " " + length + " steps" + (resampleEvery > 0 ? ", resample every " + resampleEvery : "")
+                    + (refinement != null ? ", refine '" + refinement.condition() + "' every " + refinement.every() + " (+"
+                    + refinement.add() + " of " + refinement.candidates() + ")" : "");
         }
     }
 }

@@ -95,6 +95,32 @@ public final class PointTerm implements TileLoss<PointTerm.Scratch> {
         return sum / count;
     }
 
+    /** Per point, the sum of squares of all expressions on the current points (the refinement score). */
+    public double[] pointScores(BatchEvaluator evaluator, double[] params) {
+        double[] out = new double[count];
+        TileLoss<Scratch> capture = new TileLoss<>() {
+            @Override
+            public Scratch newScratch(int tileSize) {
+                return PointTerm.this.newScratch(tileSize);
+            }
+
+            @Override
+            public double evaluate(Tile tile, Scratch s) {
+                program.forward(tile, columns, coefficientOffset, s.program);
+                for (int r = 0; r < program.roots(); r++) {
+                    int off = program.valueOffset(s.program, r);
+                    for (int p = 0; p < tile.size(); p++) {
+                        double v = s.program.values[off + p];
+                        out[tile.start() + p] += v * v;
+                    }
+                }
+                return 0;
+            }
+        };
+        evaluator.loss(network, points, count, capture, params);
+        return out;
+    }
+
     /** Per-point loss values r (root 0 of the expressions) on the current points, for residual maps and refinement. */
     public double[] pointValues(BatchEvaluator evaluator, double[] params) {
         double[] out = new double[count];

@@ -17,8 +17,15 @@ public final class Recipe {
     private final String sampler;
     private final int tileSize;
     private final int logEvery;
+    private final int annealEvery;
+    private final double annealAlpha;
 
     private Recipe(NetworkConfig network, List<Phase> phases, long seed, int threads, String sampler, int tileSize, int logEvery) {
+        this(network, phases, seed, threads, sampler, tileSize, logEvery, 0, 0.0);
+    }
+
+    private Recipe(NetworkConfig network, List<Phase> phases, long seed, int threads, String sampler, int tileSize, int logEvery,
+                   int annealEvery, double annealAlpha) {
         if (network == null) {
             throw new IllegalArgumentException("recipe needs a network configuration");
         }
@@ -38,6 +45,12 @@ public final class Recipe {
         this.sampler = sampler;
         this.tileSize = tileSize;
         this.logEvery = logEvery;
+        if (annealEvery < 0 || !(annealAlpha >= 0 && annealAlpha <= 1)) {
+            throw new IllegalArgumentException("adaptive weighting needs every >= 0 (0 = off) and 0 <= alpha <= 1; got every "
+                    + annealEvery + ", alpha " + annealAlpha);
+        }
+        this.annealEvery = annealEvery;
+        this.annealAlpha = annealAlpha;
     }
 
     /** A recipe with the given network and phases; seed 0, 1 thread, uniform sampler, tiles of 64. */
@@ -47,37 +60,57 @@ public final class Recipe {
 
     /** Copy with another seed. */
     public Recipe withSeed(long s) {
-        return new Recipe(network, phases, s, threads, sampler, tileSize, logEvery);
+        return new Recipe(network, phases, s, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with another thread count (results do not depend on it). */
     public Recipe withThreads(int t) {
-        return new Recipe(network, phases, seed, t, sampler, tileSize, logEvery);
+        return new Recipe(network, phases, seed, t, sampler, tileSize, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with another sampler name (uniform, grid, lhs, sobol, halton). */
     public Recipe withSampler(String name) {
-        return new Recipe(network, phases, seed, threads, name, tileSize, logEvery);
+        return new Recipe(network, phases, seed, threads, name, tileSize, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with another tile size (points per cache tile). */
     public Recipe withTileSize(int t) {
-        return new Recipe(network, phases, seed, threads, sampler, t, logEvery);
+        return new Recipe(network, phases, seed, threads, sampler, t, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with other phases. */
     public Recipe withPhases(Phase... p) {
-        return new Recipe(network, List.of(p), seed, threads, sampler, tileSize, logEvery);
+        return new Recipe(network, List.of(p), seed, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with another network. */
     public Recipe withNetwork(NetworkConfig n) {
-        return new Recipe(n, phases, seed, threads, sampler, tileSize, logEvery);
+        return new Recipe(n, phases, seed, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
     }
 
     /** Copy with another progress interval in steps. */
     public Recipe withLogEvery(int steps) {
-        return new Recipe(network, phases, seed, threads, sampler, tileSize, steps);
+        return new Recipe(network, phases, seed, threads, sampler, tileSize, steps, annealEvery, annealAlpha);
+    }
+
+    /**
+     * Copy with learning-rate-annealing weights (Wang, Teng and Perdikaris 2021): every {@code every}
+     * first-order steps, each condition after the first gets the weight
+     * max|grad of the first condition's loss| / mean|grad of its loss|, smoothed with factor alpha; the
+     * first condition (the PDE residual) keeps its weight. 0 turns it off.
+     */
+    public Recipe withAdaptiveWeights(int every, double alpha) {
+        return new Recipe(network, phases, seed, threads, sampler, tileSize, logEvery, every, alpha);
+    }
+
+    /** Steps between adaptive weight updates (0 = off). */
+    public int annealEvery() {
+        return annealEvery;
+    }
+
+    /** Smoothing factor of adaptive weights. */
+    public double annealAlpha() {
+        return annealAlpha;
     }
 
     /** Network configuration. */
@@ -117,6 +150,7 @@ public final class Recipe {
 
     @Override
     public String toString() {
-        return "network " + network + ", phases " + phases + ", seed " + seed + ", sampler " + sampler;
+        return "network " + network + ", phases " + phases + ", seed " + seed + ", sampler " + sampler
+                + (annealEvery > 0 ? ", adaptive weights every " + annealEvery + " (alpha " + annealAlpha + ")" : "");
     }
 }

@@ -51,7 +51,12 @@ public final class Trainer {
     private final PointSet[] pointSets;
     private final double[][][] columns;
     private final double[] termLosses;
+    /** Current weight of each condition (the condition's own, or adapted by learning-rate annealing). */
+    private final double[] weights;
+    /** Conditions whose points were grown by refinement (their points are not a single draw any more). */
+    private final boolean[] refined;
     private final History history;
+    private Validation validation;
     private final long seed;
     private int step;
     private long startNanos;
@@ -84,10 +89,13 @@ public final class Trainer {
         this.pointSets = new PointSet[c];
         this.columns = new double[c][][];
         this.termLosses = new double[c];
+        this.weights = new double[c];
+        this.refined = new boolean[c];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             Condition cond = conditions.get(i);
             names.add(cond.name());
+            weights[i] = cond.weight();
             terms.add(compile(cond));
             samplers[i] = Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE);
             sample(i);
@@ -112,16 +120,32 @@ public final class Trainer {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " does not match this problem's network or conditions");
         }
         System.arraycopy(c.parameters, 0, t.params, 0, t.params.length);
+        System.arraycopy(c.weights, 0, t.weights, 0, t.weights.length);
         for (int i = 0; i < t.samplers.length; i++) {
             t.samplers[i].restore(c.samplerStates[i]);
-            t.pointSets[i] = null;
-            t.sample(i);
+            double[][] explicit = c.refinedPoints.get(i);
+            if (explicit != null) {
+                t.refined[i] = true;
+                t.setPointSet(i, new PointSet(explicit));
+            } else {
+                t.pointSets[i] = null;
+                t.sample(i);
+            }
         }
         t.history.importState(c.history);
         t.step = c.step;
         t.elapsedBefore = c.elapsedSeconds;
         t.resumeFrom = c;
         return t;
+    }
+
+    /**
+     * Records a validation error every {@code every} steps (and at the last step): the mean squared
+     * difference between the model's outputs and {@code values[output][p]} at {@code points}.
+     */
+    public Trainer validation(PointSet points, double[][] values, int every) {
+        this.validation = new Validation(problem, spec, recipe.tileSize(), points, values, every);
+        return this;
     }
 
     /** Saves the full training state to {@code file} (atomically) every {@code steps} steps. */
@@ -161,7 +185,12 @@ public final class Trainer {
             return;
         }
         drawStates[i] = samplers[i].state();
-        PointSet ps = cond.region().sample(problem.domain(), cond.points(), samplers[i]);
+        setPointSet(i, cond.region().sample(problem.domain(), cond.points(), samplers[i]));
+    }
+
+    /** Makes {@code ps} the points of condition i: computes its columns and hands both to its term. */
+    private void setPointSet(int i, PointSet ps) {
+        Condition cond = conditions.get(i);
         pointSets[i] = ps;
         if (cond.kind() == Condition.Kind.PERIODIC) {
             int axis = problem.inputs().indexOf(cond.periodicInput());
@@ -186,6 +215,71 @@ public final class Trainer {
         for (int i = 0; i < conditions.size(); i++) {
             if (!conditions.get(i).region().fixed()) {
                 sample(i);
+            }
+        }
+    }
+
+    /**
+     * Residual-based adaptive refinement: draws a candidate pool from the condition's region and adds the
+     * points with the largest residual norm to its points.
+     */
+    private void refine(Phase.Refinement r, BatchEvaluator evaluator) {
+        int i = conditionIndex(r.condition());
+        Condition cond = conditions.get(i);
+        if (!(terms.get(i) instanceof PointTerm) || cond.region().fixed()) {
+            throw new IllegalArgumentException("condition '" + r.condition() + "' cannot be refined: it needs a sampled region "
+                    + "and pointwise expressions");
+        }
+        PointTerm term = (PointTerm) terms.get(i);
+        PointSet current = pointSets[i];
+        PointSet pool = cond.region().sample(problem.domain(), r.candidates(), samplers[i]);
+        setPointSet(i, pool);
+        double[] scores = term.pointScores(evaluator, params);
+        PointSet chosen = org.pinn4j.core.sampling.ResidualRefinement.selectTop(pool, scores, r.add());
+        setPointSet(i, current.concat(chosen));
+        refined[i] = true;
+    }
+
+    private int conditionIndex(String name) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        conditions.forEach(c -> names.add(c.name()));
+        throw new IllegalArgumentException("no condition named '" + name + "'; conditions are " + names);
+    }
+
+    /**
+     * Learning-rate annealing: each condition after the first gets max|grad L_0| / mean|grad L_i|,
+     * smoothed with the recipe's alpha. Evaluates every term's gradient separately (one extra pass).
+     */
+    private void annealWeights(BatchEvaluator evaluator) {
+        double[] g = new double[params.length];
+        double maxFirst = 0;
+        double alpha = recipe.annealAlpha();
+        for (int i = 0; i < terms.size(); i++) {
+            Arrays.fill(g, 0.0);
+            Object t = terms.get(i);
+            if (t instanceof PointTerm) {
+                ((PointTerm) t).evaluate(evaluator, params, g, 1.0);
+            } else {
+                ((PeriodicTerm) t).evaluate(evaluator, params, g, 1.0);
+            }
+            if (i == 0) {
+                for (double v : g) {
+                    maxFirst = Math.max(maxFirst, Math.abs(v));
+                }
+                continue;
+            }
+            double mean = 0;
+            for (double v : g) {
+                mean += Math.abs(v);
+            }
+            mean /= g.length;
+            if (mean > 0 && Double.isFinite(maxFirst / mean)) {
+                weights[i] = (1 - alpha) * weights[i] + alpha * (maxFirst / mean);
             }
         }
     }
@@ -236,6 +330,16 @@ public final class Trainer {
         return new TrainingResult(model(), history, elapsed(), status, message);
     }
 
+    /** The current points of the named condition (grows under refinement). */
+    public PointSet pointsOf(String condition) {
+        return pointSets[conditionIndex(condition)];
+    }
+
+    /** Current weights of the conditions, in order (differ from the declared ones under adaptive weighting). */
+    public double[] weights() {
+        return weights.clone();
+    }
+
     /** The model with the current parameters. */
     public PinnModel model() {
         return new PinnModel(problem, spec, params.clone(), recipe);
@@ -273,9 +377,16 @@ public final class Trainer {
         }
         double[] grad = new double[params.length];
         double[] lastGood = params.clone();
+        Phase.Refinement refinement = phase.refinement();
         for (long s = first; s < phase.length(); s++) {
             if (phase.resampleEvery() > 0 && s > 0 && s % phase.resampleEvery() == 0) {
                 resampleAll();
+            }
+            if (refinement != null && s > 0 && s % refinement.every() == 0) {
+                refine(refinement, evaluator);
+            }
+            if (recipe.annealEvery() > 0 && s % recipe.annealEvery() == 0) {
+                annealWeights(evaluator);
             }
             double rate = schedule.rate(s);
             double loss = lossAndGradient(evaluator, grad, lastGood);
@@ -325,6 +436,9 @@ public final class Trainer {
             int b = (int) (q % batches);
             for (int i = 0; i < conditions.size(); i++) {
                 setBatch(i, order[i], b, batches);
+            }
+            if (recipe.annealEvery() > 0 && q % recipe.annealEvery() == 0) {
+                annealWeights(evaluator);
             }
             double rate = schedule.rate(q);
             double loss = lossAndGradient(evaluator, grad, lastGood);
@@ -475,6 +589,13 @@ public final class Trainer {
         c.schedule = schedule == null ? null : schedule.exportState();
         c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
         c.samplerStates = drawStates.clone();
+        c.weights = weights.clone();
+        for (int i = 0; i < refined.length; i++) {
+            if (refined[i]) {
+                c.samplerStates[i] = samplers[i].state();
+                c.refinedPoints.put(i, pointSets[i].toArray());
+            }
+        }
         c.history = history.exportState();
         c.write(checkpointFile);
     }
@@ -501,7 +622,7 @@ public final class Trainer {
         Arrays.fill(grad, 0.0);
         double total = 0;
         for (int i = 0; i < terms.size(); i++) {
-            double w = conditions.get(i).weight();
+            double w = weights[i];
             Object t = terms.get(i);
             double l = t instanceof PointTerm
                     ? ((PointTerm) t).evaluate(evaluator, params, grad, w)
@@ -515,7 +636,9 @@ public final class Trainer {
     private boolean report(String phase, int epoch, double rate, double loss, int total) {
         double elapsed = elapsed();
         double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
-        history.record(step, phase, rate, loss, termLosses, coefs, Double.NaN, elapsed);
+        double validationError = validation != null && (step % validation.every() == 0 || step == total)
+                ? validation.error(params) : Double.NaN;
+        history.record(step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
         StepReport r = new StepReport(step, total, phase, epoch, rate, loss, history.termNames(), termLosses.clone(),
                 history.coefficientNames(), coefs, elapsed);
         boolean go = true;

@@ -1,0 +1,74 @@
+package org.pinn4j.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pinn4j.core.nn.NetworkConfig;
+import org.pinn4j.core.sampling.PointSet;
+
+/** Residual-based refinement, learning-rate-annealing weights and the validation curve. */
+class TrainerFeaturesTest {
+    static Recipe refining() {
+        return Recipe.of(NetworkConfig.mlp(2, 12), Phase.adam(60, 5e-3).refine("pde", 20, 400, 25)).withSeed(5)
+                .withAdaptiveWeights(10, 0.5);
+    }
+
+    @Test
+    void refinementGrowsTheResidualPointsAndAnnealingMovesTheWeights() {
+        Trainer t = new Trainer(TrainerBehaviourTest.heat(0.1, false), refining());
+        int before = t.pointsOf("pde").size();
+        TrainingResult r = t.train();
+        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        // refinements at steps 20 and 40 of 60 (not at 0): two times 25 points
+        assertEquals(before + 50, t.pointsOf("pde").size());
+        double[] w = t.weights();
+        assertEquals(1.0, w[0], 0.0, "the residual keeps its weight");
+        assertNotEquals(1.0, w[1], "the initial-condition weight was adapted");
+        assertTrue(Double.isFinite(w[1]) && w[1] > 0 && Double.isFinite(w[2]) && w[2] > 0);
+    }
+
+    @Test
+    void refinementAndAnnealingSurviveAResume(@TempDir Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.1, false), refining());
+        Path ckpt = dir.resolve("c.json");
+        new Trainer(TrainerBehaviourTest.heat(0.1, false), refining(), CheckpointResumeTest.stopAt(47))
+                .checkpointEvery(15, ckpt).train();
+        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.1, false), refining(), ckpt).train();
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0);
+    }
+
+    @Test
+    void validationCurveIsRecordedAtItsIntervalAndFalls() {
+        // -u'' = pi^2 sin(pi x), u(+-1) = 0: held-out points of the exact solution sin(pi x)
+        int n = 101;
+        double[][] pts = new double[1][n];
+        double[] u = new double[n];
+        for (int p = 0; p < n; p++) {
+            pts[0][p] = -1 + 2.0 * p / (n - 1);
+            u[p] = Math.sin(Math.PI * pts[0][p]);
+        }
+        org.pinn4j.core.problem.Problem problem = org.pinn4j.core.problem.Problem.builder("poisson-1d")
+                .inputs("x").outputs("u").domain(new org.pinn4j.core.geometry.Interval(-1, 1))
+                .condition(PoissonConditionsTest.residual())
+                .condition(org.pinn4j.core.problem.Conditions.dirichlet("bc", org.pinn4j.core.problem.Region.boundary(), "u",
+                        p -> 0.0))
+                .build();
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(300, 1e-2)).withSeed(2);
+        TrainingResult r = new Trainer(problem, recipe).validation(new PointSet(pts), new double[][] {u}, 50).train();
+        double[] v = r.history().validation();
+        int recorded = 0;
+        for (int k = 0; k < v.length; k++) {
+            boolean due = (k + 1) % 50 == 0 || k + 1 == v.length;
+            assertEquals(due, !Double.isNaN(v[k]), "validation at step " + (k + 1));
+            recorded += due ? 1 : 0;
+        }
+        assertEquals(6, recorded);
+        assertTrue(v[v.length - 1] < v[49] / 5, "validation error falls: " + v[49] + " -> " + v[v.length - 1]);
+    }
+}
