@@ -330,7 +330,10 @@ public final class TaylorNetwork {
 
     // ---------------------------------------------------------------- backward pieces
 
-    /** gw[o,i] += sum_s zbar_o,s * a_i,s and gb[o] += zbar_o,0, point by point. */
+    /**
+     * gw[o,i] += sum_s zbar_o,s * a_i,s and gb[o] += zbar_o,0, point by point. The streams are summed in
+     * one pass (up to four at a time), so each accumulator row is loaded and stored once per tile.
+     */
     private void accumulateLayer(double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb) {
         for (int o = 0; o < out; o++) {
             double[][] zo = zbar[o];
@@ -342,11 +345,26 @@ public final class TaylorNetwork {
             for (int i = 0; i < in; i++) {
                 double[] g = gw[o * in + i];
                 double[][] ai = a[i];
-                for (int s = 0; s < streams; s++) {
-                    double[] zs = zo[s];
-                    double[] as = ai[s];
+                int s = 0;
+                for (; s + 3 < streams; s += 4) {
+                    double[] za = zo[s], zb = zo[s + 1], zc = zo[s + 2], zd = zo[s + 3];
+                    double[] aa = ai[s], ab = ai[s + 1], ac = ai[s + 2], ad = ai[s + 3];
                     for (int p = 0; p < tile; p++) {
-                        g[p] += zs[p] * as[p];
+                        g[p] += (za[p] * aa[p] + zb[p] * ab[p]) + (zc[p] * ac[p] + zd[p] * ad[p]);
+                    }
+                }
+                for (; s + 1 < streams; s += 2) {
+                    double[] za = zo[s], zb = zo[s + 1];
+                    double[] aa = ai[s], ab = ai[s + 1];
+                    for (int p = 0; p < tile; p++) {
+                        g[p] += za[p] * aa[p] + zb[p] * ab[p];
+                    }
+                }
+                for (; s < streams; s++) {
+                    double[] za = zo[s];
+                    double[] aa = ai[s];
+                    for (int p = 0; p < tile; p++) {
+                        g[p] += za[p] * aa[p];
                     }
                 }
             }
