@@ -105,14 +105,19 @@ public enum Activation {
      */
     public void derivatives(double z, int maxOrder, double[] out) {
         checkOrder(maxOrder);
+        fill(z, maxOrder, out, null, 0);
+    }
+
+    /** Writes f^(k)(z) to out[k], or to rows[k][p] when out is null (no allocation either way). */
+    private void fill(double z, int maxOrder, double[] out, double[][] rows, int p) {
         switch (this) {
             case IDENTITY:
-                out[0] = z;
-                for (int k = 1; k <= maxOrder; k++) out[k] = k == 1 ? 1.0 : 0.0;
+                set(out, rows, p, 0, z);
+                for (int k = 1; k <= maxOrder; k++) set(out, rows, p, k, k == 1 ? 1.0 : 0.0);
                 return;
             case TANH: {
                 double t = tanh(z);
-                for (int k = 0; k <= maxOrder; k++) out[k] = horner(TANH_POLY[k], t);
+                for (int k = 0; k <= maxOrder; k++) set(out, rows, p, k, horner(TANH_POLY[k], t));
                 return;
             }
             case SIN:
@@ -121,27 +126,27 @@ public enum Activation {
                 int shift = this == COS ? 1 : 0;
                 for (int k = 0; k <= maxOrder; k++) {
                     switch ((k + shift) & 3) {
-                        case 0: out[k] = s; break;
-                        case 1: out[k] = c; break;
-                        case 2: out[k] = -s; break;
-                        default: out[k] = -c; break;
+                        case 0: set(out, rows, p, k, s); break;
+                        case 1: set(out, rows, p, k, c); break;
+                        case 2: set(out, rows, p, k, -s); break;
+                        default: set(out, rows, p, k, -c); break;
                     }
                 }
                 return;
             }
             case SIGMOID: {
                 double s = sigmoid(z);
-                for (int k = 0; k <= maxOrder; k++) out[k] = horner(SIGMOID_POLY[k], s);
+                for (int k = 0; k <= maxOrder; k++) set(out, rows, p, k, horner(SIGMOID_POLY[k], s));
                 return;
             }
             case RELU:
-                out[0] = z > 0 ? z : 0.0;
-                for (int k = 1; k <= maxOrder; k++) out[k] = (k == 1 && z > 0) ? 1.0 : 0.0;
+                set(out, rows, p, 0, z > 0 ? z : 0.0);
+                for (int k = 1; k <= maxOrder; k++) set(out, rows, p, k, (k == 1 && z > 0) ? 1.0 : 0.0);
                 return;
             case SOFTPLUS: {
-                out[0] = softplus(z);
+                set(out, rows, p, 0, softplus(z));
                 double s = sigmoid(z);
-                for (int k = 1; k <= maxOrder; k++) out[k] = horner(SIGMOID_POLY[k - 1], s);
+                for (int k = 1; k <= maxOrder; k++) set(out, rows, p, k, horner(SIGMOID_POLY[k - 1], s));
                 return;
             }
             case SILU: {
@@ -149,7 +154,7 @@ public enum Activation {
                 double prev = 0;
                 for (int k = 0; k <= maxOrder; k++) {
                     double g = horner(SIGMOID_POLY[k], s);
-                    out[k] = z * g + k * prev;
+                    set(out, rows, p, k, z * g + k * prev);
                     prev = g;
                 }
                 return;
@@ -159,13 +164,22 @@ public enum Activation {
                 double prev = 0;
                 for (int k = 0; k <= maxOrder; k++) {
                     double g = k == 0 ? normalCdf(z) : horner(GAUSS_POLY[k - 1], z) * phi;
-                    out[k] = z * g + k * prev;
+                    set(out, rows, p, k, z * g + k * prev);
                     prev = g;
                 }
                 return;
             }
             default:
                 throw new AssertionError(this);
+        }
+    }
+
+
+    private static void set(double[] out, double[][] rows, int p, int k, double v) {
+        if (out != null) {
+            out[k] = v;
+        } else {
+            rows[k][p] = v;
         }
     }
 
@@ -240,13 +254,26 @@ public enum Activation {
                 }
                 return;
             }
-            default: {
-                double[] tmp = new double[maxOrder + 1];
+            case RELU: {
+                double[] v = d[0];
                 for (int p = 0; p < n; p++) {
-                    derivatives(z[p], maxOrder, tmp);
-                    for (int k = 0; k <= maxOrder; k++) {
-                        d[k][p] = tmp[k];
+                    v[p] = z[p] > 0 ? z[p] : 0.0;
+                }
+                if (maxOrder >= 1) {
+                    double[] d1 = d[1];
+                    for (int p = 0; p < n; p++) {
+                        d1[p] = z[p] > 0 ? 1.0 : 0.0;
                     }
+                }
+                for (int k = 2; k <= maxOrder; k++) {
+                    Arrays.fill(d[k], 0, n, 0.0);
+                }
+                return;
+            }
+            default: {
+                // cos, silu, gelu, softplus: pointwise closed forms written straight into the rows
+                for (int p = 0; p < n; p++) {
+                    fill(z[p], maxOrder, null, d, p);
                 }
             }
         }
