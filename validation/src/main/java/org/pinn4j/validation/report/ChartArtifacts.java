@@ -39,6 +39,9 @@ public final class ChartArtifacts implements RunArtifacts {
             failures.add("no chart: the run's data could not be collected: " + e.getMessage());
         }
         if (data != null) {
+            if (data.history().size() == 0) {
+                notes.add("no loss chart: no training step was recorded");
+            }
             for (RunFigures.Group g : RunFigures.groups()) {
                 for (Figure f : RunFigures.tryBuild(g, data, failures)) {
                     try {
