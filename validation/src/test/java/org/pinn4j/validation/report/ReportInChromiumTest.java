@@ -63,8 +63,12 @@ class ReportInChromiumTest {
         if (chromedriver.isEmpty()) {
             missing.add("chromedriver");
         }
-        Assumptions.assumeTrue(missing.isEmpty(), "headless Chromium test skipped: " + String.join(" and ", missing)
-                + " not found on PATH; install with: apt-get install chromium chromium-driver (.ci/run does this)");
+        String why = "headless Chromium test skipped: " + String.join(" and ", missing)
+                + " not found on PATH; install with: apt-get install chromium chromium-driver (.ci/run does this)";
+        if (!missing.isEmpty()) {
+            System.err.println(why); // also in the build log, not only in the test report
+        }
+        Assumptions.assumeTrue(missing.isEmpty(), why);
 
         Path dir = tmp.resolve("validate");
         List<BenchmarkProblem> problems = List.of(Catalogue.get("poisson-1d"), ReportProblems.heat(40));
