@@ -101,9 +101,14 @@ public final class RunFigures {
             List<RunData.DataPoints> data = dataFor(d, q);
             if (!data.isEmpty() && d.inputs().size() == 2) {
                 double[][] xy = concat(data, 2);
+                int every = (xy[0].length + MAX_MAP_POINTS - 1) / MAX_MAP_POINTS;
+                String legend = every == 1 ? "training data (" + xy[0].length + " points)"
+                        : "training data (every " + ordinal(every) + " of " + xy[0].length + " points)";
+                double[][] shown = every == 1 ? xy : everyKth(xy, every);
                 p = HeatMapChart.builder().title(t.prediction().getTitle()).xLabel(xl).yLabel(yl).valueLabel(q).field(pred)
                         .colorRange(t.prediction().colorMin(), t.prediction().colorMax())
-                        .points("training data (" + xy[0].length + " points)", xy[0], xy[1]).build();
+                        .points(legend, shown[0], shown[1]).build();
+                p.getStyler().setMarkerSize(4);
             }
             out.add(Figure.of("prediction" + suffix, "PINN prediction of " + q + " on the " + grid
                     + (p != t.prediction() ? ", training data marked." : "."), p));
@@ -336,6 +341,31 @@ public final class RunFigures {
             }
             return new Field2D(d.axes()[0], d.axes()[1], z);
         }
+    }
+
+    /** Most measured points drawn over a heat map; more would hide the field (every k-th is drawn instead). */
+    static final int MAX_MAP_POINTS = 400;
+
+    private static double[][] everyKth(double[][] xy, int k) {
+        int n = (xy[0].length + k - 1) / k;
+        double[][] out = new double[xy.length][n];
+        for (int i = 0; i < xy.length; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = xy[i][j * k];
+            }
+        }
+        return out;
+    }
+
+    private static String ordinal(int k) {
+        int mod100 = k % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (k % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return k + suffix;
     }
 
     /** "_name" for problems with several outputs, "" otherwise. */

@@ -158,6 +158,30 @@ class RunFiguresTest {
     }
 
     @Test
+    void measuredPointsAreDrawnOverThePredictionMapThinnedToEveryKth() {
+        RunData st = spaceTime();
+        double[][] pts = new double[2][1000];
+        double[] values = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            pts[0][i] = i / 1000.0;
+            pts[1][i] = 1 - i / 1000.0;
+        }
+        RunData d = new RunData(st.problem(), st.inputs(), st.outputs(), st.axes(), st.lower(), st.upper(), st.timeInput(), st.prediction(),
+                st.reference(), st.referenceName(), st.inside(), st.residual(), List.of(new RunData.DataPoints("data", "u", pts, values)),
+                st.history(), st.trueCoefficients());
+        FieldChart p = (FieldChart) RunFigures.fields(d).get(0).panels().get(0);
+        // 1000 points, at most 400 drawn: every 3rd, i.e. points 0, 3, ..., 999 (334 points)
+        XYSeries s = p.getSeriesMap().get("training data (every 3rd of 1000 points)");
+        assertEquals(334, s.getXData().length);
+        assertEquals(pts[0][999], s.getXData()[333], 0.0);
+        assertEquals(pts[1][3], s.getYData()[1], 0.0);
+        FieldChart plain = (FieldChart) RunFigures.fields(st).get(0).panels().get(0);
+        // same colour scale with and without the points
+        assertEquals(plain.colorMin(), p.colorMin(), 0.0);
+        assertEquals(plain.colorMax(), p.colorMax(), 0.0);
+    }
+
+    @Test
     void spaceTimeSlicesAtAQuarterHalfAndThreeQuartersOfTheTimeRange() {
         RunData d = spaceTime();
         List<Figure> f = RunFigures.slices(d);
