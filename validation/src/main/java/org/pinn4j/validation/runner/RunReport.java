@@ -1,5 +1,10 @@
 package org.pinn4j.validation.runner;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -82,14 +87,60 @@ public final class RunReport {
         if (charts.isEmpty()) {
             sb.append("No charts in this directory.\n");
         } else {
-            for (String c : charts) {
-                sb.append(c.endsWith(".png") ? "![" + c + "](" + c + ")\n\n" : "- [" + c + "](" + c + ")\n");
+            List<String> ordered = ordered(charts);
+            for (String c : ordered) {
+                if (c.endsWith(".png")) {
+                    String svg = c.substring(0, c.length() - 4) + ".svg";
+                    sb.append("![").append(c).append("](").append(c).append(")\n");
+                    sb.append(ordered.contains(svg) ? "\n[" + svg + "](" + svg + ")\n\n" : "\n");
+                }
+            }
+            for (String c : ordered) {
+                if (!c.endsWith(".png") && !ordered.contains(c.substring(0, c.length() - 4) + ".png")) {
+                    sb.append("- [").append(c).append("](").append(c).append(")\n");
+                }
             }
         }
         for (String n : notes) {
             sb.append('\n').append(n).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Chart names in the order of the chart writer's file names, others alphabetically after them. */
+    private static final List<String> CHART_ORDER = List.of("prediction", "reference", "error", "slice_", "loss", "coefficients", "residual_hist");
+
+    /**
+     * Chart files in reading order: prediction, reference, error (each output's in turn), slices, loss,
+     * coefficients, residual histogram, then any other file by name.
+     */
+    static List<String> ordered(List<String> files) {
+        return files.stream().sorted(Comparator.comparingInt(RunReport::rank).thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    private static int rank(String file) {
+        for (int i = 0; i < CHART_ORDER.size(); i++) {
+            if (file.startsWith(CHART_ORDER.get(i))) {
+                return i;
+            }
+        }
+        return CHART_ORDER.size();
+    }
+
+    /** True if the PNG at {@code png} is more than twice as wide as high (panels side by side); false if unreadable. */
+    static boolean isWide(Path png) {
+        try (InputStream in = Files.newInputStream(png)) {
+            byte[] head = in.readNBytes(24);
+            if (head.length < 24 || head[1] != 'P' || head[2] != 'N' || head[3] != 'G') {
+                return false;
+            }
+            // IHDR: width and height as big-endian ints at bytes 16 and 20
+            long w = ((head[16] & 0xffL) << 24) | ((head[17] & 0xff) << 16) | ((head[18] & 0xff) << 8) | (head[19] & 0xff);
+            long h = ((head[20] & 0xffL) << 24) | ((head[21] & 0xff) << 16) | ((head[22] & 0xff) << 8) | (head[23] & 0xff);
+            return w > 2 * h;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void row(StringBuilder sb, String k, String v) {

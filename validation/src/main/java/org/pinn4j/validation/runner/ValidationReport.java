@@ -37,26 +37,35 @@ public final class ValidationReport {
         return sb.toString();
     }
 
-    /** Self-contained HTML page: the same table, then each problem's charts (if its directory has any). */
+    /**
+     * Self-contained HTML page (inline style, no script, no network resource): the same table, then each
+     * problem's charts from its run directory DIR/&lt;problem&gt; (PNG files shown by relative path, each linking
+     * to its SVG), in reading order: fields or lines, slices, loss, coefficients, residuals. A problem whose
+     * run wrote its own index.html is linked to it.
+     */
     public static String html(List<ValidationEntry> entries, boolean quick, java.nio.file.Path dir) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pinn4j validation</title>\n");
         sb.append("<style>\n")
-                .append("body{font-family:sans-serif;margin:2em;color:#222}\n")
+                .append("body{font-family:sans-serif;margin:2em;color:#222;max-width:1700px}\n")
                 .append("table{border-collapse:collapse}\n")
                 .append("th,td{border:1px solid #bbb;padding:4px 8px;text-align:left}\n")
                 .append("th{background:#eee}\n")
                 .append("td.num{text-align:right;font-family:monospace}\n")
                 .append(".better{color:#060;font-weight:bold}\n.worse{color:#a00;font-weight:bold}\n.failed{color:#a00}\n")
-                .append("img{max-width:48%;margin:4px;border:1px solid #ddd}\n")
+                .append("figure{display:inline-block;vertical-align:top;margin:6px;width:31%}\n")
+                .append("figure.wide{width:63%}\n")
+                .append("figure img{width:100%;border:1px solid #ddd}\n")
+                .append("figcaption{font-size:0.9em;color:#444}\n")
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>pinn4j validation</h1>\n<p>").append(quick ? "Quick (reduced) budgets" : "Full budgets")
                 .append(", pinn4j ").append(h(Version.get())).append(". ").append(h(summary(entries))).append("</p>\n");
         sb.append("<table id=\"results\">\n<thead><tr><th>problem</th><th>equation</th><th>rel L2</th><th>max abs error</th>"
-                + "<th>published</th><th>vs published</th><th>steps</th><th>time s</th><th>status</th></tr></thead>\n<tbody>\n");
+                + "<th>published</th><th>vs published</th><th>steps</th><th>time s</th><th>status</th><th>charts</th></tr></thead>\n<tbody>\n");
         for (ValidationEntry e : entries) {
             String name = e.problem().name();
-            sb.append("<tr><td><a href=\"").append(h(name)).append('/').append(Runner.REPORT_FILE).append("\">").append(h(name))
+            List<String> pngs = pngs(dir, name);
+            sb.append("<tr><td><a href=\"").append(h(name)).append('/').append(runPage(dir, name)).append("\">").append(h(name))
                     .append("</a></td><td>").append(h(e.problem().equation())).append("</td>");
             if (e.result().isPresent()) {
                 RunResult r = e.result().get();
@@ -71,24 +80,42 @@ public final class ValidationReport {
                         .append("</td><td class=\"failed\">failed</td><td>-</td><td>-</td><td class=\"failed\">")
                         .append(h(e.failure())).append("</td>");
             }
+            sb.append("<td>").append(pngs.isEmpty() ? "-" : "<a href=\"#" + h(name) + "\">" + pngs.size() + "</a>").append("</td>");
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
         for (ValidationEntry e : entries) {
             String name = e.problem().name();
-            List<String> charts = Files.isDirectory(dir.resolve(name)) ? Runner.chartFiles(dir.resolve(name)) : List.of();
-            List<String> pngs = charts.stream().filter(c -> c.endsWith(".png")).toList();
+            List<String> pngs = pngs(dir, name);
             if (pngs.isEmpty()) {
                 continue;
             }
-            sb.append("<h2 id=\"").append(h(name)).append("\">").append(h(name)).append("</h2>\n<div class=\"charts\">\n");
+            sb.append("<h2 id=\"").append(h(name)).append("\"><a href=\"").append(h(name)).append('/').append(runPage(dir, name)).append("\">")
+                    .append(h(name)).append("</a></h2>\n<div class=\"charts\">\n");
             for (String c : pngs) {
-                sb.append("<img src=\"").append(h(name)).append('/').append(h(c)).append("\" alt=\"").append(h(c)).append("\">\n");
+                String stem = c.substring(0, c.length() - 4);
+                String src = h(name) + '/' + h(c);
+                boolean hasSvg = Files.isRegularFile(dir.resolve(name).resolve(stem + ".svg"));
+                String href = hasSvg ? h(name) + '/' + h(stem) + ".svg" : src;
+                sb.append("<figure").append(RunReport.isWide(dir.resolve(name).resolve(c)) ? " class=\"wide\"" : "").append("><a href=\"")
+                        .append(href).append("\"><img src=\"").append(src).append("\" alt=\"").append(h(name)).append(": ").append(h(stem))
+                        .append("\"></a><figcaption>").append(h(stem)).append("</figcaption></figure>\n");
             }
             sb.append("</div>\n");
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** The PNG charts in DIR/name in reading order (none if the directory does not exist). */
+    private static List<String> pngs(java.nio.file.Path dir, String name) {
+        List<String> charts = Files.isDirectory(dir.resolve(name)) ? Runner.chartFiles(dir.resolve(name)) : List.of();
+        return RunReport.ordered(charts).stream().filter(c -> c.endsWith(".png")).toList();
+    }
+
+    /** The run's own HTML page if it wrote one, else its report. */
+    private static String runPage(java.nio.file.Path dir, String name) {
+        return Files.isRegularFile(dir.resolve(name).resolve(Validation.INDEX_FILE)) ? Validation.INDEX_FILE : Runner.REPORT_FILE;
     }
 
     private static String summary(List<ValidationEntry> entries) {
