@@ -1,5 +1,6 @@
 package org.pinn4j.problems;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,5 +47,49 @@ public interface BenchmarkProblem {
     /** True values of the trainable coefficients of inverse problems (empty otherwise). */
     default Map<String, Double> trueCoefficients() {
         return Map.of();
+    }
+
+    /**
+     * Relative noise level of the data terms when the user gives none (0.01 = 1%); an explicit level,
+     * including 0, replaces it. The default is 0 (clean data).
+     */
+    default double defaultNoise() {
+        return 0.0;
+    }
+
+    /** Optimizer names {@link #recipe(boolean, String)} accepts; empty (the default) = the recipe is fixed. */
+    default List<String> optimizerChoices() {
+        return List.of();
+    }
+
+    /**
+     * The default recipe trained with the named optimizer (one of {@link #optimizerChoices()}); null or
+     * blank = {@link #recipe(boolean)}.
+     *
+     * @throws IllegalArgumentException if the name is not one of the choices
+     */
+    default Recipe recipe(boolean quick, String optimizer) {
+        if (optimizer == null || optimizer.isBlank()) {
+            return recipe(quick);
+        }
+        if (optimizerChoices().isEmpty()) {
+            throw new IllegalArgumentException("problem '" + name() + "' trains with a fixed recipe; an optimizer ('" + optimizer
+                    + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise");
+        }
+        throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer + "'; expected one of "
+                + String.join(", ", optimizerChoices()));
+    }
+
+    /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */
+    default List<DerivedQuantity> derivedQuantities() {
+        return List.of();
+    }
+
+    /**
+     * Text the runner shows and keeps with the run before the results, e.g. the first training steps
+     * worked out by hand; empty (the default) = none. Called with the problem and recipe about to be trained.
+     */
+    default String walkthrough(Problem problem, Recipe recipe) {
+        return "";
     }
 }

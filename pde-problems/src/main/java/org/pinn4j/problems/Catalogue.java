@@ -13,6 +13,8 @@ public final class Catalogue {
     static {
         // entries are registered here, in the order `pinn list` shows them
         register(new org.pinn4j.problems.catalogue.Poisson1d());
+        register(new org.pinn4j.problems.catalogue.course.CwruExercise());
+        register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 
     private Catalogue() {

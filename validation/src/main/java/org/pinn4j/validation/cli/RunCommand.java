@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * report.md (and charts). Progress goes to stderr; the last stdout line is the result line.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X]",
+        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME]",
         description = "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -51,19 +51,29 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Reduced budget that still shows the method works.")
     boolean quick;
 
-    @Option(names = "--noise", paramLabel = "X", defaultValue = "0", description = "Relative Gaussian noise of data terms, e.g. 0.01 = 1%%.")
-    double noise;
+    @Option(names = "--noise", paramLabel = "X",
+            description = "Relative Gaussian noise of data terms, e.g. 0.01 = 1%%; 0 = clean (default: the problem's, 0 for most).")
+    Double noise;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "Optimizer for problems that offer a choice, e.g. adam or sgd for cwru-exercise (default: the recipe's).")
+    String optimizer;
 
     @Override
     public Integer call() {
         Checks.positive(spec, "--threads", threads);
-        Checks.noise(spec, noise);
+        if (noise != null) {
+            Checks.noise(spec, noise);
+        }
         BenchmarkProblem p = parent.problems.get(problem);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Recipe recipe = p.recipe(quick);
-        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withNoise(noise)
+        Recipe recipe = p.recipe(quick, optimizer);
+        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withOptimizer(optimizer)
                 .withListener(new ProgressLines(err, recipe.logEvery()));
+        if (noise != null) {
+            o = o.withNoise(noise);
+        }
         if (seed != null) {
             o = o.withSeed(seed);
         }
@@ -71,10 +81,15 @@ final class RunCommand implements Callable<Integer> {
             o = o.withThreads(threads);
         }
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
+        double level = o.noiseFor(p);
         err.println("training " + p.name() + " (" + (quick ? "quick" : "full") + " budget, network " + recipe.network() + ", seed "
-                + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)) into " + dir);
+                + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)"
+                + (level > 0 ? ", data noise " + level : "") + ") into " + dir);
         err.flush();
         RunResult r = new Runner(parent.artifacts).run(p, o);
+        if (!r.walkthrough().isBlank()) {
+            stdout.println(r.walkthrough().strip());
+        }
         stdout.println("wrote " + dir.resolve(Runner.MODEL_FILE) + ", " + dir.resolve(Runner.HISTORY_FILE) + ", "
                 + dir.resolve(Runner.REPORT_FILE));
         if (!r.measured()) {

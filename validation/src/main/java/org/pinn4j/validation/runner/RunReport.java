@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import org.pinn4j.core.Version;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.DerivedQuantity;
+import org.pinn4j.problems.EvaluationGrid;
+import org.pinn4j.validation.metrics.ErrorSummary;
 
 /** The Markdown report of one run (report.md). */
 public final class RunReport {
@@ -19,7 +22,7 @@ public final class RunReport {
 
     /**
      * The report: problem, equation, recipe, seed, threads, time, errors next to the published figure,
-     * identified coefficients, files and charts.
+     * derived quantities, the problem's walkthrough, identified coefficients, files and charts.
      *
      * @param charts chart file names in the run directory (PNG/SVG)
      * @param notes  extra remarks (e.g. a chart hook that failed)
@@ -66,6 +69,26 @@ public final class RunReport {
             }
         } else {
             sb.append("Errors not measured (NaN): ").append(r.errorNote()).append(".\n\n");
+        }
+
+        if (!r.derived().isEmpty()) {
+            sb.append("## Derived quantities\n\n")
+                    .append("From the network's own derivatives, against their exact values, each on its own grid.\n\n")
+                    .append("| quantity | measured on | relative L2 | max abs error | RMSE |\n|---|---|---|---|---|\n");
+            for (DerivedQuantity q : p.derivedQuantities()) {
+                ErrorSummary e = r.derived().get(q.name());
+                if (e == null) {
+                    continue;
+                }
+                sb.append("| ").append(esc(q.description())).append(" | ").append(esc(describe(q.grid(), r.model().problem().inputs()))).append(" | ")
+                        .append(Numbers.sci(e.relativeL2())).append(" | ").append(Numbers.sci(e.maxAbs())).append(" | ")
+                        .append(Numbers.sci(e.rmse())).append(" |\n");
+            }
+            sb.append('\n');
+        }
+
+        if (!r.walkthrough().isBlank()) {
+            sb.append("## Walkthrough\n\n```\n").append(r.walkthrough().strip()).append("\n```\n\n");
         }
 
         if (!r.coefficients().isEmpty()) {
@@ -141,6 +164,40 @@ public final class RunReport {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** "S in [50, 150] (101 values) x t in {0, 0.5}": each axis as a range, or its values when there are few. */
+    static String describe(EvaluationGrid g, List<String> inputs) {
+        StringBuilder sb = new StringBuilder();
+        double[][] axes = g.axes();
+        for (int i = 0; i < axes.length; i++) {
+            String name = i < inputs.size() ? inputs.get(i) : "x" + i;
+            double[] a = axes[i];
+            if (i > 0) {
+                sb.append(" x ");
+            }
+            sb.append(name).append(" in ");
+            if (a.length <= 5) {
+                sb.append('{');
+                for (int k = 0; k < a.length; k++) {
+                    sb.append(k > 0 ? ", " : "").append(plain(a[k]));
+                }
+                sb.append('}');
+            } else {
+                sb.append('[').append(plain(a[0])).append(", ").append(plain(a[a.length - 1])).append("] (")
+                        .append(a.length).append(" values)");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Shortest form of a grid coordinate: "50", "0.5", "1.0e-04". */
+    private static String plain(double x) {
+        String g = Numbers.general(x);
+        if (g.contains("e")) {
+            return Numbers.compact(x);
+        }
+        return g.contains(".") ? g.replaceAll("0+$", "").replaceAll("\\.$", "") : g;
     }
 
     private static void row(StringBuilder sb, String k, String v) {

@@ -25,10 +25,21 @@ import org.pinn4j.validation.metrics.ErrorSummary;
  * @param publishedRelL2    the published relative L2 error, if any
  * @param coefficients      identified coefficients (inverse problems), in declaration order
  * @param trueCoefficients  their true values
+ * @param derived           errors of the problem's derived quantities (e.g. Greeks) by name, in declaration order
+ * @param walkthrough       the problem's walkthrough text (e.g. first steps by hand), or empty
  */
 public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, double noise, TrainingResult training,
                         Evaluation evaluation, ErrorSummary errors, String errorNote, String publishedFigure,
-                        OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients) {
+                        OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients,
+                        Map<String, ErrorSummary> derived, String walkthrough) {
+
+    /** A result without derived quantities or walkthrough. */
+    public RunResult(String problem, Path dir, Recipe recipe, boolean quick, double noise, TrainingResult training,
+                     Evaluation evaluation, ErrorSummary errors, String errorNote, String publishedFigure,
+                     OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients) {
+        this(problem, dir, recipe, quick, noise, training, evaluation, errors, errorNote, publishedFigure, publishedRelL2, coefficients,
+                trueCoefficients, Map.of(), "");
+    }
 
     /** Errors of a run without a usable reference. */
     static ErrorSummary noErrors() {
@@ -95,7 +106,8 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
 
     /**
      * The command line's result line:
-     * {@code <problem> rel_l2=<value> published=<value or -> time_s=<value>[ name=value ...]}.
+     * {@code <problem> rel_l2=<value> published=<value or -> time_s=<value>[ name=value ...]}: identified
+     * coefficients, then {@code <quantity>_rel_l2} for each derived quantity.
      */
     public String resultLine() {
         StringBuilder sb = new StringBuilder(problem);
@@ -103,6 +115,7 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
         sb.append(" published=").append(publishedRelL2.isPresent() ? Numbers.compact(publishedRelL2.getAsDouble()) : "-");
         sb.append(" time_s=").append(Numbers.fixed(seconds(), 1));
         coefficients.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Numbers.general(v)));
+        derived.forEach((k, e) -> sb.append(' ').append(k).append("_rel_l2=").append(Numbers.sci(e.relativeL2())));
         return sb.toString();
     }
 }

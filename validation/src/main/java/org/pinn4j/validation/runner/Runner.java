@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.pinn4j.core.train.Trainer;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.core.train.TrainingResult;
 import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.DerivedQuantity;
 import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
 import org.pinn4j.validation.metrics.ErrorSummary;
@@ -28,9 +30,10 @@ import org.pinn4j.validation.metrics.Metrics;
 import org.pinn4j.validation.reference.References;
 
 /**
- * Runs one catalogue problem end to end: builds it with its reference ({@link References#contextFor}),
- * trains it with its recipe (quick or full, seed and threads from the options), measures the model on the
- * evaluation grid against the exact or reference solution, and writes model.json, history.csv, the
+ * Runs one catalogue problem end to end: builds it with its reference ({@link References#contextFor}) and
+ * noise level (the options' or the problem's default), trains it with its recipe (quick or full, seed,
+ * threads and optimizer from the options), measures the model on the evaluation grid against the exact or
+ * reference solution and each derived quantity on its grid, and writes model.json, history.csv, the
  * {@link RunArtifacts} (charts) and report.md into the run directory.
  *
  * <p>A run that diverges still writes everything, with the last good parameters; check
@@ -63,10 +66,12 @@ public final class Runner {
      */
     public RunResult run(BenchmarkProblem p, RunOptions o) {
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
-        Recipe base = p.recipe(o.quick());
+        Recipe base = p.recipe(o.quick(), o.optimizer().orElse(null));
         Recipe recipe = base.withSeed(o.seed().orElse(base.seed())).withThreads(o.threads().orElse(base.threads()));
-        ProblemContext ctx = References.contextFor(p, recipe.seed(), o.noise(), o.quick());
+        double noise = o.noiseFor(p);
+        ProblemContext ctx = References.contextFor(p, recipe.seed(), noise, o.quick());
         Problem problem = p.problem(ctx);
+        String walkthrough = p.walkthrough(problem, recipe);
 
         TrainingResult training = new Trainer(problem, recipe, o.listeners().toArray(new TrainingListener[0])).train();
         PinnModel model = training.model();
@@ -83,8 +88,8 @@ public final class Runner {
 
         Map<String, Double> truth = new LinkedHashMap<>(p.trueCoefficients());
         OptionalDouble published = p.publishedRelL2().map(OptionalDouble::of).orElse(OptionalDouble.empty());
-        RunResult result = new RunResult(p.name(), dir, recipe, o.quick(), o.noise(), training, evaluation, errors, note[0],
-                p.publishedFigure(), published, model.coefficients(), truth);
+        RunResult result = new RunResult(p.name(), dir, recipe, o.quick(), noise, training, evaluation, errors, note[0],
+                p.publishedFigure(), published, model.coefficients(), truth, derived(p, model), walkthrough == null ? "" : walkthrough);
 
         List<String> notes = new ArrayList<>();
         try {
@@ -95,6 +100,23 @@ public final class Runner {
         }
         AtomicFiles.writeString(dir.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(dir), notes));
         return result;
+    }
+
+    /** Errors of each derived quantity of {@code p} (e.g. Greeks from the network's derivatives) on its own grid. */
+    static Map<String, ErrorSummary> derived(BenchmarkProblem p, PinnModel model) {
+        Map<String, ErrorSummary> out = new LinkedHashMap<>();
+        for (DerivedQuantity q : p.derivedQuantities()) {
+            double[][] points = q.grid().points();
+            double[] predicted = model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
+            double[] exact = q.exact().values(points)[0];
+            boolean finite = predicted.length == exact.length;
+            for (int i = 0; finite && i < predicted.length; i++) {
+                finite = Double.isFinite(predicted[i]) && Double.isFinite(exact[i]);
+            }
+            // a diverged model (non-finite values) is reported as NaN, like the main errors
+            out.put(q.name(), finite ? Metrics.summary(predicted, exact) : RunResult.noErrors());
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Metrics over all outputs stacked (output 0's points, then output 1's, ...). */
