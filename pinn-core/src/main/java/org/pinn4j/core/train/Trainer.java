@@ -412,13 +412,14 @@ public final class Trainer {
         if (resume != null) {
             restoreFirstOrder(opt, schedule, resume);
             first = resume.phaseStep;
-            if (first % batches != 0 && !(k > 0 && first % k == 0)) {
-                // the permutation in force was made at the last epoch start or resample before this step
-                long last = (first / batches) * batches;
-                if (k > 0) {
-                    last = Math.max(last, ((first - 1) / k) * k);
+            if (first % batches != 0) {
+                // the orders in force were made at this epoch's start (fixed data) or at the last resample
+                long epochStart = (first / batches) * batches;
+                long lastResample = k > 0 ? Math.max(epochStart, ((first - 1) / k) * k) : epochStart;
+                order = new int[conditions.size()][];
+                for (int i = 0; i < conditions.size(); i++) {
+                    order[i] = permutation(ph, conditions.get(i).region().fixed() ? epochStart : lastResample, i);
                 }
-                order = permutations(ph, last);
             }
         }
         double[] grad = new double[params.length];
@@ -430,8 +431,14 @@ public final class Trainer {
                 resampleAll();
                 resampled = true;
             }
-            if (q % batches == 0 || resampled) {
-                order = permutations(ph, q);
+            if (q % batches == 0) {
+                order = new int[conditions.size()][];
+            }
+            for (int i = 0; i < conditions.size(); i++) {
+                // fixed data keep their epoch order across resamples, so an epoch sees each sample once
+                if (q % batches == 0 || (resampled && !conditions.get(i).region().fixed())) {
+                    order[i] = permutation(ph, q, i);
+                }
             }
             int b = (int) (q % batches);
             for (int i = 0; i < conditions.size(); i++) {
@@ -456,14 +463,14 @@ public final class Trainer {
         return true;
     }
 
-    /** Shuffled point orders of every condition, a pure function of (seed, phase, step) so resumes repeat them. */
-    private int[][] permutations(int ph, long phaseStep) {
-        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (ph + 1)) ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1)));
-        int[][] order = new int[conditions.size()][];
-        for (int i = 0; i < conditions.size(); i++) {
-            order[i] = permutation(pointSets[i].size(), rng);
-        }
-        return order;
+    /**
+     * Shuffled order of condition i's points made at {@code phaseStep}: a pure function of (seed, phase,
+     * step, condition), so a resumed run repeats it.
+     */
+    private int[] permutation(int ph, long phaseStep, int i) {
+        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (ph + 1)) ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
+                ^ (0x94D049BB133111EBL * (i + 1)));
+        return permutation(pointSets[i].size(), rng);
     }
 
     private static void restoreFirstOrder(GradientOptimizer opt, LearningRateSchedule schedule, Checkpoint c) {
