@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.OutputDirs;
+import org.pinn4j.validation.runner.RunCheckpoint;
 import org.pinn4j.validation.runner.RunOptions;
 import org.pinn4j.validation.runner.RunResult;
 import org.pinn4j.validation.runner.Runner;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
  * report.md (and charts). Progress goes to stderr; the last stdout line is the result line.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME]",
+        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
         description = "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -59,9 +62,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Optimizer for problems that offer a choice, e.g. adam or sgd for cwru-exercise (default: the recipe's).")
     String optimizer;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save the full training state to DIR/checkpoint.json every N steps (atomically), for --resume.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the interrupted run in DIR from its checkpoint.json "
+            + "(same problem and options; --threads may differ); outputs go to DIR unless --out is given.")
+    Path resume;
+
     @Override
     public Integer call() {
         Checks.positive(spec, "--threads", threads);
+        Checks.positive(spec, "--checkpoint-every", checkpointEvery);
         if (noise != null) {
             Checks.noise(spec, noise);
         }
@@ -69,8 +81,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Recipe recipe = p.recipe(quick, optimizer);
-        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withOptimizer(optimizer)
-                .withListener(new ProgressLines(err, recipe.logEvery()));
+        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withOptimizer(optimizer);
         if (noise != null) {
             o = o.withNoise(noise);
         }
@@ -80,12 +91,35 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null) {
             o = o.withThreads(threads);
         }
+        o = o.withCheckpointEvery(checkpointEvery == null ? 0 : checkpointEvery).withResume(resume);
+        if (resume != null) {
+            RunCheckpoint.locate(resume); // before the output directory (by default the same) is created
+        }
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
         double level = o.noiseFor(p);
-        err.println("training " + p.name() + " (" + (quick ? "quick" : "full") + " budget, network " + recipe.network() + ", seed "
+        String what = p.name() + " (" + (quick ? "quick" : "full") + " budget, network " + recipe.network() + ", seed "
                 + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)"
-                + (level > 0 ? ", data noise " + level : "") + ") into " + dir);
-        err.flush();
+                + (level > 0 ? ", data noise " + level : "") + ") into " + dir;
+        if (resume == null) {
+            err.println("training " + what);
+            err.flush();
+        } else {
+            // printed once the checkpoint is accepted, so a bad checkpoint gives one error line only
+            o = o.withListener(new TrainingListener() {
+                private boolean said;
+
+                @Override
+                public void onPhaseStart(int phaseIndex, Phase phase, int step) {
+                    if (!said) {
+                        said = true;
+                        err.println("resuming " + what + " from " + resume.resolve(RunCheckpoint.CHECKPOINT_FILE) + " after step "
+                                + (step - 1));
+                        err.flush();
+                    }
+                }
+            });
+        }
+        o = o.withListener(new ProgressLines(err, recipe.logEvery()));
         RunResult r = new Runner(parent.artifacts).run(p, o);
         if (!r.walkthrough().isBlank()) {
             stdout.println(r.walkthrough().strip());

@@ -25,6 +25,9 @@ public final class RunOptions {
     private final OptionalDouble noise;
     private final Optional<String> optimizer;
     private final List<TrainingListener> listeners;
+    // checkpointing: assigned only by keep() and the two with... methods below, before the copy is returned
+    private int checkpointEvery;
+    private Path resume;
 
     private RunOptions(Path out, OptionalLong seed, OptionalInt threads, boolean quick, OptionalDouble noise, Optional<String> optimizer,
                        List<TrainingListener> listeners) {
@@ -54,27 +57,27 @@ public final class RunOptions {
 
     /** Copy writing into {@code dir} (null = runs/&lt;problem&gt; under the working directory). */
     public RunOptions withOut(Path dir) {
-        return new RunOptions(dir, seed, threads, quick, noise, optimizer, listeners);
+        return keep(new RunOptions(dir, seed, threads, quick, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit seed. */
     public RunOptions withSeed(long s) {
-        return new RunOptions(out, OptionalLong.of(s), threads, quick, noise, optimizer, listeners);
+        return keep(new RunOptions(out, OptionalLong.of(s), threads, quick, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit thread count (>= 1; results do not depend on it). */
     public RunOptions withThreads(int t) {
-        return new RunOptions(out, seed, OptionalInt.of(t), quick, noise, optimizer, listeners);
+        return keep(new RunOptions(out, seed, OptionalInt.of(t), quick, noise, optimizer, listeners));
     }
 
     /** Copy with the quick (reduced) or full budget. */
     public RunOptions withQuick(boolean q) {
-        return new RunOptions(out, seed, threads, q, noise, optimizer, listeners);
+        return keep(new RunOptions(out, seed, threads, q, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit relative Gaussian noise level for data terms (0.01 = 1%; 0 = clean data). */
     public RunOptions withNoise(double x) {
-        return new RunOptions(out, seed, threads, quick, OptionalDouble.of(x), optimizer, listeners);
+        return keep(new RunOptions(out, seed, threads, quick, OptionalDouble.of(x), optimizer, listeners));
     }
 
     /**
@@ -83,19 +86,63 @@ public final class RunOptions {
      */
     public RunOptions withOptimizer(String name) {
         Optional<String> o = name == null || name.isBlank() ? Optional.empty() : Optional.of(name.trim());
-        return new RunOptions(out, seed, threads, quick, noise, o, listeners);
+        return keep(new RunOptions(out, seed, threads, quick, noise, o, listeners));
     }
 
     /** Copy with one more training listener (e.g. a progress display). */
     public RunOptions withListener(TrainingListener l) {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(l);
-        return new RunOptions(out, seed, threads, quick, noise, optimizer, all);
+        return keep(new RunOptions(out, seed, threads, quick, noise, optimizer, all));
     }
 
-    /** The output directory for {@code problem}: the configured one or runs/&lt;problem&gt;. */
+    /**
+     * Copy that saves the full training state to DIR/{@value RunCheckpoint#CHECKPOINT_FILE} every {@code steps}
+     * steps (0 = off; on resume, 0 keeps the interval of the interrupted run).
+     */
+    public RunOptions withCheckpointEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 1 step (0 = off); got " + steps);
+        }
+        RunOptions c = copy();
+        c.checkpointEvery = steps;
+        return c;
+    }
+
+    /**
+     * Copy that continues the run whose directory {@code dir} holds a checkpoint (null = start afresh); the
+     * outputs go to {@code dir} unless {@link #withOut} names another directory.
+     */
+    public RunOptions withResume(Path dir) {
+        RunOptions c = copy();
+        c.resume = dir;
+        return c;
+    }
+
+    /** Checkpoint interval in steps (0 = off). */
+    public int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    /** Directory of the run to resume, if any. */
+    public Optional<Path> resume() {
+        return Optional.ofNullable(resume);
+    }
+
+    private RunOptions copy() {
+        return keep(new RunOptions(out, seed, threads, quick, noise, optimizer, listeners));
+    }
+
+    /** {@code c} with this one's checkpoint settings. */
+    private RunOptions keep(RunOptions c) {
+        c.checkpointEvery = checkpointEvery;
+        c.resume = resume;
+        return c;
+    }
+
+    /** The output directory for {@code problem}: the configured one, else the resumed run's, else runs/&lt;problem&gt;. */
     public Path outFor(String problem) {
-        return out != null ? out : Path.of("runs", problem);
+        return out != null ? out : resume != null ? resume : Path.of("runs", problem);
     }
 
     /** Explicit seed, if any. */

@@ -18,7 +18,6 @@ import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
-import org.pinn4j.core.train.Trainer;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.core.train.TrainingResult;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -37,7 +36,9 @@ import org.pinn4j.validation.reference.References;
  * {@link RunArtifacts} (charts) and report.md into the run directory.
  *
  * <p>A run that diverges still writes everything, with the last good parameters; check
- * {@link RunResult#ok()}.
+ * {@link RunResult#ok()}. With {@link RunOptions#withCheckpointEvery} the training state is saved to
+ * {@value RunCheckpoint#CHECKPOINT_FILE} in the run directory, and {@link RunOptions#withResume} continues it
+ * (see {@link RunCheckpoint}); the resumed run writes the same model.json as an uninterrupted one.
  */
 public final class Runner {
     /** Model file name in a run directory. */
@@ -62,7 +63,8 @@ public final class Runner {
     /**
      * Trains {@code p} and writes its run directory.
      *
-     * @throws IllegalArgumentException if the output directory cannot be used or the options are invalid
+     * @throws IllegalArgumentException if the output directory cannot be used, the options are invalid, or the
+     *     checkpoint to resume is missing, damaged or from another run
      */
     public RunResult run(BenchmarkProblem p, RunOptions o) {
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
@@ -73,7 +75,8 @@ public final class Runner {
         Problem problem = p.problem(ctx);
         String walkthrough = p.walkthrough(problem, recipe);
 
-        TrainingResult training = new Trainer(problem, recipe, o.listeners().toArray(new TrainingListener[0])).train();
+        TrainingResult training = RunCheckpoint.trainer(p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]))
+                .train();
         PinnModel model = training.model();
         ModelFile.save(model, dir.resolve(MODEL_FILE));
         AtomicFiles.writeString(dir.resolve(HISTORY_FILE), training.history().toCsv());

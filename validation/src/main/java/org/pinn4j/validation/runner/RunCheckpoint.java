@@ -1,0 +1,155 @@
+package org.pinn4j.validation.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.Trainer;
+import org.pinn4j.core.train.TrainingListener;
+
+/**
+ * The checkpoint of a run directory ({@code pinn run --checkpoint-every N}, {@code --resume DIR}): the
+ * trainer's checkpoint {@value #CHECKPOINT_FILE} (full training state, written atomically with a checksum by
+ * {@link Trainer#checkpointEvery}) and {@value #RUN_FILE}, the run options the trainer's checkpoint does not
+ * hold (problem, budget, noise, seed, interval). A resume with other options is refused with one line
+ * instead of silently continuing another run; the thread count may change.
+ */
+public final class RunCheckpoint {
+    /** The trainer's checkpoint in a run directory. */
+    public static final String CHECKPOINT_FILE = "checkpoint.json";
+    /** The run options recorded next to it. */
+    public static final String RUN_FILE = "checkpoint-run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunCheckpoint() {
+    }
+
+    /** The options a checkpoint must agree on (besides the recipe, which the trainer checks itself). */
+    record Settings(String problem, boolean quick, double noise, long seed, int every) {
+        boolean sameRun(Settings o) {
+            return problem.equals(o.problem) && quick == o.quick && Double.compare(noise, o.noise) == 0 && seed == o.seed;
+        }
+
+        String describe() {
+            return "'" + problem + "' (" + (quick ? "quick" : "full") + " budget, seed " + seed + ", noise " + noise + ")";
+        }
+    }
+
+    /**
+     * The checkpoint file of the run directory {@code dir}.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a directory holding {@value #CHECKPOINT_FILE}
+     */
+    public static Path locate(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new IllegalArgumentException("resume directory " + dir + " does not exist; expected the directory of a run started with "
+                    + "--checkpoint-every N");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("resume directory " + dir + " is a file; expected the directory of a run started with "
+                    + "--checkpoint-every N (it holds " + CHECKPOINT_FILE + ")");
+        }
+        Path file = dir.resolve(CHECKPOINT_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("resume directory " + dir + " has no " + CHECKPOINT_FILE + "; expected a run started with "
+                    + "--checkpoint-every N that reached its first checkpoint");
+        }
+        return file;
+    }
+
+    /**
+     * The trainer of a run: a fresh one, or one resumed from {@code o.resume()}; with a checkpoint interval
+     * (given, or on resume the interrupted run's) it checkpoints into {@code dir}.
+     */
+    static Trainer trainer(String name, Problem problem, Recipe recipe, RunOptions o, Path dir, TrainingListener[] listeners) {
+        Settings wanted = new Settings(name, o.quick(), o.noise(), recipe.seed(), o.checkpointEvery());
+        int every = o.checkpointEvery();
+        Trainer trainer;
+        if (o.resume().isPresent()) {
+            Path from = o.resume().get();
+            Path file = locate(from);
+            Settings saved = readSettings(from.resolve(RUN_FILE));
+            if (saved != null && !saved.sameRun(wanted)) {
+                throw new IllegalArgumentException("checkpoint " + file + " was made for " + saved.describe() + "; this run is "
+                        + wanted.describe() + "; resume with the same problem and options (only --threads may differ)");
+            }
+            if (every == 0 && saved != null) {
+                every = saved.every();
+            }
+            trainer = Trainer.resume(problem, recipe, file, listeners);
+        } else {
+            deleteStale(dir);
+            trainer = new Trainer(problem, recipe, listeners);
+        }
+        if (every > 0) {
+            writeSettings(dir.resolve(RUN_FILE), new Settings(name, wanted.quick(), wanted.noise(), wanted.seed(), every));
+            trainer.checkpointEvery(every, dir.resolve(CHECKPOINT_FILE));
+        }
+        return trainer;
+    }
+
+    /** The step recorded in a checkpoint file (for messages), or -1 if it cannot be read. */
+    public static int step(Path checkpoint) {
+        try {
+            return JSON.readTree(checkpoint.toFile()).path("step").asInt(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A fresh run must not leave an older run's checkpoint behind for a later --resume to pick up. */
+    private static void deleteStale(Path dir) {
+        for (String f : new String[] {CHECKPOINT_FILE, RUN_FILE}) {
+            try {
+                Files.deleteIfExists(dir.resolve(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the old " + dir.resolve(f) + ": " + OutputDirs.describe(e, dir.resolve(f)), e);
+            }
+        }
+    }
+
+    private static void writeSettings(Path file, Settings s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("problem", s.problem());
+        o.put("budget", s.quick() ? "quick" : "full");
+        o.put("noise", s.noise());
+        o.put("seed", s.seed());
+        o.put("checkpointEvery", s.every());
+        try {
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The recorded settings, or null when the file is absent (a checkpoint made through the Java API). */
+    private static Settings readSettings(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        JsonNode n;
+        try {
+            n = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is damaged (not valid JSON); expected the run options written with the checkpoint");
+        }
+        String budget = n == null ? "" : n.path("budget").asText("").toLowerCase(Locale.ROOT);
+        if (n == null || !n.path("problem").isTextual() || !(budget.equals("quick") || budget.equals("full")) || !n.path("noise").isNumber()
+                || !n.path("seed").isIntegralNumber() || !n.path("checkpointEvery").isIntegralNumber()) {
+            throw new IllegalArgumentException(file + " is damaged (fields problem, budget, noise, seed, checkpointEvery expected)");
+        }
+        return new Settings(n.path("problem").asText(), budget.equals("quick"), n.path("noise").asDouble(), n.path("seed").asLong(),
+                Math.max(0, n.path("checkpointEvery").asInt()));
+    }
+}
