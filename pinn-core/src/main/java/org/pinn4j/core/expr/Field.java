@@ -44,6 +44,9 @@ public final class Field {
         }
         Node n = node;
         for (String v : variables) {
+            if (v == null) {
+                throw new IllegalArgumentException("d() got a null input name; inputs are " + g().inputNames());
+            }
             n = g().derivative(n, g().inputIndex(v));
         }
         return new Field(n);

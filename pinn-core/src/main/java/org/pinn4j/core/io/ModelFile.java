@@ -90,10 +90,10 @@ public final class ModelFile {
         }
         try {
             return fromJson(content, problem, path);
+        } catch (ModelFileException e) {
+            String m = e.getMessage();
+            throw m.startsWith("model file ") ? e : new ModelFileException("model file " + path + ": " + m, e);
         } catch (RuntimeException e) {
-            if (e instanceof ModelFileException) {
-                throw e;
-            }
             throw new ModelFileException("model file " + path + " is inconsistent: " + e.getMessage(), e);
         }
     }

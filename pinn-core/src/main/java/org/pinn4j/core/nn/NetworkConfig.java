@@ -70,6 +70,9 @@ public final class NetworkConfig {
 
     /** Copy with m random Fourier features of frequency scale sigma (B ~ N(0, sigma^2), fixed by the seed). */
     public NetworkConfig fourierFeatures(int m, double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("Fourier feature scale " + sigma + " must be a positive finite number");
+        }
         return new NetworkConfig(hidden, activation, initializer, m, sigma);
     }
 

@@ -133,8 +133,13 @@ public final class Condition {
     /** The expressions, built in a given scope. */
     public List<Field> expressions(Scope scope) {
         List<Field> f = expressions.apply(scope);
-        if (f == null || f.isEmpty()) {
-            throw new IllegalArgumentException("condition '" + name + "' returned no expression");
+        boolean missing = f == null || f.isEmpty();
+        for (int k = 0; !missing && k < f.size(); k++) {
+            missing = f.get(k) == null;
+        }
+        if (missing) {
+            throw new IllegalArgumentException("condition '" + name + "' returned no expression (null); the residual lambda must "
+                    + "return a Field built from the scope");
         }
         return f;
     }

@@ -70,6 +70,7 @@ public final class Problem {
         b.outputs.addAll(outputs);
         b.domain = new org.pinn4j.core.geometry.Box(lower, upper);
         b.coefficients.putAll(coefficients);
+        Scope.create(inputs, outputs, new ArrayList<>(coefficients.keySet()), List.of()); // checks the names
         return new Problem(b);
     }
 
@@ -184,6 +185,9 @@ public final class Problem {
 
         /** Input names, in the order of the domain's coordinates. */
         public Builder inputs(String... names) {
+            if (names == null) {
+                throw new IllegalArgumentException("problem '" + name + "': input names are missing, e.g. inputs(\"x\", \"t\")");
+            }
             inputs.clear();
             Collections.addAll(inputs, names);
             return this;
@@ -191,6 +195,9 @@ public final class Problem {
 
         /** Output names. */
         public Builder outputs(String... names) {
+            if (names == null) {
+                throw new IllegalArgumentException("problem '" + name + "': output names are missing, e.g. outputs(\"u\")");
+            }
             outputs.clear();
             Collections.addAll(outputs, names);
             return this;
@@ -221,6 +228,9 @@ public final class Problem {
 
         /** Adds a condition (loss term). */
         public Builder condition(Condition c) {
+            if (c == null) {
+                throw new IllegalArgumentException("problem '" + name + "': condition is null");
+            }
             for (Condition existing : conditions) {
                 if (existing.name().equals(c.name())) {
                     throw new IllegalArgumentException("two conditions are named '" + c.name() + "'; names must be unique");

@@ -36,6 +36,14 @@ public final class PointSet {
         if (normals != null) {
             checkShape("normals", normals, coordinates.length, size);
         }
+        for (int k = 0; k < coordinates.length; k++) {
+            for (int i = 0; i < size; i++) {
+                if (!Double.isFinite(coordinates[k][i])) {
+                    throw new IllegalArgumentException("PointSet: coordinate " + k + " of point " + i + " is " + coordinates[k][i]
+                            + "; expected a finite number");
+                }
+            }
+        }
         this.coordinates = deepCopy(coordinates);
         this.normals = normals == null ? null : deepCopy(normals);
     }

@@ -79,6 +79,9 @@ public final class Phase {
 
     /** Adam with a constant learning rate, full batch. */
     public static Phase adam(int steps, double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("adam: learning rate " + learningRate + " must be a positive finite number, e.g. 1e-3");
+        }
         return steps(Optimizers::adam, () -> Schedules.constant(learningRate), steps, "adam");
     }
 

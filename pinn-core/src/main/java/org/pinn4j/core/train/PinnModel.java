@@ -94,6 +94,12 @@ public final class PinnModel {
             throw new IllegalArgumentException("points must have " + d + " coordinate arrays (" + problem.inputs() + "); got "
                     + (points == null ? "none" : points.length));
         }
+        for (int i = 0; i < d; i++) {
+            if (points[i] == null) {
+                throw new IllegalArgumentException("points: coordinate array " + i + " (" + problem.inputs().get(i)
+                        + ") is missing; expected double[" + d + "][n]");
+            }
+        }
         int n = points[0].length;
         for (int i = 1; i < d; i++) {
             if (points[i].length != n) {

@@ -70,6 +70,7 @@ public final class Recipe {
 
     /** Copy with another sampler name (uniform, grid, lhs, sobol, halton). */
     public Recipe withSampler(String name) {
+        org.pinn4j.core.sampling.Samplers.create(name, 0L); // rejects an unknown name now, listing the valid ones
         return new Recipe(network, phases, seed, threads, name, tileSize, logEvery, annealEvery, annealAlpha);
     }
 

@@ -191,6 +191,10 @@ public final class Trainer {
     /** Makes {@code ps} the points of condition i: computes its columns and hands both to its term. */
     private void setPointSet(int i, PointSet ps) {
         Condition cond = conditions.get(i);
+        if (ps.dimension() != problem.inputs().size()) {
+            throw new IllegalArgumentException("condition '" + cond.name() + "': its points have " + ps.dimension()
+                    + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
+        }
         pointSets[i] = ps;
         if (cond.kind() == Condition.Kind.PERIODIC) {
             int axis = problem.inputs().indexOf(cond.periodicInput());
@@ -611,6 +615,11 @@ public final class Trainer {
     private double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
         double total = evaluateTerms(evaluator, grad);
         for (int i = 0; i < termLosses.length; i++) {
+            if (!Double.isFinite(termLosses[i]) && history.size() == 0) {
+                throw new DivergenceException("loss term '" + conditions.get(i).name() + "' is " + termLosses[i]
+                        + " at the initial parameters (step 1), before any update: check its data, source terms and "
+                        + "coefficients for NaN or infinite values", lastGood);
+            }
             if (!Double.isFinite(termLosses[i])) {
                 throw new DivergenceException("training diverged at step " + (step + 1) + ": loss term '" + conditions.get(i).name()
                         + "' became " + termLosses[i] + "; kept the parameters of step " + step, lastGood);
