@@ -64,6 +64,7 @@ class PoissonConditionsTest {
     void dirichlet() {
         TrainingResult r = solve(b -> b.condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0)));
         double err = relL2(r.model());
+        System.out.println("poisson-1d dirichlet rel L2 " + err);
         assertTrue(err <= 1e-3, "Dirichlet rel L2 " + err);
     }
 
@@ -74,6 +75,7 @@ class PoissonConditionsTest {
                 .condition(Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
                 .condition(Conditions.neumann("right", Region.boundary("x = 1", p -> p[0] > 0), "u", p -> -PI)));
         double err = relL2(r.model());
+        System.out.println("poisson-1d neumann rel L2 " + err);
         assertTrue(err <= 1e-3, "Neumann rel L2 " + err);
     }
 
@@ -84,6 +86,7 @@ class PoissonConditionsTest {
                 .condition(Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
                 .condition(Conditions.robin("right", Region.boundary("x = 1", p -> p[0] > 0), "u", 1.0, 1.0, p -> -PI)));
         double err = relL2(r.model());
+        System.out.println("poisson-1d robin rel L2 " + err);
         assertTrue(err <= 1e-3, "Robin rel L2 " + err);
     }
 
@@ -95,6 +98,7 @@ class PoissonConditionsTest {
                 .condition(Conditions.periodic("periodic-ux", "x", s -> s.output("u").d("x")).withPoints(1))
                 .condition(Conditions.data("pin", new PointSet(new double[][] {{0.0}}), "u", new double[] {0.0})));
         double err = relL2(r.model());
+        System.out.println("poisson-1d periodic rel L2 " + err);
         assertTrue(err <= 1e-3, "periodic rel L2 " + err);
     }
 
@@ -110,6 +114,7 @@ class PoissonConditionsTest {
         assertEquals(0.0, ends[0], 1e-15, "hard constraint holds exactly at x = -1");
         assertEquals(0.0, ends[1], 1e-15, "hard constraint holds exactly at x = 1");
         double err = relL2(r.model());
+        System.out.println("poisson-1d hard-constraint rel L2 " + err);
         assertTrue(err <= 1e-3, "hard-constraint rel L2 " + err);
     }
 }
