@@ -108,7 +108,7 @@ public final class TestProblems {
         return new Custom("no-reference", Optional.empty(), POISSON::problem, Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(20, 5e-3)), Map.of());
     }
 
-    /** A residual scaled by 1e200: its square overflows to infinity at the first step. */
+    /** A residual scaled by 1e200: its square overflows to infinity at the initial parameters, before any update. */
     public static BenchmarkProblem diverging() {
         Function<ProblemContext, Problem> p = ctx -> Problem.builder("diverging").inputs("x").outputs("u").domain(new Interval(-1, 1))
                 .condition(Conditions.pde("pde", s -> s.output("u").plus(1.0).times(1e200)).withPoints(32))
