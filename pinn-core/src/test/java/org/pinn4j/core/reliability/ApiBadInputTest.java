@@ -270,6 +270,7 @@ class ApiBadInputTest {
         Throwable e = assertThrows(Throwable.class, call, what);
         assertEquals(type, e.getClass(), what + ": " + e);
         String m = e.getMessage();
+        System.out.println("BAD-INPUT | " + what + " | " + e.getClass().getSimpleName() + ": " + m + " |");
         assertTrue(m != null && !m.contains("\n"), what + ": message must be one line: " + m);
         for (String w : words) {
             assertTrue(m.contains(w), what + ": '" + w + "' missing in: " + m);

@@ -141,6 +141,7 @@ class BadInputTest {
         assertEquals("", o.out(), o.toString());
         assertEquals(1, o.errLines().size(), o.toString());
         String line = o.errLines().get(0);
+        System.out.println("BAD-INPUT | `pinn " + args + "` | " + line.replace(d.toString(), "$D") + " |");
         for (String w : words) {
             assertTrue(line.contains(w.replace("$D", d.toString())), "'" + w + "' missing in: " + line);
         }
