@@ -12,8 +12,21 @@ public final class Catalogue {
 
     static {
         // entries are registered here, in the order `pinn list` shows them
+        register(new org.pinn4j.problems.catalogue.Burgers());
+        register(new org.pinn4j.problems.catalogue.BurgersInverse());
+        register(new org.pinn4j.problems.catalogue.BlackScholesCall());
+        register(new org.pinn4j.problems.catalogue.Oscillator());
         register(new org.pinn4j.problems.catalogue.Poisson1d());
+        register(new org.pinn4j.problems.catalogue.Poisson2d());
+        register(new org.pinn4j.problems.catalogue.PoissonLShape());
+        register(new org.pinn4j.problems.catalogue.Heat1d());
+        register(new org.pinn4j.problems.catalogue.Wave1d());
+        register(new org.pinn4j.problems.catalogue.Helmholtz2d());
+        register(new org.pinn4j.problems.catalogue.AllenCahn());
+        register(new org.pinn4j.problems.catalogue.LorenzInverse());
         register(new org.pinn4j.problems.catalogue.course.CwruExercise());
+        register(new org.pinn4j.problems.catalogue.PoissonDisk());
+        register(new org.pinn4j.problems.catalogue.Poisson3d());
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 

@@ -1,28 +1,125 @@
 package org.pinn4j.validation.reference;
 
 import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
 
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
 
 /**
- * The solution each catalogue problem is measured against: its closed form when it has one, otherwise
- * the numerical reference from this package's solvers. Also builds the {@link ProblemContext} that hands
- * the reference to problems whose data terms are sampled from it.
+ * The solution each catalogue problem is measured against: its closed form when the problem has one
+ * ({@link BenchmarkProblem#analytic()}), otherwise the numerical reference built from this package's
+ * solvers: Hopf-Cole quadrature for {@code burgers} and {@code burgers-inverse}, the closed-form price
+ * for {@code black-scholes}, finite differences (n = {@value #LSHAPE_INTERVALS} intervals per side) for
+ * {@code poisson-lshape}, the Fourier/ETDRK4 solver for {@code allen-cahn} and Dormand-Prince (tolerance
+ * 1e-10) for {@code lorenz-inverse}. Expensive references are computed once, on first use, and shared
+ * (they are immutable and thread-safe).
  */
 public final class References {
+    /** Grid intervals per side of the L-shape finite-difference reference (h = 2 / 256). */
+    public static final int LSHAPE_INTERVALS = 256;
+
     private References() {
     }
 
-    /** The exact or reference solution of {@code p}, if one is available. */
-    public static Optional<Reference> forProblem(BenchmarkProblem p, ProblemContext ctx) {
-        return p.analytic();
+    /**
+     * The reference of {@code problem}: {@link BenchmarkProblem#analytic()} when present, else the
+     * numerical reference for the catalogue problems named above, else empty.
+     *
+     * @param context the problem's context (unused by the current references, which do not depend on
+     *                seed, noise or budget; kept so a reference may depend on them)
+     * @throws IllegalArgumentException if problem is null
+     */
+    public static Optional<Reference> forProblem(BenchmarkProblem problem, ProblemContext context) {
+        if (problem == null) {
+            throw new IllegalArgumentException("References.forProblem: problem must be non-null");
+        }
+        Optional<Reference> analytic = problem.analytic();
+        if (analytic.isPresent()) {
+            return analytic;
+        }
+        switch (problem.name()) {
+            case "burgers":
+            case "burgers-inverse":
+                return Optional.of(Burgers.REFERENCE);
+            case "black-scholes":
+                return Optional.of(twoInputs(new BlackScholes(100, 0.05, 0.2, 1)::value));
+            case "poisson-lshape":
+                return Optional.of(LShape.REFERENCE);
+            case "allen-cahn":
+                return Optional.of(AllenCahn.REFERENCE);
+            case "lorenz-inverse":
+                return Optional.of(lorenz());
+            default:
+                return Optional.empty();
+        }
     }
 
-    /** A context for building {@code p} with the reference injected. */
-    public static ProblemContext contextFor(BenchmarkProblem p, long seed, double noise, boolean quick) {
+    /**
+     * A context for {@code problem} with its reference injected, so that inverse problems can draw their
+     * data from it.
+     *
+     * @throws IllegalArgumentException if problem is null or noise is negative or not finite
+     */
+    public static ProblemContext contextFor(BenchmarkProblem problem, long seed, double noise, boolean quick) {
+        if (!(noise >= 0) || !Double.isFinite(noise)) {
+            throw new IllegalArgumentException("noise level " + noise + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
+        }
         ProblemContext bare = new ProblemContext(seed, noise, quick, Optional.empty());
-        return new ProblemContext(seed, noise, quick, forProblem(p, bare));
+        return new ProblemContext(seed, noise, quick, forProblem(problem, bare));
+    }
+
+    /** Hopf-Cole solution, built on first use. */
+    private static final class Burgers {
+        static final Reference REFERENCE = twoInputs(new BurgersHopfCole(BurgersHopfCole.RAISSI_NU)::value);
+    }
+
+    /** Finite-difference L-shape solution, solved on first use. */
+    private static final class LShape {
+        static final Reference REFERENCE = twoInputs(new PoissonFd(PoissonFd.L_SHAPE, (x, y) -> 1.0, LSHAPE_INTERVALS)::value);
+    }
+
+    /** Spectral Allen-Cahn solution, solved on first use. */
+    private static final class AllenCahn {
+        static final Reference REFERENCE = twoInputs(AllenCahnSpectral.solveRaissi()::value);
+    }
+
+    /** Lorenz trajectory at the requested times (one integration per call, dense output). */
+    private static Reference lorenz() {
+        OdeReference ode = new OdeReference(new LorenzSystem(10, 15, 8.0 / 3.0), 0, new double[] {-8, 7, 27});
+        return points -> {
+            requireInputs(points, 1);
+            double[][] states = ode.sample(points[0]);
+            double[][] out = new double[3][];
+            for (int i = 0; i < 3; i++) {
+                out[i] = OdeReference.component(states, i);
+            }
+            return out;
+        };
+    }
+
+    /** A scalar function of the two inputs as a one-output reference. */
+    private static Reference twoInputs(DoubleBinaryOperator f) {
+        return points -> {
+            requireInputs(points, 2);
+            double[] out = new double[points[0].length];
+            for (int p = 0; p < out.length; p++) {
+                out[p] = f.applyAsDouble(points[0][p], points[1][p]);
+            }
+            return new double[][] {out};
+        };
+    }
+
+    private static void requireInputs(double[][] points, int inputs) {
+        if (points == null || points.length != inputs) {
+            throw new IllegalArgumentException("reference expects " + inputs + " coordinate array(s), one per input; got "
+                    + (points == null ? "none" : points.length));
+        }
+        for (double[] c : points) {
+            if (c == null || c.length != points[0].length) {
+                throw new IllegalArgumentException("reference coordinate arrays must be non-null and of equal length");
+            }
+        }
     }
 }

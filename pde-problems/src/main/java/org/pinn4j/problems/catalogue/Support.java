@@ -1,0 +1,106 @@
+package org.pinn4j.problems.catalogue;
+
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
+import org.pinn4j.core.expr.Field;
+import org.pinn4j.core.expr.Scope;
+import org.pinn4j.core.geometry.Geometry;
+import org.pinn4j.core.problem.Region;
+import org.pinn4j.core.sampling.PointSet;
+import org.pinn4j.core.sampling.Sampler;
+import org.pinn4j.problems.Reference;
+
+/** Helpers shared by the catalogue entries: closed forms as references, noisy data sets. */
+final class Support {
+    private Support() {
+    }
+
+    /** A one-output reference from a closed form f(point) (point = raw coordinates in input order). */
+    static Reference scalar(ToDoubleFunction<double[]> f) {
+        return points -> {
+            if (points == null || points.length == 0) {
+                throw new IllegalArgumentException("reference needs coordinate arrays, one per input; got none");
+            }
+            int d = points.length;
+            int n = points[0].length;
+            double[] p = new double[d];
+            double[] out = new double[n];
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < d; i++) {
+                    p[i] = points[i][k];
+                }
+                out[k] = f.applyAsDouble(p);
+            }
+            return new double[][] {out};
+        };
+    }
+
+    /**
+     * Adds Gaussian noise of standard deviation {@code level * std(values)} to each array (Raissi et
+     * al.'s convention: "1% noise" is 1% of the data's spread), drawing from {@code rng}.
+     */
+    static void addRelativeNoise(double[][] values, double level, SplittableRandom rng) {
+        if (!(level >= 0) || !Double.isFinite(level)) {
+            throw new IllegalArgumentException("noise level " + level + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
+        }
+        if (level == 0) {
+            return;
+        }
+        for (double[] v : values) {
+            double mean = 0;
+            for (double x : v) {
+                mean += x;
+            }
+            mean /= v.length;
+            double var = 0;
+            for (double x : v) {
+                var += (x - mean) * (x - mean);
+            }
+            double sd = level * Math.sqrt(var / Math.max(1, v.length - 1));
+            for (int k = 0; k < v.length; k++) {
+                v[k] += sd * gaussian(rng);
+            }
+        }
+    }
+
+    /** A standard normal draw (Box-Muller). */
+    static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /**
+     * The indicator of a domain as a field whose derivatives are zero: it is constant on each side of the
+     * domain's boundary, so multiplying an output by it leaves the output and its derivatives unchanged
+     * inside and makes it exactly 0 outside.
+     */
+    @SuppressWarnings("unchecked")
+    static Field indicator(Scope s, String name, ToDoubleFunction<double[]> inside) {
+        ToDoubleFunction<double[]>[] zero = new ToDoubleFunction[s.inputs().size()];
+        return s.source(name, inside, zero);
+    }
+
+    /**
+     * The face {@code x_axis = value} of a box domain, sampled as interior points with that coordinate
+     * pinned (no normals; for Dirichlet-type conditions). Unlike a filtered {@link Region#boundary(String,
+     * java.util.function.Predicate)} it works for faces that are a tiny fraction of the boundary (the
+     * S = 0 side of the Black-Scholes rectangle is 1/402 of its perimeter).
+     */
+    static Region face(String description, int axis, double value) {
+        return new Region() {
+            @Override
+            public PointSet sample(Geometry domain, int n, Sampler sampler) {
+                double[][] c = domain.sampleInterior(n, sampler).toArray();
+                java.util.Arrays.fill(c[axis], value);
+                return new PointSet(c);
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+}

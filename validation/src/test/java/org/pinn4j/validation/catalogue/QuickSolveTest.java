@@ -1,0 +1,108 @@
+package org.pinn4j.validation.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pinn4j.core.train.Trainer;
+import org.pinn4j.core.train.TrainingResult;
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.Catalogue;
+import org.pinn4j.problems.ProblemContext;
+import org.pinn4j.problems.Reference;
+import org.pinn4j.validation.metrics.Metrics;
+import org.pinn4j.validation.reference.References;
+
+/**
+ * One quick (reduced-budget) solve of every catalogue problem, seed 0, compared with its reference on
+ * its evaluation grid. The tolerances are what the quick recipes reach with margin (measured values in
+ * the comments of {@link #TOLERANCES}); they show the method works end to end, not the full recipes'
+ * accuracy, which the benchmark runner reports.
+ */
+class QuickSolveTest {
+    /**
+     * Relative L2 tolerance per problem (all outputs pooled); for inverse problems the tolerance on the
+     * largest relative coefficient error instead.
+     */
+    static final Map<String, Double> TOLERANCES = new LinkedHashMap<>();
+
+    static {
+        // measured with seed 0 on the 2-core build machine (the result does not depend on the thread
+        // count); each tolerance is about twice the measured value, room for a different JVM's last-bit
+        // differences in Math.sin/exp growing over a thousand optimizer steps
+        TOLERANCES.put("burgers", 0.3);             // 0.153 (4 x 20, 500 Adam + 500 L-BFGS; full recipe 2.5e-4)
+        TOLERANCES.put("burgers-inverse", 0.5);     // lambda1 1.1%, lambda2 24% (full recipe: 0.16%, 2.1%)
+        TOLERANCES.put("black-scholes", 5e-3);      // 2.4e-3
+        TOLERANCES.put("oscillator", 2e-3);         // 6.6e-4
+        TOLERANCES.put("poisson-1d", 2e-4);         // 6.4e-5
+        TOLERANCES.put("poisson-2d", 5e-5);         // 1.1e-5
+        TOLERANCES.put("poisson-lshape", 0.1);      // 5.4e-2 (the corner singularity)
+        TOLERANCES.put("heat-1d", 2e-5);            // 5.8e-6
+        TOLERANCES.put("wave-1d", 0.6);             // 0.30 (the quick budget does not resolve the 4 periods in t)
+        TOLERANCES.put("helmholtz-2d", 3e-2);       // 1.4e-2
+        TOLERANCES.put("allen-cahn", 0.9);          // 0.65: the quick budget misses the interface layers; only a sanity bound
+        TOLERANCES.put("lorenz-inverse", 2e-2);     // s 0.76%, r 0.064%, b 0.24%
+        TOLERANCES.put("poisson-disk", 1e-3);       // 3.5e-4
+        TOLERANCES.put("poisson-3d", 2e-2);         // 6.6e-3
+    }
+
+    static Stream<String> problems() {
+        return TOLERANCES.keySet().stream();
+    }
+
+    @Test
+    void everyCatalogueProblemHasAQuickSolve() {
+        List<String> names = new ArrayList<>(Catalogue.names());
+        names.remove(CatalogueNamesTest.EXERCISE); // its quick solve is the exercise's own test
+        names.remove(CatalogueNamesTest.ONE_NEURON);
+        assertEquals(names, new ArrayList<>(TOLERANCES.keySet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("problems")
+    void quickRecipeSolves(String name) {
+        BenchmarkProblem bp = Catalogue.get(name);
+        ProblemContext ctx = References.contextFor(bp, 0, 0.0, true);
+        Reference ref = ctx.reference().orElseThrow();
+        TrainingResult r = Trainer.train(bp.problem(ctx), bp.recipe(true));
+        assertTrue(r.ok(), name + ": " + r.message());
+        double tol = TOLERANCES.get(name);
+        if (!bp.trueCoefficients().isEmpty()) {
+            Map<String, Double> found = r.model().coefficients();
+            for (Map.Entry<String, Double> e : bp.trueCoefficients().entrySet()) {
+                double err = Math.abs(found.get(e.getKey()) - e.getValue()) / Math.abs(e.getValue());
+                System.out.println("QUICK " + name + " " + e.getKey() + " rel err " + err + " in " + r.seconds() + " s");
+                assertTrue(err <= tol, name + ": " + e.getKey() + " = " + found.get(e.getKey()) + ", relative error " + err);
+            }
+            return;
+        }
+        double[][] pts = bp.evaluationGrid().points();
+        double[][] pred = r.model().predict(pts);
+        double[][] exact = ref.values(pts);
+        double err = Metrics.relativeL2(flatten(pred), flatten(exact));
+        System.out.println("QUICK " + name + " rel L2 " + err + " in " + r.seconds() + " s");
+        assertTrue(err <= tol, name + ": quick rel L2 " + err + " > " + tol + " (" + r.seconds() + " s)");
+    }
+
+    static double[] flatten(double[][] a) {
+        int n = 0;
+        for (double[] r : a) {
+            n += r.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] r : a) {
+            System.arraycopy(r, 0, out, k, r.length);
+            k += r.length;
+        }
+        return out;
+    }
+}
