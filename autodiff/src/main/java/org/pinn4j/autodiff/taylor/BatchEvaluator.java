@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads.
  */
 public final class BatchEvaluator implements AutoCloseable {
-    /** Default points per chunk: large enough to amortise scheduling, small enough to balance 2 threads. */
-    public static final int DEFAULT_CHUNK = 1024;
+    /** Default points per chunk: 256 keeps 2 threads busy from 1,000 points on (1,024 left one idle there); at 10,000 points the extra chunks cost nothing measurable. */
+    public static final int DEFAULT_CHUNK = 256;
 
     private final int threads;
     private final int chunk;

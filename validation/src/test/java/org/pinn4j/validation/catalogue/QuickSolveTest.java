@@ -36,22 +36,23 @@ class QuickSolveTest {
 
     static {
         // measured with seed 0 on the 2-core build machine (the result does not depend on the thread
-        // count); each tolerance is about twice the measured value, room for a different JVM's last-bit
-        // differences in Math.sin/exp growing over a thousand optimizer steps
-        TOLERANCES.put("burgers", 0.3);             // 0.153 (4 x 20, 500 Adam + 500 L-BFGS; full recipe 2.5e-4)
-        TOLERANCES.put("burgers-inverse", 0.5);     // lambda1 1.1%, lambda2 24% (full recipe: 0.16%, 2.1%)
+        // count). Rounding-level changes move these numbers: changing only the evaluator's chunk size (the
+        // order of the gradient sums) moved helmholtz-2d from 1.4e-2 to 2.0e-2 and lorenz s from 0.76% to
+        // 0.97%, so each tolerance is 2-3 times the measured value
+        TOLERANCES.put("burgers", 0.3);             // 0.147 (4 x 20, 500 Adam + 500 L-BFGS; full recipe 2.5e-4)
+        TOLERANCES.put("burgers-inverse", 0.5);     // lambda1 1.2%, lambda2 24% (full recipe: 0.16%, 2.1%)
         TOLERANCES.put("black-scholes", 5e-3);      // 2.4e-3
         TOLERANCES.put("oscillator", 2e-3);         // 6.6e-4
         TOLERANCES.put("poisson-1d", 2e-4);         // 6.4e-5
-        TOLERANCES.put("poisson-2d", 5e-5);         // 1.1e-5
-        TOLERANCES.put("poisson-lshape", 0.1);      // 5.4e-2 (the corner singularity)
-        TOLERANCES.put("heat-1d", 2e-5);            // 5.8e-6
-        TOLERANCES.put("wave-1d", 0.6);             // 0.30 (the quick budget does not resolve the 4 periods in t)
-        TOLERANCES.put("helmholtz-2d", 3e-2);       // 1.4e-2
-        TOLERANCES.put("allen-cahn", 0.9);          // 0.65: the quick budget misses the interface layers; only a sanity bound
-        TOLERANCES.put("lorenz-inverse", 2e-2);     // s 0.76%, r 0.064%, b 0.24%
-        TOLERANCES.put("poisson-disk", 1e-3);       // 3.5e-4
-        TOLERANCES.put("poisson-3d", 2e-2);         // 6.6e-3
+        TOLERANCES.put("poisson-2d", 3e-5);         // 8.5e-6 (1.1e-5)
+        TOLERANCES.put("poisson-lshape", 0.12);     // 5.6e-2 (the corner singularity)
+        TOLERANCES.put("heat-1d", 2e-5);            // 6.2e-6
+        TOLERANCES.put("wave-1d", 0.6);             // 0.29 (the quick budget does not resolve the 4 periods in t)
+        TOLERANCES.put("helmholtz-2d", 5e-2);       // 2.0e-2 (1.4e-2)
+        TOLERANCES.put("allen-cahn", 0.9);          // 0.64: the quick budget misses the interface layers; only a sanity bound
+        TOLERANCES.put("lorenz-inverse", 3e-2);     // s 0.97%, r 0.16%, b 0.47%
+        TOLERANCES.put("poisson-disk", 1.5e-3);     // 5.0e-4 (3.5e-4)
+        TOLERANCES.put("poisson-3d", 2e-2);         // 6.4e-3
     }
 
     static Stream<String> problems() {
