@@ -12,9 +12,19 @@ import org.pinn4j.autodiff.taylor.MultiIndex;
  */
 public final class Scope {
     final Graph graph;
+    private double[] coefficientScales;
 
     Scope(Graph graph) {
         this.graph = graph;
+    }
+
+    /**
+     * Declares the scales of the coefficients (in declaration order): {@link #coefficient(String)} then
+     * stands for scale times the trained parameter. Returns this scope.
+     */
+    public Scope withCoefficientScales(double[] scales) {
+        this.coefficientScales = scales.clone();
+        return this;
     }
 
     /**
@@ -83,7 +93,9 @@ public final class Scope {
 
     /** The trainable coefficient {@code name} (declared on the problem). */
     public Field coefficient(String name) {
-        return new Field(graph.coefficient(graph.coefficientIndex(name)));
+        int k = graph.coefficientIndex(name);
+        Field parameter = new Field(graph.coefficient(k));
+        return coefficientScales == null || coefficientScales[k] == 1.0 ? parameter : parameter.times(coefficientScales[k]);
     }
 
     /** A constant. */

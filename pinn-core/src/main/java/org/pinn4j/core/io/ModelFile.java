@@ -230,8 +230,10 @@ public final class ModelFile {
         double[] all = new double[params.length + coefs.size()];
         System.arraycopy(params, 0, all, 0, params.length);
         int k = params.length;
-        for (double v : coefs.values()) {
-            all[k++] = v;
+        for (Map.Entry<String, Double> e : coefs.entrySet()) {
+            // the file holds coefficient values; the model holds value / scale (exact to the last bit when
+            // the scale is a power of two or 1, otherwise within one ulp)
+            all[k++] = e.getValue() / p.coefficientScale(e.getKey());
         }
         return new PinnModel(p, spec, all, null);
     }

@@ -45,6 +45,7 @@ public final class Problem {
     private final List<String> outputs;
     private final Geometry domain;
     private final Map<String, Double> coefficients;
+    private final Map<String, Double> coefficientScales;
     private final OutputTransform transform;
     private final List<Condition> conditions;
 
@@ -54,6 +55,7 @@ public final class Problem {
         this.outputs = List.copyOf(b.outputs);
         this.domain = b.domain;
         this.coefficients = Collections.unmodifiableMap(new LinkedHashMap<>(b.coefficients));
+        this.coefficientScales = Collections.unmodifiableMap(new LinkedHashMap<>(b.coefficientScales));
         this.transform = b.transform;
         this.conditions = List.copyOf(b.conditions);
     }
@@ -104,6 +106,19 @@ public final class Problem {
         return coefficients;
     }
 
+    /**
+     * The scale of coefficient {@code name} (1 unless declared with
+     * {@link Builder#coefficient(String, double, double)}): the optimizer works on value / scale.
+     */
+    public double coefficientScale(String name) {
+        return coefficientScales.getOrDefault(name, 1.0);
+    }
+
+    /** Scales of all coefficients, in declaration order. */
+    public double[] coefficientScales() {
+        return coefficients.keySet().stream().mapToDouble(this::coefficientScale).toArray();
+    }
+
     /** Names of the trainable coefficients. */
     public List<String> coefficientNames() {
         return new ArrayList<>(coefficients.keySet());
@@ -126,6 +141,7 @@ public final class Problem {
         b.outputs.addAll(outputs);
         b.domain = domain;
         b.coefficients.putAll(coefficients);
+        b.coefficientScales.putAll(coefficientScales);
         b.transform = transform;
         b.conditions.addAll(replaced);
         return b.build();
@@ -148,7 +164,7 @@ public final class Problem {
 
     /** A fresh scope for compiling expressions with the given data columns; the output transform is applied. */
     public Scope newScope(List<String> columns) {
-        Scope s = Scope.create(inputs, outputs, coefficientNames(), columns);
+        Scope s = Scope.create(inputs, outputs, coefficientNames(), columns).withCoefficientScales(coefficientScales());
         if (transform != null) {
             for (String o : outputs) {
                 Field t = transform.apply(s, o, s.networkOutput(o));
@@ -173,6 +189,7 @@ public final class Problem {
         private final List<String> outputs = new ArrayList<>();
         private Geometry domain;
         private final Map<String, Double> coefficients = new LinkedHashMap<>();
+        private final Map<String, Double> coefficientScales = new LinkedHashMap<>();
         private OutputTransform transform;
         private final List<Condition> conditions = new ArrayList<>();
 
@@ -206,6 +223,22 @@ public final class Problem {
         /** The domain. */
         public Builder domain(Geometry g) {
             this.domain = g;
+            return this;
+        }
+
+        /**
+         * Declares a trainable coefficient of typical size {@code scale}: the optimizer works on
+         * value / scale, so a small coefficient (e.g. a viscosity of 3e-3) moves in steps proportional to
+         * its size instead of the learning rate's absolute size. Residuals, reports and model files see the
+         * value itself.
+         */
+        public Builder coefficient(String coefficient, double initial, double scale) {
+            if (!Double.isFinite(scale) || scale <= 0) {
+                throw new IllegalArgumentException("coefficient '" + coefficient + "' scale " + scale
+                        + " must be a finite number > 0, e.g. 0.01 for a coefficient of order 1e-2");
+            }
+            coefficient(coefficient, initial);
+            coefficientScales.put(coefficient, scale);
             return this;
         }
 

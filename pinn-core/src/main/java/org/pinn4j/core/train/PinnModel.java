@@ -65,7 +65,7 @@ public final class PinnModel {
         Map<String, Double> m = new LinkedHashMap<>();
         List<String> names = problem.coefficientNames();
         for (int k = 0; k < names.size(); k++) {
-            m.put(names.get(k), parameters[spec.parameterCount() + k]);
+            m.put(names.get(k), parameters[spec.parameterCount() + k] * problem.coefficientScale(names.get(k)));
         }
         return m;
     }

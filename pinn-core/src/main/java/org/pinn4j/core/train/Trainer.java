@@ -78,9 +78,11 @@ public final class Trainer {
         double[] net = recipe.network().initialParameters(spec, rng.split());
         this.coefficientOffset = spec.parameterCount();
         this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
+        double[] scales = problem.coefficientScales();
         int k = 0;
         for (double v : problem.coefficients().values()) {
-            params[coefficientOffset + k++] = v;
+            params[coefficientOffset + k] = v / scales[k]; // the optimizer works on value / scale
+            k++;
         }
         this.conditions = problem.conditions();
         int c = conditions.size();
@@ -652,6 +654,10 @@ public final class Trainer {
     private boolean report(String phase, int epoch, double rate, double loss, int total) {
         double elapsed = elapsed();
         double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
+        double[] scales = problem.coefficientScales();
+        for (int k = 0; k < coefs.length; k++) {
+            coefs[k] *= scales[k];
+        }
         double validationError = validation != null && (step % validation.every() == 0 || step == total)
                 ? validation.error(params) : Double.NaN;
         history.record(step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
