@@ -32,8 +32,10 @@ public interface BenchmarkProblem {
     /** The published figure in words, e.g. "rel L2 6.7e-4 (Raissi et al. 2019, 8x40)", or "-" if none. */
     String publishedFigure();
 
-    /** The published relative L2 error to compare with, if any. */
-    Optional<Double> publishedRelL2();
+    /** The published relative L2 error to compare with, if any (none by default). */
+    default Optional<Double> publishedRelL2() {
+        return Optional.empty();
+    }
 
     /** The problem to train, built for the given context. */
     Problem problem(ProblemContext context);

@@ -58,11 +58,6 @@ public final class AllenCahn implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
                 .outputTransform((s, o, n) -> {

@@ -57,11 +57,6 @@ public final class BurgersInverse implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Map<String, Double> trueCoefficients() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("lambda1", 1.0);

@@ -47,11 +47,6 @@ public final class Helmholtz2d implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         double k2 = 17 * Math.PI * Math.PI;
         return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Rectangle(-1, -1, 1, 1))

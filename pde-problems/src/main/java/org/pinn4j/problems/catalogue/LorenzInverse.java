@@ -63,11 +63,6 @@ public final class LorenzInverse implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Map<String, Double> trueCoefficients() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("s", 10.0);

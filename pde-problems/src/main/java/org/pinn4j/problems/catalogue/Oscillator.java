@@ -59,11 +59,6 @@ public final class Oscillator implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         return Problem.builder(name()).inputs("t").outputs("x").domain(new Interval(0, 1))
                 .outputTransform((s, o, n) -> s.input("t").square().times(n).plus(1))

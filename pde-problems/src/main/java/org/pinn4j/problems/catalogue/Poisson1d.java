@@ -49,11 +49,6 @@ public final class Poisson1d implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         double pi2 = Math.PI * Math.PI;
         return Problem.builder(name()).inputs("x").outputs("u").domain(new Interval(-1, 1))

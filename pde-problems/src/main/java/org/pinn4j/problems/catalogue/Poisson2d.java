@@ -46,11 +46,6 @@ public final class Poisson2d implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         double pi2 = Math.PI * Math.PI;
         return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Rectangle(0, 0, 1, 1))

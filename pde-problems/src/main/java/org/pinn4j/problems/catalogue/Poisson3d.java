@@ -52,11 +52,6 @@ public final class Poisson3d implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         double k2 = 3 * Math.PI * Math.PI;
         return Problem.builder(name()).inputs("x", "y", "z").outputs("u")

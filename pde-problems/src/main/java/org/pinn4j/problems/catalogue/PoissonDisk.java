@@ -55,11 +55,6 @@ public final class PoissonDisk implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Disk(0, 0, 1))
                 .outputTransform((s, o, n) -> Support.indicator(s, "inside-disk", INSIDE).times(n))

@@ -62,11 +62,6 @@ public final class PoissonLShape implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public Problem problem(ProblemContext context) {
         return Problem.builder(name()).inputs("x", "y").outputs("u").domain(Geometries.lShape())
                 .outputTransform((s, o, n) -> Support.indicator(s, "inside-l", INSIDE).times(n))

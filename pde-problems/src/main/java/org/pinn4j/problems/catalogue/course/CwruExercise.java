@@ -106,11 +106,6 @@ public final class CwruExercise implements BenchmarkProblem {
     }
 
     @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
-    @Override
     public double defaultNoise() {
         return DEFAULT_NOISE;
     }

@@ -97,11 +97,6 @@ public final class OneNeuron implements BenchmarkProblem {
         return "-";
     }
 
-    @Override
-    public Optional<Double> publishedRelL2() {
-        return Optional.empty();
-    }
-
     /** The training inputs x = -3, -2, ..., 3. */
     public static double[] inputs() {
         double[] x = new double[POINTS];
