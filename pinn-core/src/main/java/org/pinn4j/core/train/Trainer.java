@@ -43,6 +43,8 @@ public final class Trainer {
     private final NetworkSpec spec;
     private final double[] params;
     private final int coefficientOffset;
+    /** Scale of each coefficient: the parameter vector holds value / scale. */
+    private final double[] coefficientScales;
     private final List<Object> terms = new ArrayList<>();
     private final List<Condition> conditions;
     private final Sampler[] samplers;
@@ -78,10 +80,10 @@ public final class Trainer {
         double[] net = recipe.network().initialParameters(spec, rng.split());
         this.coefficientOffset = spec.parameterCount();
         this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
-        double[] scales = problem.coefficientScales();
+        this.coefficientScales = problem.coefficientScales();
         int k = 0;
         for (double v : problem.coefficients().values()) {
-            params[coefficientOffset + k] = v / scales[k]; // the optimizer works on value / scale
+            params[coefficientOffset + k] = v / coefficientScales[k]; // the optimizer works on value / scale
             k++;
         }
         this.conditions = problem.conditions();
@@ -654,9 +656,8 @@ public final class Trainer {
     private boolean report(String phase, int epoch, double rate, double loss, int total) {
         double elapsed = elapsed();
         double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
-        double[] scales = problem.coefficientScales();
         for (int k = 0; k < coefs.length; k++) {
-            coefs[k] *= scales[k];
+            coefs[k] *= coefficientScales[k];
         }
         double validationError = validation != null && (step % validation.every() == 0 || step == total)
                 ? validation.error(params) : Double.NaN;
