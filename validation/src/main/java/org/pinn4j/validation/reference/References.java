@@ -6,6 +6,8 @@ import java.util.function.DoubleBinaryOperator;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
+import org.pinn4j.problems.catalogue.BlackScholesCall;
+import org.pinn4j.problems.catalogue.LorenzInverse;
 
 /**
  * The solution each catalogue problem is measured against: its closed form when the problem has one
@@ -44,13 +46,14 @@ public final class References {
             case "burgers-inverse":
                 return Optional.of(Burgers.REFERENCE);
             case "black-scholes":
-                return Optional.of(twoInputs(new BlackScholes(100, 0.05, 0.2, 1)::value));
+                return Optional.of(twoInputs(new BlackScholes(BlackScholesCall.K, BlackScholesCall.R, BlackScholesCall.SIGMA,
+                        BlackScholesCall.T)::value));
             case "poisson-lshape":
                 return Optional.of(LShape.REFERENCE);
             case "allen-cahn":
                 return Optional.of(AllenCahn.REFERENCE);
             case "lorenz-inverse":
-                return Optional.of(lorenz());
+                return Optional.of(lorenz(problem.trueCoefficients()));
             default:
                 return Optional.empty();
         }
@@ -85,9 +88,9 @@ public final class References {
         static final Reference REFERENCE = twoInputs(AllenCahnSpectral.solveRaissi()::value);
     }
 
-    /** Lorenz trajectory at the requested times (one integration per call, dense output). */
-    private static Reference lorenz() {
-        OdeReference ode = new OdeReference(new LorenzSystem(10, 15, 8.0 / 3.0), 0, new double[] {-8, 7, 27});
+    /** Lorenz trajectory for the problem's true s, r, b (one integration per call, dense output). */
+    private static Reference lorenz(java.util.Map<String, Double> truth) {
+        OdeReference ode = new OdeReference(new LorenzSystem(truth.get("s"), truth.get("r"), truth.get("b")), 0, LorenzInverse.Y0.clone());
         return points -> {
             requireInputs(points, 1);
             double[][] states = ode.sample(points[0]);
