@@ -59,16 +59,9 @@ final class Support {
             }
             double sd = level * Math.sqrt(var / Math.max(1, v.length - 1));
             for (int k = 0; k < v.length; k++) {
-                v[k] += sd * gaussian(rng);
+                v[k] += sd * rng.nextGaussian();
             }
         }
-    }
-
-    /** A standard normal draw (Box-Muller). */
-    static double gaussian(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
     }
 
     /**
