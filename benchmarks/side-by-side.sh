@@ -13,8 +13,8 @@ declare -A runs
 for r in $(seq "$rounds"); do
   for cfg in j1 j2 tf32 tf64 tf64t2; do
     case $cfg in
-      j1) v=$(java -cp "$jar" org.pinn4j.benchmarks.StepTimer 1 | sed -n 's/.*ms_per_step=//p') ;;
-      j2) v=$(java -cp "$jar" org.pinn4j.benchmarks.StepTimer 2 | sed -n 's/.*ms_per_step=//p') ;;
+      j1) v=$(java --add-modules jdk.incubator.vector -cp "$jar" org.pinn4j.benchmarks.StepTimer 1 | sed -n 's/.*ms_per_step=//p') ;;
+      j2) v=$(java --add-modules jdk.incubator.vector -cp "$jar" org.pinn4j.benchmarks.StepTimer 2 | sed -n 's/.*ms_per_step=//p') ;;
       tf32) v=$(/usr/bin/python3 "$peer" --steps 50 --dtype float32 --threads 1 | sed -n 's/.*adam_s_per_step=\([0-9.e-]*\).*/\1/p' | awk '{print $1*1000}') ;;
       tf64) v=$(/usr/bin/python3 "$peer" --steps 50 --dtype float64 --threads 1 | sed -n 's/.*adam_s_per_step=\([0-9.e-]*\).*/\1/p' | awk '{print $1*1000}') ;;
       tf64t2) v=$(/usr/bin/python3 "$peer" --steps 50 --dtype float64 --threads 2 | sed -n 's/.*adam_s_per_step=\([0-9.e-]*\).*/\1/p' | awk '{print $1*1000}') ;;

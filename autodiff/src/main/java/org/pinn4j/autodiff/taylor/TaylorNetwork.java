@@ -13,13 +13,15 @@ import org.pinn4j.autodiff.Activation;
  * forward quantities stay in the {@link Workspace}, so {@link #backward} can then run one reverse
  * sweep from d(loss)/d(output streams) to d(loss)/d(parameters).
  *
- * <p>Layout: feature-major, one array of {@code tileSize} points per (layer, neuron, stream), per
- * activation-derivative order, and per weight-gradient accumulator. Every inner loop therefore indexes
- * its arrays by the point counter alone, which HotSpot's C2 vectorises (it does not vectorise loops that
- * mix different constant offsets into one array). Weight gradients are accumulated point by point into
- * per-weight vectors over all tiles of a chunk and reduced once in {@link #flushGradient}, so the
- * reduction over points is vectorised too, and its order is fixed. Partial tiles are zero-padded and
- * computed at full length, so no stale value enters a result. Workspaces are allocated once per thread
+ * <p>Layout: feature-major, one array of {@code tileSize} points per (layer, neuron, stream) and per
+ * activation-derivative order, so every elementwise loop indexes its arrays by the point counter alone,
+ * which HotSpot's C2 vectorises. The dense parts (affine layers, their transposes in the reverse sweep,
+ * the weight-gradient sums) run in {@link LaneKernels}: register-blocked fused multiply-add chains in a
+ * fixed order, on the Vector API when the {@code jdk.incubator.vector} module is present and in plain
+ * Java otherwise, with the same bits either way. Weight gradients are accumulated over all tiles of a
+ * chunk into 8-lane accumulators and reduced once in {@link #flushGradient}, in a fixed order.
+ * Partial tiles are zero-padded and computed at full length, so no stale value enters a result.
+ * Workspaces are allocated once per thread
  * and reused. This class is immutable and thread-safe; workspaces are not.
  */
 public final class TaylorNetwork {
@@ -65,6 +67,15 @@ public final class TaylorNetwork {
             }
             rules[s] = plan.rulesOf(s);
         }
+    }
+
+    /**
+     * Which implementation runs the dense kernels on this JVM: {@code "vector (N doubles)"} with the
+     * {@code jdk.incubator.vector} module (start the JVM with {@code --add-modules jdk.incubator.vector}),
+     * {@code "scalar"} without it. Results are the same bits either way; the vector kernels are faster.
+     */
+    public static String kernels() {
+        return LaneKernels.describe();
     }
 
     /** The network shape. */
@@ -137,10 +148,6 @@ public final class TaylorNetwork {
         for (int l = layers - 1; l >= 0; l--) {
             int out = spec.width(l + 1);
             int in = spec.layerInputs(l);
-            if (l == 0 && spec.fourierFeatures() == 0) {
-                accumulateFirstLayer(ws.x, zbar, out, ws.gw[0], ws.gb[0]);
-                return;
-            }
             double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
             accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l]);
             if (l == 0) {
@@ -223,42 +230,7 @@ public final class TaylorNetwork {
 
     /** z_o,s = W_o a_s (+ b_o on the value stream) for affine layer l. */
     private void affine(double[] w, int l, double[][][] a, int in, double[][][] z, int out) {
-        int wOff = spec.weightOffset(l);
-        int bOff = spec.biasOffset(l);
-        for (int s = 0; s < streams; s++) {
-            int o = 0;
-            for (; o + 3 < out; o += 4) {
-                double[] z0 = z[o][s], z1 = z[o + 1][s], z2 = z[o + 2][s], z3 = z[o + 3][s];
-                Arrays.fill(z0, s == 0 ? w[bOff + o] : 0.0);
-                Arrays.fill(z1, s == 0 ? w[bOff + o + 1] : 0.0);
-                Arrays.fill(z2, s == 0 ? w[bOff + o + 2] : 0.0);
-                Arrays.fill(z3, s == 0 ? w[bOff + o + 3] : 0.0);
-                int r0 = wOff + o * in;
-                for (int i = 0; i < in; i++) {
-                    double w0 = w[r0 + i], w1 = w[r0 + in + i], w2 = w[r0 + 2 * in + i], w3 = w[r0 + 3 * in + i];
-                    double[] ai = a[i][s];
-                    for (int p = 0; p < tile; p++) {
-                        double v = ai[p];
-                        z0[p] += w0 * v;
-                        z1[p] += w1 * v;
-                        z2[p] += w2 * v;
-                        z3[p] += w3 * v;
-                    }
-                }
-            }
-            for (; o < out; o++) {
-                double[] zo = z[o][s];
-                Arrays.fill(zo, s == 0 ? w[bOff + o] : 0.0);
-                int r = wOff + o * in;
-                for (int i = 0; i < in; i++) {
-                    double wi = w[r + i];
-                    double[] ai = a[i][s];
-                    for (int p = 0; p < tile; p++) {
-                        zo[p] += wi * ai[p];
-                    }
-                }
-            }
-        }
+        LaneKernels.matmul(w, spec.weightOffset(l), in, 1, w, spec.biasOffset(l), a, in, z, out, streams, tile);
     }
 
     /**
@@ -331,100 +303,17 @@ public final class TaylorNetwork {
     // ---------------------------------------------------------------- backward pieces
 
     /**
-     * gw[o,i] += sum_s zbar_o,s * a_i,s and gb[o] += zbar_o,0, point by point. The streams are summed in
-     * one pass (up to four at a time), so each accumulator row is loaded and stored once per tile.
+     * gw[o,i] += sum over points and streams of zbar_o,s * a_i,s, gb[o] += sum of zbar_o,0, into the
+     * {@link LaneKernels#LANES}-wide accumulators (the first layer sees the input streams, whose
+     * derivative rows are the constants set by {@link #inputStreams}).
      */
     private void accumulateLayer(double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb) {
-        for (int o = 0; o < out; o++) {
-            double[][] zo = zbar[o];
-            double[] b = gb[o];
-            double[] z0 = zo[0];
-            for (int p = 0; p < tile; p++) {
-                b[p] += z0[p];
-            }
-            for (int i = 0; i < in; i++) {
-                double[] g = gw[o * in + i];
-                double[][] ai = a[i];
-                int s = 0;
-                for (; s + 3 < streams; s += 4) {
-                    double[] za = zo[s], zb = zo[s + 1], zc = zo[s + 2], zd = zo[s + 3];
-                    double[] aa = ai[s], ab = ai[s + 1], ac = ai[s + 2], ad = ai[s + 3];
-                    for (int p = 0; p < tile; p++) {
-                        g[p] += (za[p] * aa[p] + zb[p] * ab[p]) + (zc[p] * ac[p] + zd[p] * ad[p]);
-                    }
-                }
-                for (; s + 1 < streams; s += 2) {
-                    double[] za = zo[s], zb = zo[s + 1];
-                    double[] aa = ai[s], ab = ai[s + 1];
-                    for (int p = 0; p < tile; p++) {
-                        g[p] += za[p] * aa[p] + zb[p] * ab[p];
-                    }
-                }
-                for (; s < streams; s++) {
-                    double[] za = zo[s];
-                    double[] aa = ai[s];
-                    for (int p = 0; p < tile; p++) {
-                        g[p] += za[p] * aa[p];
-                    }
-                }
-            }
-        }
-    }
-
-    /** First layer on plain inputs: only the value stream and the constant first-order streams contribute. */
-    private void accumulateFirstLayer(double[][][] x, double[][][] zbar, int out, double[][] gw, double[][] gb) {
-        int in = spec.inputs();
-        for (int o = 0; o < out; o++) {
-            double[][] zo = zbar[o];
-            double[] z0 = zo[0];
-            double[] b = gb[o];
-            for (int p = 0; p < tile; p++) {
-                b[p] += z0[p];
-            }
-            for (int i = 0; i < in; i++) {
-                double[] g = gw[o * in + i];
-                double[] xi = x[i][0];
-                for (int p = 0; p < tile; p++) {
-                    g[p] += z0[p] * xi[p];
-                }
-                for (int s = 1; s < streams; s++) {
-                    if (firstOrderInput[s] == i) {
-                        double scale = spec.inputScale(i);
-                        double[] zs = zo[s];
-                        for (int p = 0; p < tile; p++) {
-                            g[p] += scale * zs[p];
-                        }
-                    }
-                }
-            }
-        }
+        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
     }
 
     /** abar_i,s = sum_o W_l[o][i] zbar_o,s. */
     private void propagateToInputs(double[] w, int l, double[][][] zbar, int out, double[][][] abar, int in) {
-        int wOff = spec.weightOffset(l);
-        for (int i = 0; i < in; i++) {
-            for (int s = 0; s < streams; s++) {
-                double[] ai = abar[i][s];
-                Arrays.fill(ai, 0.0);
-                int o = 0;
-                for (; o + 3 < out; o += 4) {
-                    double w0 = w[wOff + o * in + i], w1 = w[wOff + (o + 1) * in + i];
-                    double w2 = w[wOff + (o + 2) * in + i], w3 = w[wOff + (o + 3) * in + i];
-                    double[] z0 = zbar[o][s], z1 = zbar[o + 1][s], z2 = zbar[o + 2][s], z3 = zbar[o + 3][s];
-                    for (int p = 0; p < tile; p++) {
-                        ai[p] += w0 * z0[p] + w1 * z1[p] + w2 * z2[p] + w3 * z3[p];
-                    }
-                }
-                for (; o < out; o++) {
-                    double wi = w[wOff + o * in + i];
-                    double[] zo = zbar[o][s];
-                    for (int p = 0; p < tile; p++) {
-                        ai[p] += wi * zo[p];
-                    }
-                }
-            }
-        }
+        LaneKernels.matmul(w, spec.weightOffset(l), 1, in, null, 0, zbar, out, abar, in, streams, tile);
     }
 
     /**
@@ -565,8 +454,8 @@ public final class TaylorNetwork {
                     y[l] = new double[out][streams][tile];
                     d[l] = new double[out][derivativeRows][tile];
                 }
-                gw[l] = new double[out * spec.layerInputs(l)][tile];
-                gb[l] = new double[out][tile];
+                gw[l] = new double[out * spec.layerInputs(l)][LaneKernels.LANES];
+                gb[l] = new double[out][LaneKernels.LANES];
             }
             abar = new double[maxW][streams][tile];
             zbarA = new double[maxW][streams][tile];

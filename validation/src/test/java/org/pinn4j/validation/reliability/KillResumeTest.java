@@ -153,7 +153,8 @@ class KillResumeTest {
     }
 
     private static Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "--add-modules", "jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), MAIN));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectOutput(d.resolve(name + ".out").toFile()).redirectError(d.resolve(name + ".err").toFile())

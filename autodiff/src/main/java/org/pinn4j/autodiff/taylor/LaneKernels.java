@@ -1,0 +1,67 @@
+package org.pinn4j.autodiff.taylor;
+
+/**
+ * The dense kernels of {@link TaylorNetwork}, with one fixed arithmetic: every result is a chain of
+ * fused multiply-adds ({@link Math#fma}) in a fixed order, so the two implementations give the same
+ * bits. {@link VectorLaneKernels} runs them on the JDK's Vector API (the {@code jdk.incubator.vector}
+ * module, enabled with {@code --add-modules jdk.incubator.vector}); {@link ScalarLaneKernels} is the
+ * plain-Java reference used when that module is absent (slower, same result).
+ *
+ * <p>Weight-gradient accumulators are {@link #LANES} wide: lane q of weight (o, i) accumulates the
+ * products of points p with p mod LANES == q, stream by stream in plan order and points in increasing
+ * order within a stream; {@link TaylorNetwork#flushGradient} adds the lanes in a fixed order.
+ * Keeping 8 doubles per weight instead of one per point of the tile keeps the accumulators in cache.
+ *
+ * <p>Setting the system property {@code pinn4j.vector=false} forces the scalar path.
+ */
+final class LaneKernels {
+    /** Width of the weight-gradient accumulators (doubles). */
+    static final int LANES = 8;
+
+    /** True when the Vector API kernels are in use. */
+    static final boolean VECTOR = vectorAvailable();
+
+    private LaneKernels() {
+    }
+
+    private static boolean vectorAvailable() {
+        if ("false".equalsIgnoreCase(System.getProperty("pinn4j.vector", "true"))) {
+            return false;
+        }
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Which implementation runs the kernels: "vector (S lanes)" or "scalar". */
+    static String describe() {
+        return VECTOR ? VectorLaneKernels.describe() : "scalar";
+    }
+
+    /**
+     * Weight-gradient accumulation for one layer and tile:
+     * gw[o*in+i][q] = fma chain of zbar[o][s][p] * a[i][s][p] over streams s, then points p = q (mod LANES);
+     * gb[o][q] += zbar[o][0][p] likewise.
+     */
+    static void accumulate(double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw,
+            double[][] gb) {
+        if (VECTOR) {
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
+        } else {
+            ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
+        }
+    }
+
+    /**
+     * Dense map over every stream: {@code y[j][s][p] = fma chain over k of w[wOff + j*rowStride +
+     * k*colStride] * x[k][s][p]}, started from {@code init[j]} on stream 0 (null = 0) and from 0 on the
+     * other streams, k in increasing order. With rowStride = in, colStride = 1 this is the affine layer
+     * z = W a + b; with rowStride = 1, colStride = in and no init it is the transpose abar = W^T zbar.
+     */
+    static void matmul(double[] w, int wOff, int rowStride, int colStride, double[] init, int bOff, double[][][] x,
+            int inner, double[][][] y, int rows, int streams, int tile) {
+        if (VECTOR) {
+            VectorLaneKernels.matmul(w, wOff, rowStride, colStride, init, bOff, x, inner, y, rows, streams, tile);
+        } else {
+            ScalarLaneKernels.matmul(w, wOff, rowStride, colStride, init, bOff, x, inner, y, rows, streams, tile);
+        }
+    }
+}
