@@ -191,34 +191,10 @@ public enum Activation {
     public void derivatives(double[] z, int n, int maxOrder, double[][] d) {
         checkOrder(maxOrder);
         switch (this) {
-            case TANH: {
-                double[] t = d[0];
-                for (int p = 0; p < n; p++) {
-                    t[p] = tanh(z[p]);
-                }
-                if (maxOrder >= 1) {
-                    double[] d1 = d[1];
-                    for (int p = 0; p < n; p++) {
-                        d1[p] = 1.0 - t[p] * t[p];
-                    }
-                }
-                if (maxOrder >= 2) {
-                    double[] d1 = d[1];
-                    double[] d2 = d[2];
-                    for (int p = 0; p < n; p++) {
-                        d2[p] = -2.0 * t[p] * d1[p];
-                    }
-                }
-                if (maxOrder >= 3) {
-                    double[] d1 = d[1];
-                    double[] d3 = d[3];
-                    for (int p = 0; p < n; p++) {
-                        d3[p] = (6.0 * t[p] * t[p] - 2.0) * d1[p];
-                    }
-                }
-                polynomialsOfValue(TANH_POLY, d, n, 4, maxOrder);
+            case TANH:
+                // own method: kept small, so the JIT inlines tanh into its loop in every calling context
+                tanhRows(z, n, maxOrder, d);
                 return;
-            }
             case SIGMOID: {
                 double[] v = d[0];
                 for (int p = 0; p < n; p++) {
@@ -277,6 +253,35 @@ public enum Activation {
                 }
             }
         }
+    }
+
+    /** tanh and its derivatives as polynomials in t = tanh(z): closed forms up to order 3, Horner above. */
+    private static void tanhRows(double[] z, int n, int maxOrder, double[][] d) {
+        double[] t = d[0];
+        for (int p = 0; p < n; p++) {
+            t[p] = tanh(z[p]);
+        }
+        if (maxOrder >= 1) {
+            double[] d1 = d[1];
+            for (int p = 0; p < n; p++) {
+                d1[p] = 1.0 - t[p] * t[p];
+            }
+        }
+        if (maxOrder >= 2) {
+            double[] d1 = d[1];
+            double[] d2 = d[2];
+            for (int p = 0; p < n; p++) {
+                d2[p] = -2.0 * t[p] * d1[p];
+            }
+        }
+        if (maxOrder >= 3) {
+            double[] d1 = d[1];
+            double[] d3 = d[3];
+            for (int p = 0; p < n; p++) {
+                d3[p] = (6.0 * t[p] * t[p] - 2.0) * d1[p];
+            }
+        }
+        polynomialsOfValue(TANH_POLY, d, n, 4, maxOrder);
     }
 
     /** Fills rows from..maxOrder with P_k(row 0) by Horner's rule, row by row so each pass vectorises. */

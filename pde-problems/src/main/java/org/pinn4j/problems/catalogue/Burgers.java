@@ -76,7 +76,7 @@ public final class Burgers implements BenchmarkProblem {
         if (quick) {
             return Recipe.of(NetworkConfig.mlp(4, 20), Phase.adam(500, 5e-3), Phase.lbfgs(500));
         }
-        return Recipe.of(NetworkConfig.mlp(8, 20), Phase.adam(2000, 1e-3), Phase.lbfgs(7000));
+        return Recipe.of(NetworkConfig.mlp(8, 20), Phase.adam(1000, 2e-3), Phase.lbfgs(8000));
     }
 
     @Override

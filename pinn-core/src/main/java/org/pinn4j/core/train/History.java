@@ -97,6 +97,11 @@ public final class History {
         return validation.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Wall-clock seconds since the start of training, per step (resumed runs include the time before the resume). */
+    public double[] seconds() {
+        return seconds.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** Phase label per step. */
     public List<String> phases() {
         return Collections.unmodifiableList(phases);

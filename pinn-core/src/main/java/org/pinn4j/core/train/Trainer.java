@@ -357,7 +357,8 @@ public final class Trainer {
         return elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
     }
 
-    private int plannedSteps() {
+    /** Steps the recipe plans in all (epochs counted as their mini-batches, L-BFGS as its iterations). */
+    public int plannedSteps() {
         int total = 0;
         for (Phase p : recipe.phases()) {
             total += p.mode() == Phase.Mode.EPOCHS ? p.length() * batchesPerEpoch(p) : p.length();

@@ -45,6 +45,10 @@ public final class RunReport {
         }
         row(sb, "steps run", Integer.toString(r.steps()));
         row(sb, "training time", Numbers.fixed(r.seconds(), 1) + " s");
+        for (double target : new double[] {1e-2, 1e-3}) {
+            r.timeToRelL2(target).ifPresent(t -> row(sb, "time to rel L2 <= " + Numbers.compact(target),
+                    Numbers.fixed(t[1], 1) + " s (step " + (int) t[0] + ")"));
+        }
         row(sb, "outcome", r.training().status() + ": " + r.training().message());
         row(sb, "pinn4j", Version.get());
         sb.append('\n');

@@ -2,6 +2,7 @@ package org.pinn4j.validation.runner;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.pinn4j.core.train.PinnModel;
@@ -79,6 +80,39 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
     /** Relative L2 error over all outputs (NaN without a reference). */
     public double relL2() {
         return errors.relativeL2();
+    }
+
+    /**
+     * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
+     * the validation errors the runner records along the way) is at most {@code target}: {step, seconds}, or
+     * empty if it never was or no validation was recorded.
+     */
+    public Optional<double[]> timeToRelL2(double target) {
+        if (evaluation.reference().isEmpty()) {
+            return Optional.empty();
+        }
+        double sumSquares = 0;
+        long count = 0;
+        for (double[] row : evaluation.reference().get()) {
+            for (double v : row) {
+                sumSquares += v * v;
+                count++;
+            }
+        }
+        if (sumSquares == 0) {
+            return Optional.empty();
+        }
+        double meanSquare = sumSquares / count;
+        double[] validation = training.history().validation();
+        double[] seconds = training.history().seconds();
+        int[] steps = training.history().steps();
+        for (int i = 0; i < validation.length; i++) {
+            // validation = mean of squared differences over the same values, so rel L2 = sqrt(mse / mean(ref^2))
+            if (!Double.isNaN(validation[i]) && Math.sqrt(validation[i] / meanSquare) <= target) {
+                return Optional.of(new double[] {steps[i], seconds[i]});
+            }
+        }
+        return Optional.empty();
     }
 
     /** True if errors could be measured. */

@@ -16,8 +16,10 @@ import java.util.stream.Stream;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.Trainer;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.core.train.TrainingResult;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -75,16 +77,22 @@ public final class Runner {
         Problem problem = p.problem(ctx);
         String walkthrough = p.walkthrough(problem, recipe);
 
-        TrainingResult training = RunCheckpoint.trainer(p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]))
-                .train();
+        Optional<Reference> reference = ctx.reference().isPresent() ? ctx.reference() : References.forProblem(p, ctx);
+        double[][] points = p.evaluationGrid().points();
+        Optional<double[][]> refValues = reference.map(r -> r.values(points));
+
+        Trainer trainer = RunCheckpoint.trainer(p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]));
+        if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
+            // the error on the evaluation grid along the way (history column "validation", and the time to
+            // accuracy in the report); about 100 evaluations per run
+            trainer.validation(new PointSet(points), refValues.get(), Math.max(10, trainer.plannedSteps() / 100));
+        }
+        TrainingResult training = trainer.train();
         PinnModel model = training.model();
         ModelFile.save(model, dir.resolve(MODEL_FILE));
         AtomicFiles.writeString(dir.resolve(HISTORY_FILE), training.history().toCsv());
 
-        Optional<Reference> reference = ctx.reference().isPresent() ? ctx.reference() : References.forProblem(p, ctx);
-        double[][] points = p.evaluationGrid().points();
         double[][] prediction = model.predict(points);
-        Optional<double[][]> refValues = reference.map(r -> r.values(points));
         Evaluation evaluation = new Evaluation(points, prediction, refValues);
         String[] note = {""};
         ErrorSummary errors = measure(p, evaluation, note);
