@@ -258,9 +258,7 @@ public enum Activation {
     /** tanh and its derivatives as polynomials in t = tanh(z): closed forms up to order 3, Horner above. */
     private static void tanhRows(double[] z, int n, int maxOrder, double[][] d) {
         double[] t = d[0];
-        for (int p = 0; p < n; p++) {
-            t[p] = tanh(z[p]);
-        }
+        TanhKernel.tanh(z, t, n);
         if (maxOrder >= 1) {
             double[] d1 = d[1];
             for (int p = 0; p < n; p++) {
@@ -306,32 +304,13 @@ public enum Activation {
         }
     }
 
-    private static final double TANH_P0 = -9.64399179425052238628E-1;
-    private static final double TANH_P1 = -9.92877231001918586564E1;
-    private static final double TANH_P2 = -1.61468768441708447952E3;
-    private static final double TANH_Q0 = 1.12811678491632931402E2;
-    private static final double TANH_Q1 = 2.23548839060100448583E3;
-    private static final double TANH_Q2 = 4.84406305325125486048E3;
-
     /**
-     * Hyperbolic tangent, several times faster than {@link Math#tanh} (which is a native fdlibm call on
-     * JDK 17) and within 2 ulp of it: for |z| < 0.625 the rational approximation of Cephes' tanh
-     * (z + z^3 P(z^2)/Q(z^2), relative error below 2.5e-16), otherwise 1 - 2/(e^{2|z|} + 1) with the
-     * intrinsic exp (no cancellation there because tanh >= 0.55), and exactly +-1 beyond |z| = 22.
+     * Hyperbolic tangent within 2 ulp of {@link Math#tanh} (a native fdlibm call on JDK 17), branch-free
+     * and vectorised in the engine's batched form: see {@code TanhKernel} for the method (Cephes' rational
+     * form below |z| = 0.625, 1 - 2/(e^{2|z|} + 1) with an own e^x above, exactly +-1 from |z| = 19.1).
      */
     public static double tanh(double z) {
-        double a = Math.abs(z);
-        if (a < 0.625) {
-            double s = z * z;
-            double num = (TANH_P0 * s + TANH_P1) * s + TANH_P2;
-            double den = ((s + TANH_Q0) * s + TANH_Q1) * s + TANH_Q2;
-            return z + z * s * (num / den);
-        }
-        if (a > 22) {
-            return Math.copySign(1.0, z);
-        }
-        double t = 1.0 - 2.0 / (Math.exp(2 * a) + 1.0);
-        return Math.copySign(t, z);
+        return TanhKernel.tanh(z);
     }
 
     static double sigmoid(double z) {

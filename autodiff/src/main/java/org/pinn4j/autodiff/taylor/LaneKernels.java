@@ -1,5 +1,7 @@
 package org.pinn4j.autodiff.taylor;
 
+import org.pinn4j.autodiff.VectorSupport;
+
 /**
  * The dense kernels of {@link TaylorNetwork}, with one fixed arithmetic: every result is a chain of
  * fused multiply-adds ({@link Math#fma}) in a fixed order, so the two implementations give the same
@@ -19,16 +21,9 @@ final class LaneKernels {
     static final int LANES = 8;
 
     /** True when the Vector API kernels are in use. */
-    static final boolean VECTOR = vectorAvailable();
+    static final boolean VECTOR = VectorSupport.enabled();
 
     private LaneKernels() {
-    }
-
-    private static boolean vectorAvailable() {
-        if ("false".equalsIgnoreCase(System.getProperty("pinn4j.vector", "true"))) {
-            return false;
-        }
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     /** Which implementation runs the kernels: "vector (S lanes)" or "scalar". */
