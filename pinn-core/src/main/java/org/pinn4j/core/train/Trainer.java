@@ -585,7 +585,9 @@ public final class Trainer {
             throw diverged[0];
         }
         System.arraycopy(result.x(), 0, params, 0, params.length);
-        lbfgsStop = result.stopReason().description();
+        // evaluations include the line searches' extra ones: the cost of an iteration is that many steps' worth
+        lbfgsStop = result.stopReason().description() + " (" + result.iterations() + " iterations, " + result.evaluations()
+                + " function evaluations)";
         return keepGoing[0];
     }
 
