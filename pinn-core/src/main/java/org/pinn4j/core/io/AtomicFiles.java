@@ -17,7 +17,33 @@ import java.nio.file.StandardOpenOption;
  * the target atomically.
  */
 public final class AtomicFiles {
+    /** Names of this class's temporary files: "." + target name + "." + digits + ".tmp". */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code dir} left behind when their process was killed
+     * mid-write (a normal write, failed or not, removes its own). Call it only while no other process writes
+     * into {@code dir}. Other files are not touched.
+     *
+     * @return how many files were removed
+     * @throws UncheckedIOException with a message naming the directory if it cannot be listed
+     */
+    public static int removeLeftovers(Path dir) {
+        int removed = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
     }
 
     /** Writes {@code text} as UTF-8 to {@code target} atomically. */

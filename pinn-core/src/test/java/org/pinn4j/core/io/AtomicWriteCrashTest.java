@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,5 +75,13 @@ class AtomicWriteCrashTest {
         }
         System.out.println("atomic write: " + KILLS + " SIGKILLs, " + leftovers + " inside a write (temporary file left), target always complete");
         assertTrue(leftovers >= 1, "no kill landed inside a write; the test did not exercise a crash mid-write");
+        // the clean-up a new run does removes exactly those temporary files, and nothing else
+        Path unrelated = dir.resolve("notes.tmp");
+        Files.writeString(unrelated, "not ours");
+        assertEquals(leftovers, AtomicFiles.removeLeftovers(dir));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("notes.tmp", target.getFileName().toString()).stream().sorted().collect(Collectors.toList()),
+                    files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
+        }
     }
 }

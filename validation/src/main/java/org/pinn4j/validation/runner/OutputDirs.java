@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
+import org.pinn4j.core.io.AtomicFiles;
+
 /** Creates an output directory and proves it writable before any long work starts. */
 public final class OutputDirs {
     private OutputDirs() {
     }
 
     /**
-     * Creates {@code dir} (with parents) if needed and checks that a file can be written in it.
+     * Creates {@code dir} (with parents) if needed, checks that a file can be written in it and removes the
+     * temporary files an earlier run killed mid-write left there ({@link AtomicFiles#removeLeftovers}).
      *
      * @throws IllegalArgumentException naming the directory and the reason if it cannot be used
      */
@@ -39,6 +42,12 @@ public final class OutputDirs {
         } catch (IOException e) {
             throw new IllegalArgumentException("output directory " + dir + " is not writable: " + describe(e, dir)
                     + "; expected a writable directory");
+        }
+        try {
+            AtomicFiles.removeLeftovers(dir);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("output directory " + dir + " cannot be listed: " + describe(e.getCause(), dir)
+                    + "; expected a readable directory");
         }
         return dir;
     }

@@ -98,6 +98,20 @@ class RunnerTest {
         assertTrue(report.contains("| time to rel L2 <= 1e-02 |") == r.timeToRelL2(1e-2).isPresent(), report);
     }
 
+    /** A run into a directory where an earlier run was killed mid-write removes that write's temporary file, nothing else. */
+    @Test
+    void runRemovesTemporaryFilesOfAKilledWrite() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("killed"));
+        Path leftover = dir.resolve(".model.json.1234567890123.tmp");
+        Files.writeString(leftover, "half a model");
+        Path mine = dir.resolve("my-notes.tmp");
+        Files.writeString(mine, "kept");
+        new Runner().run(TestProblems.cheapPoisson("poisson-cheap", 20), RunOptions.defaults().withOut(dir));
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(mine));
+        assertTrue(Files.isRegularFile(dir.resolve(Runner.MODEL_FILE)));
+    }
+
     @Test
     void sameSeedGivesIdenticalModelFiles() throws Exception {
         BenchmarkProblem p = TestProblems.cheapPoisson("poisson-cheap", 30);
