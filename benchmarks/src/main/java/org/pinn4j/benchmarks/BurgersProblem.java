@@ -56,15 +56,9 @@ public final class BurgersProblem {
             int out = spec.width(l + 1);
             double std = Math.sqrt(2.0 / (in + out));
             for (int j = 0; j < in * out; j++) {
-                initialParams[spec.weightOffset(l) + j] = std * gaussian(rng);
+                initialParams[spec.weightOffset(l) + j] = std * rng.nextGaussian();
             }
         }
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(1.0 - u)) * Math.cos(2.0 * Math.PI * v);
     }
 
     /** The network shape. */

@@ -138,7 +138,7 @@ class PlotsDemoTest {
     // Residual histogram: log-normal residuals plus two exact zeros.
     double[] res = new double[20000];
     for (int i = 0; i < res.length; i++) {
-      res[i] = Math.pow(10, -4 + 0.7 * gaussian(rnd)) * (rnd.nextBoolean() ? 1 : -1);
+      res[i] = Math.pow(10, -4 + 0.7 * rnd.nextGaussian()) * (rnd.nextBoolean() ? 1 : -1);
     }
     res[0] = 0;
     res[1] = 0;
@@ -162,9 +162,4 @@ class PlotsDemoTest {
     return out;
   }
 
-  private static double gaussian(SplittableRandom rnd) {
-    double u = 1 - rnd.nextDouble();
-    double v = rnd.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
 }

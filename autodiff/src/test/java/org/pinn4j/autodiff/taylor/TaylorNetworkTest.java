@@ -26,18 +26,13 @@ class TaylorNetworkTest {
             int out = spec.width(l + 1);
             double std = Math.sqrt(2.0 / (in + out));
             for (int j = 0; j < in * out; j++) {
-                w[spec.weightOffset(l) + j] = std * gaussian(rng);
+                w[spec.weightOffset(l) + j] = std * rng.nextGaussian();
             }
             for (int o = 0; o < out; o++) {
-                w[spec.biasOffset(l) + o] = 0.1 * gaussian(rng);
+                w[spec.biasOffset(l) + o] = 0.1 * rng.nextGaussian();
             }
         }
         return w;
-    }
-
-    static double gaussian(SplittableRandom rng) {
-        double u = rng.nextDouble(), v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
     static double[][] randomPoints(NetworkSpec spec, int n, long seed) {

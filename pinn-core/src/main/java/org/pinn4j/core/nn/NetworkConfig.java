@@ -111,7 +111,7 @@ public final class NetworkConfig {
         if (fourierFeatures > 0) {
             double[] b = new double[fourierFeatures * inputs];
             for (int j = 0; j < b.length; j++) {
-                b[j] = fourierScale * gaussian(rng);
+                b[j] = fourierScale * rng.nextGaussian();
             }
             spec = spec.withFourierFeatures(b, fourierFeatures);
         }
@@ -126,12 +126,6 @@ public final class NetworkConfig {
             init.initialize(w, spec.weightOffset(l), spec.layerInputs(l), spec.width(l + 1), rng);
         }
         return w;
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
     @Override
