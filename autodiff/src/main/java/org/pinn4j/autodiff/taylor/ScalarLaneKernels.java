@@ -1,5 +1,7 @@
 package org.pinn4j.autodiff.taylor;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java twin of {@link VectorLaneKernels}: the same fused multiply-add chains with {@link Math#fma},
  * used without the Vector API module. The gradient lanes are kept in eight locals and the maps work four
@@ -69,10 +71,10 @@ final class ScalarLaneKernels {
             for (; j + 3 < rows; j += 4) {
                 double[] y0 = y[j][s], y1 = y[j + 1][s], y2 = y[j + 2][s], y3 = y[j + 3][s];
                 boolean bias = s == 0 && init != null;
-                java.util.Arrays.fill(y0, 0, tile, bias ? init[bOff + j] : 0.0);
-                java.util.Arrays.fill(y1, 0, tile, bias ? init[bOff + j + 1] : 0.0);
-                java.util.Arrays.fill(y2, 0, tile, bias ? init[bOff + j + 2] : 0.0);
-                java.util.Arrays.fill(y3, 0, tile, bias ? init[bOff + j + 3] : 0.0);
+                Arrays.fill(y0, 0, tile, bias ? init[bOff + j] : 0.0);
+                Arrays.fill(y1, 0, tile, bias ? init[bOff + j + 1] : 0.0);
+                Arrays.fill(y2, 0, tile, bias ? init[bOff + j + 2] : 0.0);
+                Arrays.fill(y3, 0, tile, bias ? init[bOff + j + 3] : 0.0);
                 int r0 = wOff + j * rowStride;
                 for (int k = 0; k < inner; k++) {
                     int kc = k * colStride;
@@ -89,7 +91,7 @@ final class ScalarLaneKernels {
             }
             for (; j < rows; j++) {
                 double[] ys = y[j][s];
-                java.util.Arrays.fill(ys, 0, tile, s == 0 && init != null ? init[bOff + j] : 0.0);
+                Arrays.fill(ys, 0, tile, s == 0 && init != null ? init[bOff + j] : 0.0);
                 int row = wOff + j * rowStride;
                 for (int k = 0; k < inner; k++) {
                     double wk = w[row + k * colStride];

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a crash never leaves a broken file in place of a good one: the bytes go to a
@@ -18,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
     /** Names of this class's temporary files: "." + target name + "." + digits + ".tmp". */
-    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
     private AtomicFiles() {
     }

@@ -8,10 +8,10 @@ import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.validation.runner.Numbers;
 import org.pinn4j.validation.runner.OutputDirs;
 import org.pinn4j.validation.runner.RunCheckpoint;
 import org.pinn4j.validation.runner.RunOptions;
-import org.pinn4j.validation.runner.Numbers;
 import org.pinn4j.validation.runner.RunResult;
 import org.pinn4j.validation.runner.Runner;
 
@@ -130,8 +130,8 @@ final class RunCommand implements Callable<Integer> {
         if (!r.measured()) {
             stdout.println("errors not measured: " + r.errorNote());
         }
-        r.timeToRelL2(1e-3).ifPresent(t -> stdout.println("rel L2 on the evaluation grid reached 1e-3 at step " + (int) t[0] + ", "
-                + Numbers.fixed(t[1], 1) + " s into training"));
+        r.timeToRelL2(1e-3).ifPresent(t -> stdout.println("rel L2 on the evaluation grid reached 1e-3 at step " + t.step() + ", "
+                + Numbers.fixed(t.seconds(), 1) + " s into training"));
         stdout.println(r.resultLine());
         stdout.flush();
         if (!r.ok()) {

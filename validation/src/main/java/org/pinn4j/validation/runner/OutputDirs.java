@@ -1,6 +1,7 @@
 package org.pinn4j.validation.runner;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -45,7 +46,7 @@ public final class OutputDirs {
         }
         try {
             AtomicFiles.removeLeftovers(dir);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("output directory " + dir + " cannot be listed: " + describe(e.getCause(), dir)
                     + "; expected a readable directory");
         }

@@ -47,7 +47,7 @@ public final class RunReport {
         row(sb, "training time", Numbers.fixed(r.seconds(), 1) + " s");
         for (double target : new double[] {1e-2, 1e-3}) {
             r.timeToRelL2(target).ifPresent(t -> row(sb, "time to rel L2 <= " + Numbers.compact(target),
-                    Numbers.fixed(t[1], 1) + " s (step " + (int) t[0] + ")"));
+                    Numbers.fixed(t.seconds(), 1) + " s (step " + t.step() + ")"));
         }
         row(sb, "outcome", r.training().status() + ": " + r.training().message());
         row(sb, "pinn4j", Version.get());

@@ -83,11 +83,20 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
     }
 
     /**
-     * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
-     * the validation errors the runner records along the way) is at most {@code target}: {step, seconds}, or
-     * empty if it never was or no validation was recorded.
+     * A point of a run's history.
+     *
+     * @param step    training step (1-based, L-BFGS iterations counted as steps)
+     * @param seconds wall time since the start of training at that step
      */
-    public Optional<double[]> timeToRelL2(double target) {
+    public record Milestone(int step, double seconds) {
+    }
+
+    /**
+     * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
+     * the validation errors the runner records along the way) is at most {@code target}, or empty if it never
+     * was or no validation was recorded.
+     */
+    public Optional<Milestone> timeToRelL2(double target) {
         if (evaluation.reference().isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +118,7 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
         for (int i = 0; i < validation.length; i++) {
             // validation = mean of squared differences over the same values, so rel L2 = sqrt(mse / mean(ref^2))
             if (!Double.isNaN(validation[i]) && Math.sqrt(validation[i] / meanSquare) <= target) {
-                return Optional.of(new double[] {steps[i], seconds[i]});
+                return Optional.of(new Milestone(steps[i], seconds[i]));
             }
         }
         return Optional.empty();

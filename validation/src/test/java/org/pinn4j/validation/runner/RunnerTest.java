@@ -87,13 +87,13 @@ class RunnerTest {
         }
         assertEquals(r.relL2(), Math.sqrt(validation[validation.length - 1] / meanSquare), 0.05 * r.relL2());
         // time to accuracy: the first recorded step at or below the target, never before it was reached
-        double[] reached = r.timeToRelL2(2 * r.relL2()).orElseThrow();
-        int step = (int) reached[0];
+        RunResult.Milestone reached = r.timeToRelL2(2 * r.relL2()).orElseThrow();
+        int step = reached.step();
         assertTrue(Math.sqrt(validation[step - 1] / meanSquare) <= 2 * r.relL2());
         for (int i = 0; i < step - 1; i++) {
             assertTrue(Double.isNaN(validation[i]) || Math.sqrt(validation[i] / meanSquare) > 2 * r.relL2());
         }
-        assertEquals(r.training().history().seconds()[step - 1], reached[1]);
+        assertEquals(r.training().history().seconds()[step - 1], reached.seconds());
         assertTrue(r.timeToRelL2(r.relL2() / 1e3).isEmpty(), "a target never reached has no time");
         assertTrue(report.contains("| time to rel L2 <= 1e-02 |") == r.timeToRelL2(1e-2).isPresent(), report);
     }
