@@ -39,8 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "N", description = "Collocation points of the residual (default: the problem's).")
     Integer points;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+    Integer threads;
 
     @Override
     public Integer call() {
@@ -48,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
         Checks.positive(spec, "--points", points);
         Checks.positive(spec, "--threads", threads);
         BenchmarkProblem p = parent.problems.get(problem);
-        Bench.Result r = Bench.run(p, steps, points == null ? OptionalInt.empty() : OptionalInt.of(points), threads);
+        Bench.Result r = Bench.run(p, steps, points == null ? OptionalInt.empty() : OptionalInt.of(points),
+                threads != null ? threads : Checks.processors());
         PrintWriter out = spec.commandLine().getOut();
         out.println("bench " + r.problem() + ": network " + r.network() + ", " + r.points() + " residual points, " + r.threads()
                 + " thread(s), " + r.warmup() + " warm-up + " + r.steps() + " timed full-batch Adam steps");

@@ -8,6 +8,11 @@ final class Checks {
     private Checks() {
     }
 
+    /** Default worker threads of the commands: every processor of the machine (results do not depend on it). */
+    static int processors() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /** A size option must be >= 1. */
     static void positive(CommandSpec spec, String option, Integer value) {
         if (value != null && value < 1) {

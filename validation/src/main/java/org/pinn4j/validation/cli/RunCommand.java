@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of everything random (default: the recipe's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: the recipe's).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: the number of processors).")
     Integer threads;
 
     @Option(names = "--quick", description = "Reduced budget that still shows the method works.")
@@ -89,9 +89,7 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             o = o.withSeed(seed);
         }
-        if (threads != null) {
-            o = o.withThreads(threads);
-        }
+        o = o.withThreads(threads != null ? threads : Checks.processors());
         o = o.withCheckpointEvery(checkpointEvery == null ? 0 : checkpointEvery).withResume(resume);
         if (resume != null) {
             RunCheckpoint.locate(resume); // before the output directory (by default the same) is created

@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--problems", paramLabel = "NAME", split = ",", description = "Only these problems (default: the whole catalogue).")
     List<String> only;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: each recipe's).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run; results do not depend on it (default: the number of processors).")
     Integer threads;
 
     @Override
@@ -62,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts)).run(problems, out, quick,
-                threads == null ? OptionalInt.empty() : OptionalInt.of(threads), line -> {
+                OptionalInt.of(threads != null ? threads : Checks.processors()), line -> {
                     err.println(line);
                     err.flush();
                 });
