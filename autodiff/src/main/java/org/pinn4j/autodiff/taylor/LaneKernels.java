@@ -14,21 +14,18 @@ import org.pinn4j.autodiff.VectorSupport;
  * order within a stream; {@link TaylorNetwork#flushGradient} adds the lanes in a fixed order.
  * Keeping 8 doubles per weight instead of one per point of the tile keeps the accumulators in cache.
  *
- * <p>Setting the system property {@code pinn4j.vector=false} forces the scalar path.
+ * <p>Which path runs is decided once per JVM by {@link VectorSupport}.
  */
 final class LaneKernels {
     /** Width of the weight-gradient accumulators (doubles). */
     static final int LANES = 8;
-
-    /** True when the Vector API kernels are in use. */
-    static final boolean VECTOR = VectorSupport.enabled();
 
     private LaneKernels() {
     }
 
     /** Which implementation runs the kernels: "vector (S lanes)" or "scalar". */
     static String describe() {
-        return VECTOR ? VectorLaneKernels.describe() : "scalar";
+        return VectorSupport.enabled() ? VectorLaneKernels.describe() : "scalar";
     }
 
     /**
@@ -38,7 +35,7 @@ final class LaneKernels {
      */
     static void accumulate(double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw,
             double[][] gb) {
-        if (VECTOR) {
+        if (VectorSupport.enabled()) {
             VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
         } else {
             ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
@@ -53,7 +50,7 @@ final class LaneKernels {
      */
     static void matmul(double[] w, int wOff, int rowStride, int colStride, double[] init, int bOff, double[][][] x,
             int inner, double[][][] y, int rows, int streams, int tile) {
-        if (VECTOR) {
+        if (VectorSupport.enabled()) {
             VectorLaneKernels.matmul(w, wOff, rowStride, colStride, init, bOff, x, inner, y, rows, streams, tile);
         } else {
             ScalarLaneKernels.matmul(w, wOff, rowStride, colStride, init, bOff, x, inner, y, rows, streams, tile);
