@@ -30,7 +30,7 @@ public final class BurgersProblem {
     /**
      * The workload with {@code pointCount} collocation points, drawn with {@code seed}.
      *
-     * @throws IllegalArgumentException if pointCount < 1
+     * @throws IllegalArgumentException if pointCount &lt; 1
      */
     public BurgersProblem(int pointCount, long seed) {
         if (pointCount < 1) {

@@ -44,7 +44,7 @@ public final class BatchEvaluator implements AutoCloseable {
     /**
      * Evaluator with {@code threads} worker threads and {@code chunkSize} points per chunk.
      *
-     * @throws IllegalArgumentException if threads or chunkSize is < 1
+     * @throws IllegalArgumentException if threads or chunkSize is &lt; 1
      */
     public BatchEvaluator(int threads, int chunkSize) {
         if (threads < 1) {

@@ -76,7 +76,7 @@ public final class MultiIndex implements Comparable<MultiIndex> {
         return counts.clone();
     }
 
-    /** True if every count is <= the other's count. */
+    /** True if every count is &lt;= the other's count. */
     public boolean isBelowOrEqual(MultiIndex other) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > other.counts[i]) {

@@ -56,8 +56,8 @@ public final class NetworkSpec {
      * An MLP with the given layer widths (inputs first, outputs last), one activation for every hidden
      * layer, and the raw input box [lower, upper] scaled to [-1, 1].
      *
-     * @throws IllegalArgumentException on fewer than 2 widths, a width < 1, mismatched bounds, or
-     *     lower >= upper
+     * @throws IllegalArgumentException on fewer than 2 widths, a width &lt; 1, mismatched bounds, or
+     *     lower &gt;= upper
      */
     public static NetworkSpec mlp(int[] widths, Activation hidden, double[] lower, double[] upper) {
         if (widths == null || widths.length < 2) {

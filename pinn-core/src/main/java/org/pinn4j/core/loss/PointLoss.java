@@ -9,7 +9,7 @@ import java.util.Locale;
  * <ul>
  *   <li>MSE: sum_k r_k^2 (r is a residual, target unused)</li>
  *   <li>MAE: sum_k |r_k|</li>
- *   <li>Huber(delta): sum_k (r^2/2 if |r| <= delta else delta (|r| - delta/2))</li>
+ *   <li>Huber(delta): sum_k (r^2/2 if |r| &lt;= delta else delta (|r| - delta/2))</li>
  *   <li>binary cross-entropy: r_k is a probability in (0, 1) (clipped to [1e-12, 1 - 1e-12]), target y_k in
  *   [0, 1]: -(y log r + (1 - y) log(1 - r))</li>
  *   <li>categorical cross-entropy: r_1..r_k are logits, targets a one-hot or probability vector:
@@ -18,7 +18,18 @@ import java.util.Locale;
  */
 public final class PointLoss {
     /** The kinds of point loss. */
-    public enum Kind { MSE, MAE, HUBER, BINARY_CROSS_ENTROPY, CATEGORICAL_CROSS_ENTROPY }
+    public enum Kind {
+        /** Squared error, sum_k r_k^2. */
+        MSE,
+        /** Absolute error, sum_k |r_k|. */
+        MAE,
+        /** Huber loss: quadratic up to delta, linear beyond. */
+        HUBER,
+        /** Binary cross-entropy of probabilities against targets in [0, 1]. */
+        BINARY_CROSS_ENTROPY,
+        /** Categorical cross-entropy of logits against one-hot or probability targets. */
+        CATEGORICAL_CROSS_ENTROPY
+    }
 
     private static final double CLIP = 1e-12;
     private final Kind kind;

@@ -14,7 +14,14 @@ import org.pinn4j.core.optim.Schedules;
  */
 public final class Phase {
     /** How the phase iterates. */
-    public enum Mode { STEPS, EPOCHS, LBFGS }
+    public enum Mode {
+        /** Full-batch steps of a first-order optimizer, every point of every condition in each step. */
+        STEPS,
+        /** Epochs of mini-batches of a first-order optimizer. */
+        EPOCHS,
+        /** Full-batch L-BFGS iterations with a line search. */
+        LBFGS
+    }
 
     private final Mode mode;
     private final Supplier<GradientOptimizer> optimizer;
