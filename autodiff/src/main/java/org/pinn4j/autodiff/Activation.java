@@ -2,7 +2,6 @@ package org.pinn4j.autodiff;
 
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -44,6 +43,7 @@ public enum Activation {
     private static final double[][] SIGMOID_POLY = derivativePolynomials(new double[] {0, 1}, new double[] {0, 1, -1});
     /** R_m with phi^(m)(z) = R_m(z) phi(z): R_0 = 1, R_{m+1} = R_m' - z R_m. */
     private static final double[][] GAUSS_POLY = gaussianPolynomials();
+
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2 * Math.PI);
     private static final double INV_SQRT_2 = 1.0 / Math.sqrt(2);
 
@@ -69,7 +69,8 @@ public enum Activation {
                         return a;
                     }
                 }
-                throw new IllegalArgumentException("unknown activation '" + name + "'; expected one of " + validNames());
+                throw new IllegalArgumentException(
+                        "unknown activation '" + name + "'; expected one of " + validNames());
         }
     }
 
@@ -85,16 +86,26 @@ public enum Activation {
     /** f(z). */
     public double value(double z) {
         switch (this) {
-            case IDENTITY: return z;
-            case TANH: return tanh(z);
-            case SIN: return Math.sin(z);
-            case COS: return Math.cos(z);
-            case SIGMOID: return sigmoid(z);
-            case RELU: return z > 0 ? z : 0.0;
-            case SILU: return z * sigmoid(z);
-            case GELU: return z * normalCdf(z);
-            case SOFTPLUS: return softplus(z);
-            default: throw new AssertionError(this);
+            case IDENTITY:
+                return z;
+            case TANH:
+                return tanh(z);
+            case SIN:
+                return Math.sin(z);
+            case COS:
+                return Math.cos(z);
+            case SIGMOID:
+                return sigmoid(z);
+            case RELU:
+                return z > 0 ? z : 0.0;
+            case SILU:
+                return z * sigmoid(z);
+            case GELU:
+                return z * normalCdf(z);
+            case SOFTPLUS:
+                return softplus(z);
+            default:
+                throw new AssertionError(this);
         }
     }
 
@@ -126,10 +137,18 @@ public enum Activation {
                 int shift = this == COS ? 1 : 0;
                 for (int k = 0; k <= maxOrder; k++) {
                     switch ((k + shift) & 3) {
-                        case 0: set(out, rows, p, k, s); break;
-                        case 1: set(out, rows, p, k, c); break;
-                        case 2: set(out, rows, p, k, -s); break;
-                        default: set(out, rows, p, k, -c); break;
+                        case 0:
+                            set(out, rows, p, k, s);
+                            break;
+                        case 1:
+                            set(out, rows, p, k, c);
+                            break;
+                        case 2:
+                            set(out, rows, p, k, -s);
+                            break;
+                        default:
+                            set(out, rows, p, k, -c);
+                            break;
                     }
                 }
                 return;
@@ -173,7 +192,6 @@ public enum Activation {
                 throw new AssertionError(this);
         }
     }
-
 
     private static void set(double[] out, double[][] rows, int p, int k, double v) {
         if (out != null) {
@@ -300,7 +318,8 @@ public enum Activation {
 
     private static void checkOrder(int maxOrder) {
         if (maxOrder < 0 || maxOrder > MAX_ORDER) {
-            throw new IllegalArgumentException("derivative order " + maxOrder + " out of range; expected 0.." + MAX_ORDER);
+            throw new IllegalArgumentException(
+                    "derivative order " + maxOrder + " out of range; expected 0.." + MAX_ORDER);
         }
     }
 

@@ -27,11 +27,13 @@ final class TanhKernel {
     static final double ROUND = 6755399441055744.0;
     /** ln 2 = LN2_HI + LN2_LO; LN2_HI has 32 significant bits, so k * LN2_HI is exact for |k| < 2^21. */
     static final double LN2_HI = 6.93147180369123816490e-01;
+
     static final double LN2_LO = 1.90821492927058770002e-10;
     /** 2^52 + 1023: k + BIAS carries k + 1023 in its low mantissa bits; shifted left by 52 they are 2^k. */
     static final double BIAS = 4503599627371519.0;
     /** Taylor coefficients 1/j! of e^r, j = 2..13 (the terms 1 + r are added by the last two steps). */
     static final double E2 = 0.5;
+
     static final double E3 = 1.0 / 6.0;
     static final double E4 = 1.0 / 24.0;
     static final double E5 = 1.0 / 120.0;
@@ -45,8 +47,7 @@ final class TanhKernel {
     static final double E13 = 1.0 / 6227020800.0;
     static final long SIGN = 0x8000000000000000L;
 
-    private TanhKernel() {
-    }
+    private TanhKernel() {}
 
     /** tanh(z), the scalar reference. */
     static double tanh(double z) {
@@ -74,7 +75,8 @@ final class TanhKernel {
         double e = p * Double.longBitsToDouble(Double.doubleToRawLongBits(k + BIAS) << 52);
         double large = 1.0 - 2.0 / (e + 1.0);
         double t = a < SMALL ? small : large;
-        return Double.longBitsToDouble((Double.doubleToRawLongBits(t) & ~SIGN) | (Double.doubleToRawLongBits(z) & SIGN));
+        return Double.longBitsToDouble(
+                (Double.doubleToRawLongBits(t) & ~SIGN) | (Double.doubleToRawLongBits(z) & SIGN));
     }
 
     /** out[p] = tanh(z[p]) for p in [0, n): on the Vector API when it is enabled, the same bits otherwise. */

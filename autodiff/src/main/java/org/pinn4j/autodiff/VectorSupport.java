@@ -9,8 +9,7 @@ public final class VectorSupport {
     private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("pinn4j.vector", "true"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-    private VectorSupport() {
-    }
+    private VectorSupport() {}
 
     /** True when the Vector API kernels are in use in this JVM. */
     public static boolean enabled() {

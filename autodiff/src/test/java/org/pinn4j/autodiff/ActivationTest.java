@@ -48,16 +48,25 @@ class ActivationTest {
         for (double z : POINTS) {
             DerivativeStructure x = new DerivativeStructure(1, order, 0, z);
             DerivativeStructure sig = x.negate().exp().add(1).reciprocal();
-            DerivativeStructure[] jets = {x.tanh(), x.sin(), x.cos(), sig, x.exp().log1p(), x.multiply(sig)};
-            Activation[] acts = {Activation.TANH, Activation.SIN, Activation.COS, Activation.SIGMOID, Activation.SOFTPLUS,
-                Activation.SILU};
+            DerivativeStructure[] jets = {
+                x.tanh(), x.sin(), x.cos(), sig, x.exp().log1p(), x.multiply(sig)
+            };
+            Activation[] acts = {
+                Activation.TANH,
+                Activation.SIN,
+                Activation.COS,
+                Activation.SIGMOID,
+                Activation.SOFTPLUS,
+                Activation.SILU
+            };
             for (int a = 0; a < acts.length; a++) {
                 acts[a].derivatives(z, order, out);
                 for (int k = 0; k <= order; k++) {
                     double expected = jets[a].getPartialDerivative(k);
                     // both are closed forms in double precision; 1e-12 relative leaves room for the
                     // different operation orders, far below any coefficient error
-                    assertEquals(expected, out[k], 1e-12 * (1 + Math.abs(expected)), acts[a] + " order " + k + " at " + z);
+                    assertEquals(
+                            expected, out[k], 1e-12 * (1 + Math.abs(expected)), acts[a] + " order " + k + " at " + z);
                 }
             }
         }
@@ -110,7 +119,9 @@ class ActivationTest {
         }
         assertEquals(Activation.SILU, Activation.byName("Swish"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activation.byName("tanhh"));
-        assertEquals("unknown activation 'tanhh'; expected one of tanh, sin, cos, sigmoid, relu, silu (swish), gelu, "
-                + "softplus, identity (linear)", e.getMessage());
+        assertEquals(
+                "unknown activation 'tanhh'; expected one of tanh, sin, cos, sigmoid, relu, silu (swish), gelu, "
+                        + "softplus, identity (linear)",
+                e.getMessage());
     }
 }

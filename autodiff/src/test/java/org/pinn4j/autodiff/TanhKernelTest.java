@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 /** The vectorised tanh against its scalar reference (bit for bit) and against Math.tanh (ulps). */
@@ -14,19 +13,41 @@ class TanhKernelTest {
     void vectorAndScalarTanhGiveTheSameBitsIncludingSpecialValues() {
         assertTrue(VectorSupport.enabled(), "the test JVM runs with --add-modules jdk.incubator.vector");
         SplittableRandom rng = new SplittableRandom(5);
-        double[] special = {0.0, -0.0, 0.625, -0.625, Math.nextDown(0.625), 19.1, 22.0, 22.5, 40.0, -40.0, 1e-300, Double.MIN_VALUE,
-            Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 0.34657359027997264, 1e-8};
+        double[] special = {
+            0.0,
+            -0.0,
+            0.625,
+            -0.625,
+            Math.nextDown(0.625),
+            19.1,
+            22.0,
+            22.5,
+            40.0,
+            -40.0,
+            1e-300,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            Double.NaN,
+            0.34657359027997264,
+            1e-8
+        };
         int n = 4099; // not a multiple of any vector length: the scalar tail is covered too
         double[] z = new double[n];
         double[] out = new double[n];
         // repeated so that the JIT compiles (and intrinsifies) the vector loop while we compare
         for (int round = 0; round < 400; round++) {
             for (int p = 0; p < n; p++) {
-                z[p] = p < special.length ? special[p] : Math.copySign(Math.pow(10, rng.nextDouble(-12, 1.7)), rng.nextDouble() - 0.5);
+                z[p] = p < special.length
+                        ? special[p]
+                        : Math.copySign(Math.pow(10, rng.nextDouble(-12, 1.7)), rng.nextDouble() - 0.5);
             }
             TanhKernel.tanh(z, out, n);
             for (int p = 0; p < n; p++) {
-                assertEquals(Double.doubleToRawLongBits(TanhKernel.tanh(z[p])), Double.doubleToRawLongBits(out[p]),
+                assertEquals(
+                        Double.doubleToRawLongBits(TanhKernel.tanh(z[p])),
+                        Double.doubleToRawLongBits(out[p]),
                         "tanh(" + z[p] + "): vector " + out[p] + ", scalar " + TanhKernel.tanh(z[p]));
             }
         }

@@ -1,7 +1,6 @@
 package org.pinn4j.benchmarks;
 
 import java.util.SplittableRandom;
-
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.taylor.MultiIndex;
 import org.pinn4j.autodiff.taylor.NetworkSpec;

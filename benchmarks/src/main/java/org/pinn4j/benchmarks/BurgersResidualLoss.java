@@ -23,8 +23,8 @@ public final class BurgersResidualLoss implements TileLoss<Void> {
      */
     public BurgersResidualLoss(StreamPlan plan, double nu, double weight) {
         if (plan.inputs() != 2) {
-            throw new IllegalArgumentException("BurgersResidualLoss: plan has " + plan.inputs()
-                    + " inputs; expected 2 (x, t)");
+            throw new IllegalArgumentException(
+                    "BurgersResidualLoss: plan has " + plan.inputs() + " inputs; expected 2 (x, t)");
         }
         this.nu = nu;
         this.weight = weight;

@@ -2,7 +2,6 @@ package org.pinn4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -9,8 +9,7 @@ import java.util.Locale;
  * {@code ms_per_step=<value>}.
  */
 public final class StepTimer {
-    private StepTimer() {
-    }
+    private StepTimer() {}
 
     /** Times the Burgers step; see the class comment for arguments. */
     public static void main(String[] args) {
@@ -34,7 +33,8 @@ public final class StepTimer {
                 b.step();
             }
             double ms = (System.nanoTime() - t0) / 1e6 / steps;
-            System.out.println(String.format(Locale.ROOT, "threads=%d points=%d ms_per_step=%.3f", b.threads, b.points, ms));
+            System.out.println(
+                    String.format(Locale.ROOT, "threads=%d points=%d ms_per_step=%.3f", b.threads, b.points, ms));
         } finally {
             b.tearDown();
         }

@@ -3,7 +3,6 @@ package org.pinn4j.problems;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Recipe;
 
@@ -75,11 +74,11 @@ public interface BenchmarkProblem {
             return recipe(quick);
         }
         if (optimizerChoices().isEmpty()) {
-            throw new IllegalArgumentException("problem '" + name() + "' trains with a fixed recipe; an optimizer ('" + optimizer
-                    + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise");
+            throw new IllegalArgumentException("problem '" + name() + "' trains with a fixed recipe; an optimizer ('"
+                    + optimizer + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise");
         }
-        throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer + "'; expected one of "
-                + String.join(", ", optimizerChoices()));
+        throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer
+                + "'; expected one of " + String.join(", ", optimizerChoices()));
     }
 
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */

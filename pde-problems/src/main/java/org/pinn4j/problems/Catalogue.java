@@ -30,8 +30,7 @@ public final class Catalogue {
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     static void register(BenchmarkProblem p) {
         if (PROBLEMS.put(p.name(), p) != null) {
@@ -57,7 +56,8 @@ public final class Catalogue {
     public static BenchmarkProblem get(String name) {
         BenchmarkProblem p = PROBLEMS.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("unknown problem '" + name + "'; expected one of " + String.join(", ", PROBLEMS.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown problem '" + name + "'; expected one of " + String.join(", ", PROBLEMS.keySet()));
         }
         return p;
     }

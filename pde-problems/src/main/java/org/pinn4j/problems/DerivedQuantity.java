@@ -1,7 +1,6 @@
 package org.pinn4j.problems;
 
 import java.util.function.Function;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 
@@ -16,15 +15,17 @@ import org.pinn4j.core.expr.Scope;
  * @param exact       its exact values; {@code values(points)[0]} is used
  * @param grid        where it is measured and drawn (the last axis is the slice axis of charts)
  */
-public record DerivedQuantity(String name, String description, Function<Scope, Field> expression, Reference exact,
-                              EvaluationGrid grid) {
+public record DerivedQuantity(
+        String name, String description, Function<Scope, Field> expression, Reference exact, EvaluationGrid grid) {
     /** Checks that every part is given and the name is a lower-case key. */
     public DerivedQuantity {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("derived quantity name '" + name + "' must be a lower-case key such as 'delta'");
+            throw new IllegalArgumentException(
+                    "derived quantity name '" + name + "' must be a lower-case key such as 'delta'");
         }
         if (description == null || expression == null || exact == null || grid == null) {
-            throw new IllegalArgumentException("derived quantity '" + name + "' needs a description, an expression, exact values and a grid");
+            throw new IllegalArgumentException(
+                    "derived quantity '" + name + "' needs a description, an expression, exact values and a grid");
         }
     }
 }

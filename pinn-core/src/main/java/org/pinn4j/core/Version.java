@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class Version {
     private static final String VERSION = load();
 
-    private Version() {
-    }
+    private Version() {}
 
     /** The version string, e.g. "0.1.0-SNAPSHOT". */
     public static String get() {

@@ -33,234 +33,227 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class ChartFiles {
 
-  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
-  private ChartFiles() {}
+    private ChartFiles() {}
 
-  /**
-   * Paths of the files written.
-   *
-   * @param png the raster image
-   * @param svg the vector image
-   */
-  public record Written(Path png, Path svg) {}
+    /**
+     * Paths of the files written.
+     *
+     * @param png the raster image
+     * @param svg the vector image
+     */
+    public record Written(Path png, Path svg) {}
 
-  /**
-   * Writes {@code base.png} and {@code base.svg}. A trailing ".png" or ".svg" in the name is
-   * dropped ("out/loss.png" writes out/loss.png and out/loss.svg); missing directories are
-   * created; existing files are replaced.
-   *
-   * @param chart the chart, e.g. from one of this package's builders
-   * @param dirAndBaseName directory and file name without extension, e.g. out/burgers_loss
-   * @return the two paths written
-   * @throws IOException if a file cannot be written (no partial file is left behind)
-   */
-  public static Written save(Chart<?, ?> chart, Path dirAndBaseName) throws IOException {
-    requireChart(chart, "chart");
-    Path[] targets = targets(dirAndBaseName);
-    Headless.ensure();
-    writeAtomically(targets[0], out -> BitmapEncoder.saveBitmap(chart, out,
-        BitmapEncoder.BitmapFormat.PNG));
-    writeAtomically(targets[1], out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-        VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-    return new Written(targets[0], targets[1]);
-  }
-
-  /**
-   * Writes several charts as one figure of panels, row by row with {@code columns} panels per
-   * row, to {@code base.png} and {@code base.svg}. Each panel is as large as the largest chart.
-   *
-   * @throws IOException if a file cannot be written (no partial file is left behind)
-   */
-  public static Written saveGrid(List<? extends Chart<?, ?>> charts, int columns,
-      Path dirAndBaseName) throws IOException {
-    Layout layout = layout(charts, columns);
-    Path[] targets = targets(dirAndBaseName);
-    Headless.ensure();
-    writeAtomically(targets[0], out -> ImageIO.write(gridImage(charts, columns), "png", out));
-    writeAtomically(targets[1], out -> writeGridSvg(charts, layout, out));
-    return new Written(targets[0], targets[1]);
-  }
-
-  /** Renders a chart into an image of the chart's size (nothing is written to disk). */
-  public static BufferedImage image(Chart<?, ?> chart) {
-    requireChart(chart, "chart");
-    Headless.ensure();
-    return BitmapEncoder.getBufferedImage(chart);
-  }
-
-  /** Renders charts as panels (see {@link #saveGrid}) into one image. */
-  public static BufferedImage gridImage(List<? extends Chart<?, ?>> charts, int columns) {
-    Layout layout = layout(charts, columns);
-    Headless.ensure();
-    BufferedImage img =
-        new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      g.setColor(java.awt.Color.WHITE);
-      g.fillRect(0, 0, layout.width(), layout.height());
-      paintPanels(g, charts, layout);
-    } finally {
-      g.dispose();
-    }
-    return img;
-  }
-
-  /** The chart as PNG bytes. */
-  public static byte[] pngBytes(Chart<?, ?> chart) {
-    requireChart(chart, "chart");
-    Headless.ensure();
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("PNG encoding in memory failed", e);
-    }
-  }
-
-  /** The chart as SVG (UTF-8 XML) bytes. */
-  public static byte[] svgBytes(Chart<?, ?> chart) {
-    requireChart(chart, "chart");
-    Headless.ensure();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(
-          chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("SVG encoding in memory failed", e);
-    }
-    return out.toByteArray();
-  }
-
-  /** Panels of several charts as SVG bytes (see {@link #saveGrid}). */
-  public static byte[] gridSvgBytes(List<? extends Chart<?, ?>> charts, int columns) {
-    Layout layout = layout(charts, columns);
-    Headless.ensure();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      writeGridSvg(charts, layout, out);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("SVG encoding in memory failed", e);
-    }
-    return out.toByteArray();
-  }
-
-  // ---------------------------------------------------------------------------------------
-
-  private record Layout(int columns, int rows, int cellWidth, int cellHeight) {
-    int width() {
-      return columns * cellWidth;
+    /**
+     * Writes {@code base.png} and {@code base.svg}. A trailing ".png" or ".svg" in the name is
+     * dropped ("out/loss.png" writes out/loss.png and out/loss.svg); missing directories are
+     * created; existing files are replaced.
+     *
+     * @param chart the chart, e.g. from one of this package's builders
+     * @param dirAndBaseName directory and file name without extension, e.g. out/burgers_loss
+     * @return the two paths written
+     * @throws IOException if a file cannot be written (no partial file is left behind)
+     */
+    public static Written save(Chart<?, ?> chart, Path dirAndBaseName) throws IOException {
+        requireChart(chart, "chart");
+        Path[] targets = targets(dirAndBaseName);
+        Headless.ensure();
+        writeAtomically(targets[0], out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        writeAtomically(
+                targets[1],
+                out -> VectorGraphicsEncoder.saveVectorGraphic(
+                        chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        return new Written(targets[0], targets[1]);
     }
 
-    int height() {
-      return rows * cellHeight;
+    /**
+     * Writes several charts as one figure of panels, row by row with {@code columns} panels per
+     * row, to {@code base.png} and {@code base.svg}. Each panel is as large as the largest chart.
+     *
+     * @throws IOException if a file cannot be written (no partial file is left behind)
+     */
+    public static Written saveGrid(List<? extends Chart<?, ?>> charts, int columns, Path dirAndBaseName)
+            throws IOException {
+        Layout layout = layout(charts, columns);
+        Path[] targets = targets(dirAndBaseName);
+        Headless.ensure();
+        writeAtomically(targets[0], out -> ImageIO.write(gridImage(charts, columns), "png", out));
+        writeAtomically(targets[1], out -> writeGridSvg(charts, layout, out));
+        return new Written(targets[0], targets[1]);
     }
-  }
 
-  @FunctionalInterface
-  private interface Writer {
-    void write(OutputStream out) throws IOException;
-  }
+    /** Renders a chart into an image of the chart's size (nothing is written to disk). */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        requireChart(chart, "chart");
+        Headless.ensure();
+        return BitmapEncoder.getBufferedImage(chart);
+    }
 
-  private static Layout layout(List<? extends Chart<?, ?>> charts, int columns) {
-    if (charts == null || charts.isEmpty()) {
-      throw new IllegalArgumentException("ChartFiles: charts must be a non-empty list");
+    /** Renders charts as panels (see {@link #saveGrid}) into one image. */
+    public static BufferedImage gridImage(List<? extends Chart<?, ?>> charts, int columns) {
+        Layout layout = layout(charts, columns);
+        Headless.ensure();
+        BufferedImage img = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, layout.width(), layout.height());
+            paintPanels(g, charts, layout);
+        } finally {
+            g.dispose();
+        }
+        return img;
     }
-    if (columns < 1) {
-      throw new IllegalArgumentException(
-          "ChartFiles: columns = " + columns + " must be at least 1");
-    }
-    int w = 0;
-    int h = 0;
-    for (int i = 0; i < charts.size(); i++) {
-      Chart<?, ?> c = requireChart(charts.get(i), "charts[" + i + "]");
-      w = Math.max(w, c.getWidth());
-      h = Math.max(h, c.getHeight());
-    }
-    int cols = Math.min(columns, charts.size());
-    int rows = (charts.size() + cols - 1) / cols;
-    if ((long) w * cols > Style.MAX_SIDE * 4L || (long) h * rows > Style.MAX_SIDE * 4L) {
-      throw new IllegalArgumentException(
-          "ChartFiles: " + charts.size() + " panels in " + cols + " columns of " + w + "x" + h
-              + " pixels make an image larger than " + Style.MAX_SIDE * 4 + " pixels a side");
-    }
-    return new Layout(cols, rows, w, h);
-  }
 
-  private static void paintPanels(
-      Graphics2D g, List<? extends Chart<?, ?>> charts, Layout layout) {
-    for (int i = 0; i < charts.size(); i++) {
-      Chart<?, ?> c = charts.get(i);
-      int x = (i % layout.columns()) * layout.cellWidth();
-      int y = (i / layout.columns()) * layout.cellHeight();
-      SavedState saved = new SavedState(g);
-      try {
-        g.translate(x, y);
-        g.clip(new Rectangle(0, 0, c.getWidth(), c.getHeight()));
-        c.paint(g, c.getWidth(), c.getHeight());
-      } finally {
-        saved.restore();
-      }
+    /** The chart as PNG bytes. */
+    public static byte[] pngBytes(Chart<?, ?> chart) {
+        requireChart(chart, "chart");
+        Headless.ensure();
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("PNG encoding in memory failed", e);
+        }
     }
-  }
 
-  private static void writeGridSvg(
-      List<? extends Chart<?, ?>> charts, Layout layout, OutputStream out) throws IOException {
-    VectorGraphics2D g = new VectorGraphics2D();
-    g.setColor(java.awt.Color.WHITE);
-    g.fillRect(0, 0, layout.width(), layout.height());
-    paintPanels(g, charts, layout);
-    Document doc = new SVGProcessor()
-        .getDocument(g.getCommands(), new PageSize(0, 0, layout.width(), layout.height()));
-    doc.writeTo(out);
-  }
+    /** The chart as SVG (UTF-8 XML) bytes. */
+    public static byte[] svgBytes(Chart<?, ?> chart) {
+        requireChart(chart, "chart");
+        Headless.ensure();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("SVG encoding in memory failed", e);
+        }
+        return out.toByteArray();
+    }
 
-  private static Chart<?, ?> requireChart(Chart<?, ?> chart, String what) {
-    if (chart == null) {
-      throw new IllegalArgumentException("ChartFiles: " + what + " must not be null");
+    /** Panels of several charts as SVG bytes (see {@link #saveGrid}). */
+    public static byte[] gridSvgBytes(List<? extends Chart<?, ?>> charts, int columns) {
+        Layout layout = layout(charts, columns);
+        Headless.ensure();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeGridSvg(charts, layout, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("SVG encoding in memory failed", e);
+        }
+        return out.toByteArray();
     }
-    return chart;
-  }
 
-  /** {base.png, base.svg}, absolute, after validating the base name. */
-  private static Path[] targets(Path dirAndBaseName) {
-    if (dirAndBaseName == null || dirAndBaseName.getFileName() == null) {
-      throw new IllegalArgumentException(
-          "ChartFiles: output path " + dirAndBaseName
-              + " must name a file, e.g. out/burgers_loss");
-    }
-    Path abs = dirAndBaseName.toAbsolutePath().normalize();
-    String name = abs.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".png") || lower.endsWith(".svg")) {
-      name = name.substring(0, name.length() - 4);
-    }
-    if (name.isBlank()) {
-      throw new IllegalArgumentException(
-          "ChartFiles: output path " + dirAndBaseName + " has an empty base name");
-    }
-    Path dir = abs.getParent();
-    return new Path[] {dir.resolve(name + ".png"), dir.resolve(name + ".svg")};
-  }
+    // ---------------------------------------------------------------------------------------
 
-  private static void writeAtomically(Path target, Writer writer) throws IOException {
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    // Not Files.createTempFile: its files are private (rw-------), the move would keep that.
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
-        + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-        writer.write(out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    private record Layout(int columns, int rows, int cellWidth, int cellHeight) {
+        int width() {
+            return columns * cellWidth;
+        }
+
+        int height() {
+            return rows * cellHeight;
+        }
     }
-  }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static Layout layout(List<? extends Chart<?, ?>> charts, int columns) {
+        if (charts == null || charts.isEmpty()) {
+            throw new IllegalArgumentException("ChartFiles: charts must be a non-empty list");
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("ChartFiles: columns = " + columns + " must be at least 1");
+        }
+        int w = 0;
+        int h = 0;
+        for (int i = 0; i < charts.size(); i++) {
+            Chart<?, ?> c = requireChart(charts.get(i), "charts[" + i + "]");
+            w = Math.max(w, c.getWidth());
+            h = Math.max(h, c.getHeight());
+        }
+        int cols = Math.min(columns, charts.size());
+        int rows = (charts.size() + cols - 1) / cols;
+        if ((long) w * cols > Style.MAX_SIDE * 4L || (long) h * rows > Style.MAX_SIDE * 4L) {
+            throw new IllegalArgumentException("ChartFiles: " + charts.size() + " panels in " + cols + " columns of "
+                    + w + "x" + h + " pixels make an image larger than " + Style.MAX_SIDE * 4 + " pixels a side");
+        }
+        return new Layout(cols, rows, w, h);
+    }
+
+    private static void paintPanels(Graphics2D g, List<? extends Chart<?, ?>> charts, Layout layout) {
+        for (int i = 0; i < charts.size(); i++) {
+            Chart<?, ?> c = charts.get(i);
+            int x = (i % layout.columns()) * layout.cellWidth();
+            int y = (i / layout.columns()) * layout.cellHeight();
+            SavedState saved = new SavedState(g);
+            try {
+                g.translate(x, y);
+                g.clip(new Rectangle(0, 0, c.getWidth(), c.getHeight()));
+                c.paint(g, c.getWidth(), c.getHeight());
+            } finally {
+                saved.restore();
+            }
+        }
+    }
+
+    private static void writeGridSvg(List<? extends Chart<?, ?>> charts, Layout layout, OutputStream out)
+            throws IOException {
+        VectorGraphics2D g = new VectorGraphics2D();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, layout.width(), layout.height());
+        paintPanels(g, charts, layout);
+        Document doc =
+                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, layout.width(), layout.height()));
+        doc.writeTo(out);
+    }
+
+    private static Chart<?, ?> requireChart(Chart<?, ?> chart, String what) {
+        if (chart == null) {
+            throw new IllegalArgumentException("ChartFiles: " + what + " must not be null");
+        }
+        return chart;
+    }
+
+    /** {base.png, base.svg}, absolute, after validating the base name. */
+    private static Path[] targets(Path dirAndBaseName) {
+        if (dirAndBaseName == null || dirAndBaseName.getFileName() == null) {
+            throw new IllegalArgumentException(
+                    "ChartFiles: output path " + dirAndBaseName + " must name a file, e.g. out/burgers_loss");
+        }
+        Path abs = dirAndBaseName.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".png") || lower.endsWith(".svg")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("ChartFiles: output path " + dirAndBaseName + " has an empty base name");
+        }
+        Path dir = abs.getParent();
+        return new Path[] {dir.resolve(name + ".png"), dir.resolve(name + ".svg")};
+    }
+
+    private static void writeAtomically(Path target, Writer writer) throws IOException {
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // Not Files.createTempFile: its files are private (rw-------), the move would keep that.
+        Path tmp = dir.resolve("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 }

@@ -14,22 +14,22 @@ import org.knowm.xchart.internal.series.Series;
  */
 public final class HiddenSeries {
 
-  /** Name of the invisible axis-range series. */
-  public static final String AXIS_RANGE = "axis range";
+    /** Name of the invisible axis-range series. */
+    public static final String AXIS_RANGE = "axis range";
 
-  private HiddenSeries() {}
+    private HiddenSeries() {}
 
-  /** Names of the chart's series except the invisible one, in the order they were added. */
-  public static List<String> shownSeriesNames(Chart<?, ?> chart) {
-    if (chart == null) {
-      throw new IllegalArgumentException("HiddenSeries: chart must not be null");
+    /** Names of the chart's series except the invisible one, in the order they were added. */
+    public static List<String> shownSeriesNames(Chart<?, ?> chart) {
+        if (chart == null) {
+            throw new IllegalArgumentException("HiddenSeries: chart must not be null");
+        }
+        List<String> out = new ArrayList<>();
+        for (Series s : chart.getSeriesMap().values()) {
+            if (!AXIS_RANGE.equals(s.getName())) {
+                out.add(s.getName());
+            }
+        }
+        return out;
     }
-    List<String> out = new ArrayList<>();
-    for (Series s : chart.getSeriesMap().values()) {
-      if (!AXIS_RANGE.equals(s.getName())) {
-        out.add(s.getName());
-      }
-    }
-    return out;
-  }
 }

@@ -15,28 +15,28 @@ import java.awt.geom.AffineTransform;
  */
 final class SavedState {
 
-  private final Graphics2D g;
-  private final AffineTransform transform;
-  private final Shape clip;
-  private final Paint paint;
-  private final Stroke stroke;
-  private final Font font;
+    private final Graphics2D g;
+    private final AffineTransform transform;
+    private final Shape clip;
+    private final Paint paint;
+    private final Stroke stroke;
+    private final Font font;
 
-  SavedState(Graphics2D g) {
-    this.g = g;
-    this.transform = g.getTransform();
-    this.clip = g.getClip();
-    this.paint = g.getPaint();
-    this.stroke = g.getStroke();
-    this.font = g.getFont();
-  }
+    SavedState(Graphics2D g) {
+        this.g = g;
+        this.transform = g.getTransform();
+        this.clip = g.getClip();
+        this.paint = g.getPaint();
+        this.stroke = g.getStroke();
+        this.font = g.getFont();
+    }
 
-  /** Puts back the saved transform, clip, paint, stroke and font. */
-  void restore() {
-    g.setTransform(transform);
-    g.setClip(clip);
-    g.setPaint(paint);
-    g.setStroke(stroke);
-    g.setFont(font);
-  }
+    /** Puts back the saved transform, clip, paint, stroke and font. */
+    void restore() {
+        g.setTransform(transform);
+        g.setClip(clip);
+        g.setPaint(paint);
+        g.setStroke(stroke);
+        g.setFont(font);
+    }
 }

@@ -11,38 +11,38 @@ import org.knowm.xchart.internal.chartpart.Annotation;
  */
 final class StepMarkerAnnotation extends Annotation {
 
-  private final double step;
-  private final String label;
-  private final int row;
+    private final double step;
+    private final String label;
+    private final int row;
 
-  /**
-   * @param step x value of the marker line
-   * @param label text to draw
-   * @param row vertical slot (0 = top), so labels of nearby markers do not overlap
-   */
-  StepMarkerAnnotation(double step, String label, int row) {
-    super(false);
-    this.step = step;
-    this.label = label;
-    this.row = row;
-  }
+    /**
+     * @param step x value of the marker line
+     * @param label text to draw
+     * @param row vertical slot (0 = top), so labels of nearby markers do not overlap
+     */
+    StepMarkerAnnotation(double step, String label, int row) {
+        super(false);
+        this.step = step;
+        this.label = label;
+        this.row = row;
+    }
 
-  @Override
-  public void paint(Graphics2D g) {
-    if (!isVisible) {
-      return;
+    @Override
+    public void paint(Graphics2D g) {
+        if (!isVisible) {
+            return;
+        }
+        SavedState saved = new SavedState(g);
+        try {
+            g.setFont(styler.getAnnotationTextFont());
+            g.setColor(styler.getAnnotationTextFontColor());
+            FontMetrics fm = g.getFontMetrics();
+            double x = chart.getScreenXFromChart(step) + 5;
+            double top = getYAxisScreenValueForMin();
+            double baseline = top + 6 + fm.getAscent() + row * (fm.getHeight() + 2);
+            g.drawString(label, (float) x, (float) baseline);
+        } finally {
+            saved.restore();
+        }
     }
-    SavedState saved = new SavedState(g);
-    try {
-      g.setFont(styler.getAnnotationTextFont());
-      g.setColor(styler.getAnnotationTextFontColor());
-      FontMetrics fm = g.getFontMetrics();
-      double x = chart.getScreenXFromChart(step) + 5;
-      double top = getYAxisScreenValueForMin();
-      double baseline = top + 6 + fm.getAscent() + row * (fm.getHeight() + 2);
-      g.drawString(label, (float) x, (float) baseline);
-    } finally {
-      saved.restore();
-    }
-  }
 }

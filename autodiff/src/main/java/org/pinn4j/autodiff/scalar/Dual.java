@@ -187,8 +187,7 @@ public final class Dual {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Dual d
-                && Double.compare(value, d.value) == 0 && Double.compare(tangent, d.tangent) == 0;
+        return o instanceof Dual d && Double.compare(value, d.value) == 0 && Double.compare(tangent, d.tangent) == 0;
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class Jets {
 
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
 
-    private Jets() {
-    }
+    private Jets() {}
 
     /**
      * The {@code index}-th of {@code nVars} independent variables, at {@code value}, carrying
@@ -32,8 +31,7 @@ public final class Jets {
     public static DerivativeStructure variable(int nVars, int order, int index, double value) {
         checkShape(nVars, order);
         if (index < 0 || index >= nVars) {
-            throw new IllegalArgumentException(
-                    "Jets.variable: index " + index + " must be in [0, " + nVars + ")");
+            throw new IllegalArgumentException("Jets.variable: index " + index + " must be in [0, " + nVars + ")");
         }
         return new DerivativeStructure(nVars, order, index, value);
     }
@@ -77,8 +75,8 @@ public final class Jets {
             total += k;
         }
         if (total > f.getOrder()) {
-            throw new IllegalArgumentException("Jets.derivative: total order " + total
-                    + " exceeds the jet order " + f.getOrder());
+            throw new IllegalArgumentException(
+                    "Jets.derivative: total order " + total + " exceeds the jet order " + f.getOrder());
         }
         return f.getPartialDerivative(orders);
     }

@@ -14,8 +14,7 @@ public final class ScalarFunctions {
     /** 1 / sqrt(2 pi). */
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
-    private ScalarFunctions() {
-    }
+    private ScalarFunctions() {}
 
     /** Logistic sigmoid 1 / (1 + exp(-x)), evaluated without overflow for large |x|. */
     public static double sigmoid(double x) {

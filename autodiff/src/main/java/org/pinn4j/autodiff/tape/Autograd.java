@@ -31,8 +31,7 @@ public final class Autograd {
     /** Per thread: how many nested {@link #withoutRecording} blocks are active. */
     private static final ThreadLocal<int[]> PAUSE_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    private Autograd() {
-    }
+    private Autograd() {}
 
     /** Whether tensor operations on this thread currently record the graph. */
     public static boolean isRecording() {
@@ -96,11 +95,12 @@ public final class Autograd {
             throw new IllegalArgumentException("Autograd.vjp: output and seed must not be null");
         }
         if (seed.rows() != output.rows() || seed.cols() != output.cols()) {
-            throw new IllegalArgumentException("Autograd.vjp: seed has shape " + seed.shape()
-                    + ", expected the output's shape " + output.shape());
+            throw new IllegalArgumentException(
+                    "Autograd.vjp: seed has shape " + seed.shape() + ", expected the output's shape " + output.shape());
         }
         if (wrt == null || wrt.length == 0) {
-            throw new IllegalArgumentException("Autograd.vjp: need at least one tensor to differentiate with respect to");
+            throw new IllegalArgumentException(
+                    "Autograd.vjp: need at least one tensor to differentiate with respect to");
         }
         for (int i = 0; i < wrt.length; i++) {
             if (wrt[i] == null) {

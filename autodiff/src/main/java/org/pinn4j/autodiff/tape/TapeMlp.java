@@ -12,8 +12,7 @@ package org.pinn4j.autodiff.tape;
  */
 public final class TapeMlp {
 
-    private TapeMlp() {
-    }
+    private TapeMlp() {}
 
     /** Number of parameters of an MLP with these layer widths (input, hidden..., output). */
     public static int parameterCount(int[] widths) {
@@ -35,8 +34,8 @@ public final class TapeMlp {
     public static int weightOffset(int[] widths, int layer) {
         checkWidths(widths);
         if (layer < 0 || layer >= widths.length - 1) {
-            throw new IllegalArgumentException("TapeMlp.weightOffset: layer " + layer + " must be in [0, "
-                    + (widths.length - 1) + ")");
+            throw new IllegalArgumentException(
+                    "TapeMlp.weightOffset: layer " + layer + " must be in [0, " + (widths.length - 1) + ")");
         }
         int off = 0;
         for (int l = 0; l < layer; l++) {
@@ -97,8 +96,8 @@ public final class TapeMlp {
         }
         for (int l = 0; l < widths.length; l++) {
             if (widths[l] < 1) {
-                throw new IllegalArgumentException("TapeMlp: width " + widths[l] + " at position " + l
-                        + " must be >= 1");
+                throw new IllegalArgumentException(
+                        "TapeMlp: width " + widths[l] + " at position " + l + " must be >= 1");
             }
         }
     }

@@ -3,7 +3,6 @@ package org.pinn4j.autodiff.tape;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.pinn4j.autodiff.scalar.ScalarFunctions;
@@ -45,6 +44,7 @@ public final class Tensor {
 
     /** Never modified after construction. */
     final DMatrixRMaj value;
+
     final Tensor[] parents;
     final Backward backward;
     final String op;
@@ -240,23 +240,29 @@ public final class Tensor {
         }
         DMatrixRMaj out = new DMatrixRMaj(rows(), b.cols());
         CommonOps_DDRM.mult(value, b.value, out);
-        return record("matmul", out, (o, g, need) -> new Tensor[] {
-                need[0] ? g.matmul(o.parents[1].transpose()) : null,
-                need[1] ? o.parents[0].transpose().matmul(g) : null}, this, b);
+        return record(
+                "matmul",
+                out,
+                (o, g, need) -> new Tensor[] {
+                    need[0] ? g.matmul(o.parents[1].transpose()) : null,
+                    need[1] ? o.parents[0].transpose().matmul(g) : null
+                },
+                this,
+                b);
     }
 
     /** Transpose. */
     public Tensor transpose() {
-        return record("transpose", CommonOps_DDRM.transpose(value, null),
-                (o, g, need) -> new Tensor[] {g.transpose()}, this);
+        return record(
+                "transpose", CommonOps_DDRM.transpose(value, null), (o, g, need) -> new Tensor[] {g.transpose()}, this);
     }
 
     /** The same values read row-major into shape rows x cols (rows * cols must equal the element count). */
     public Tensor reshape(int rows, int cols) {
         checkShape(rows, cols, "Tensor.reshape");
         if ((long) rows * cols != (long) rows() * cols()) {
-            throw new IllegalArgumentException("Tensor.reshape: cannot reshape " + shape() + " to " + rows + " x " + cols
-                    + " (element counts differ)");
+            throw new IllegalArgumentException("Tensor.reshape: cannot reshape " + shape() + " to " + rows + " x "
+                    + cols + " (element counts differ)");
         }
         DMatrixRMaj out = new DMatrixRMaj(rows, cols);
         System.arraycopy(value.data, 0, out.data, 0, rows * cols);
@@ -293,8 +299,7 @@ public final class Tensor {
         DMatrixRMaj out = new DMatrixRMaj(rows(), totalCols);
         CommonOps_DDRM.extract(value, 0, rows(), 0, cols(), out, 0, left);
         int width = cols();
-        return record("padColumns", out,
-                (o, g, need) -> new Tensor[] {g.sliceColumns(left, left + width)}, this);
+        return record("padColumns", out, (o, g, need) -> new Tensor[] {g.sliceColumns(left, left + width)}, this);
     }
 
     /** The columns of all {@code parts} side by side; all parts must have the same number of rows. */
@@ -324,23 +329,27 @@ public final class Tensor {
             off += parts[i].cols();
         }
         Tensor[] ps = parts.clone();
-        return record("concatColumns", out, (o, g, need) -> {
-            Tensor[] grads = new Tensor[ps.length];
-            for (int i = 0; i < ps.length; i++) {
-                if (need[i]) {
-                    grads[i] = g.sliceColumns(offsets[i], offsets[i] + ps[i].cols());
-                }
-            }
-            return grads;
-        }, ps);
+        return record(
+                "concatColumns",
+                out,
+                (o, g, need) -> {
+                    Tensor[] grads = new Tensor[ps.length];
+                    for (int i = 0; i < ps.length; i++) {
+                        if (need[i]) {
+                            grads[i] = g.sliceColumns(offsets[i], offsets[i] + ps[i].cols());
+                        }
+                    }
+                    return grads;
+                },
+                ps);
     }
 
     /** Repeats a tensor with 1 row and/or 1 column up to shape rows x cols (each dimension equal or 1). */
     public Tensor broadcastTo(int rows, int cols) {
         checkShape(rows, cols, "Tensor.broadcastTo");
         if ((rows() != rows && rows() != 1) || (cols() != cols && cols() != 1)) {
-            throw new IllegalArgumentException("Tensor.broadcastTo: cannot broadcast " + shape() + " to "
-                    + rows + " x " + cols + " (each dimension must be equal or 1)");
+            throw new IllegalArgumentException("Tensor.broadcastTo: cannot broadcast " + shape() + " to " + rows + " x "
+                    + cols + " (each dimension must be equal or 1)");
         }
         if (rows == rows() && cols == cols()) {
             return this;
@@ -409,31 +418,32 @@ public final class Tensor {
 
     /** Elementwise this + b (broadcasting). */
     public Tensor add(Tensor b) {
-        return binary("add", b, Double::sum, (o, g, need) -> new Tensor[] {
-                need[0] ? g.sumTo(rows(), cols()) : null,
-                need[1] ? g.sumTo(b.rows(), b.cols()) : null});
+        return binary("add", b, Double::sum, (o, g, need) ->
+                new Tensor[] {need[0] ? g.sumTo(rows(), cols()) : null, need[1] ? g.sumTo(b.rows(), b.cols()) : null});
     }
 
     /** Elementwise this - b (broadcasting). */
     public Tensor sub(Tensor b) {
         return binary("sub", b, (x, y) -> x - y, (o, g, need) -> new Tensor[] {
-                need[0] ? g.sumTo(rows(), cols()) : null,
-                need[1] ? g.neg().sumTo(b.rows(), b.cols()) : null});
+            need[0] ? g.sumTo(rows(), cols()) : null, need[1] ? g.neg().sumTo(b.rows(), b.cols()) : null
+        });
     }
 
     /** Elementwise this * b (broadcasting). */
     public Tensor mul(Tensor b) {
         return binary("mul", b, (x, y) -> x * y, (o, g, need) -> new Tensor[] {
-                need[0] ? g.mul(b).sumTo(rows(), cols()) : null,
-                need[1] ? g.mul(this).sumTo(b.rows(), b.cols()) : null});
+            need[0] ? g.mul(b).sumTo(rows(), cols()) : null,
+            need[1] ? g.mul(this).sumTo(b.rows(), b.cols()) : null
+        });
     }
 
     /** Elementwise this / b (broadcasting). */
     public Tensor div(Tensor b) {
         return binary("div", b, (x, y) -> x / y, (o, g, need) -> new Tensor[] {
-                need[0] ? g.div(b).sumTo(rows(), cols()) : null,
-                // d(a/b)/db = -a / b^2
-                need[1] ? g.mul(this).div(b.square()).neg().sumTo(b.rows(), b.cols()) : null});
+            need[0] ? g.div(b).sumTo(rows(), cols()) : null,
+            // d(a/b)/db = -a / b^2
+            need[1] ? g.mul(this).div(b.square()).neg().sumTo(b.rows(), b.cols()) : null
+        });
     }
 
     // ------------------------------------------------------------------ scalar operands
@@ -490,7 +500,8 @@ public final class Tensor {
 
     /** Elementwise x^2. */
     public Tensor square() {
-        return unary("square", x -> x * x, (o, g, need) -> new Tensor[] {g.mul(o.parents[0]).mul(2.0)});
+        return unary("square", x -> x * x, (o, g, need) ->
+                new Tensor[] {g.mul(o.parents[0]).mul(2.0)});
     }
 
     /** Elementwise square root; derivative 1 / (2 sqrt x). */
@@ -515,24 +526,25 @@ public final class Tensor {
 
     /** Elementwise cosine. */
     public Tensor cos() {
-        return unary("cos", Math::cos, (o, g, need) -> new Tensor[] {g.mul(o.parents[0].sin()).neg()});
+        return unary("cos", Math::cos, (o, g, need) ->
+                new Tensor[] {g.mul(o.parents[0].sin()).neg()});
     }
 
     /** Elementwise hyperbolic tangent; derivative 1 - tanh^2. */
     public Tensor tanh() {
-        return unary("tanh", Math::tanh, (o, g, need) -> new Tensor[] {g.mul(o.square().rsub(1.0))});
+        return unary("tanh", Math::tanh, (o, g, need) ->
+                new Tensor[] {g.mul(o.square().rsub(1.0))});
     }
 
     /** Elementwise logistic sigmoid; derivative s (1 - s). */
     public Tensor sigmoid() {
-        return unary("sigmoid", ScalarFunctions::sigmoid,
-                (o, g, need) -> new Tensor[] {g.mul(o.mul(o.rsub(1.0)))});
+        return unary("sigmoid", ScalarFunctions::sigmoid, (o, g, need) -> new Tensor[] {g.mul(o.mul(o.rsub(1.0)))});
     }
 
     /** Elementwise softplus log(1 + e^x); derivative sigmoid(x). */
     public Tensor softplus() {
-        return unary("softplus", ScalarFunctions::softplus,
-                (o, g, need) -> new Tensor[] {g.mul(o.parents[0].sigmoid())});
+        return unary(
+                "softplus", ScalarFunctions::softplus, (o, g, need) -> new Tensor[] {g.mul(o.parents[0].sigmoid())});
     }
 
     /** Elementwise ReLU max(x, 0); derivative 1 for x &gt; 0, else 0 (a constant mask: higher derivatives are 0). */
@@ -641,8 +653,8 @@ public final class Tensor {
 
     private static void checkShape(int rows, int cols, String where) {
         if (rows < 1 || cols < 1) {
-            throw new IllegalArgumentException(where + ": shape " + rows + " x " + cols
-                    + " must have at least one row and one column");
+            throw new IllegalArgumentException(
+                    where + ": shape " + rows + " x " + cols + " must have at least one row and one column");
         }
     }
 

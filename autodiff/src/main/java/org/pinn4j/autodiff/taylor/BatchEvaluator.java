@@ -56,11 +56,13 @@ public final class BatchEvaluator implements AutoCloseable {
         this.threads = threads;
         this.chunk = chunkSize;
         AtomicInteger ids = new AtomicInteger();
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pinn4j-worker-" + ids.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "pinn4j-worker-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Number of worker threads. */
@@ -78,8 +80,8 @@ public final class BatchEvaluator implements AutoCloseable {
      * with respect to {@code params} added into {@code grad} (network parameters through the reverse
      * sweep, extra parameters by the loss itself).
      */
-    public <S> double lossAndGradient(TaylorNetwork net, double[][] points, int count, TileLoss<S> loss,
-                                      double[] params, double[] grad) {
+    public <S> double lossAndGradient(
+            TaylorNetwork net, double[][] points, int count, TileLoss<S> loss, double[] params, double[] grad) {
         return run(net, points, count, loss, params, grad);
     }
 
@@ -88,8 +90,8 @@ public final class BatchEvaluator implements AutoCloseable {
         return run(net, points, count, loss, params, null);
     }
 
-    private <S> double run(TaylorNetwork net, double[][] points, int count, TileLoss<S> loss,
-                           double[] params, double[] grad) {
+    private <S> double run(
+            TaylorNetwork net, double[][] points, int count, TileLoss<S> loss, double[] params, double[] grad) {
         checkPoints(net, points, count);
         if (params.length < net.spec().parameterCount()) {
             throw new IllegalArgumentException("parameter vector has " + params.length + " values; the network needs "
@@ -110,7 +112,8 @@ public final class BatchEvaluator implements AutoCloseable {
             List<Future<?>> futures = new ArrayList<>(workers);
             for (int w = 0; w < workers; w++) {
                 final int worker = w;
-                futures.add(pool.submit(() -> work(worker, next, chunks, net, points, count, loss, params, grad, ws, sc)));
+                futures.add(
+                        pool.submit(() -> work(worker, next, chunks, net, points, count, loss, params, grad, ws, sc)));
             }
             for (Future<?> f : futures) {
                 try {
@@ -146,8 +149,18 @@ public final class BatchEvaluator implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private <S> void work(int worker, AtomicInteger next, int chunks, TaylorNetwork net, double[][] points, int count,
-                          TileLoss<S> loss, double[] params, double[] grad, TaylorNetwork.Workspace[] ws, Object[] sc) {
+    private <S> void work(
+            int worker,
+            AtomicInteger next,
+            int chunks,
+            TaylorNetwork net,
+            double[][] points,
+            int count,
+            TileLoss<S> loss,
+            double[] params,
+            double[] grad,
+            TaylorNetwork.Workspace[] ws,
+            Object[] sc) {
         if (ws[worker] == null) {
             ws[worker] = net.newWorkspace();
         }
@@ -188,11 +201,13 @@ public final class BatchEvaluator implements AutoCloseable {
             partialLosses = new double[chunks];
         }
         if (gradLength > 0) {
-            if (partialGradients.length < chunks || (partialGradients.length > 0 && partialGradients[0].length != gradLength)) {
+            if (partialGradients.length < chunks
+                    || (partialGradients.length > 0 && partialGradients[0].length != gradLength)) {
                 double[][] fresh = new double[Math.max(chunks, partialGradients.length)][];
                 for (int c = 0; c < fresh.length; c++) {
                     fresh[c] = c < partialGradients.length && partialGradients[c].length == gradLength
-                            ? partialGradients[c] : new double[gradLength];
+                            ? partialGradients[c]
+                            : new double[gradLength];
                 }
                 partialGradients = fresh;
             }
@@ -207,8 +222,8 @@ public final class BatchEvaluator implements AutoCloseable {
         }
         for (int i = 0; i < d; i++) {
             if (points[i] == null || points[i].length < count) {
-                throw new IllegalArgumentException("coordinate array " + i + " has " + (points[i] == null ? 0 : points[i].length)
-                        + " values; expected at least " + count);
+                throw new IllegalArgumentException("coordinate array " + i + " has "
+                        + (points[i] == null ? 0 : points[i].length) + " values; expected at least " + count);
             }
         }
     }

@@ -20,8 +20,7 @@ final class LaneKernels {
     /** Width of the weight-gradient accumulators (doubles). */
     static final int LANES = 8;
 
-    private LaneKernels() {
-    }
+    private LaneKernels() {}
 
     /** Which implementation runs the kernels: "vector (S lanes)" or "scalar". */
     static String describe() {
@@ -33,8 +32,8 @@ final class LaneKernels {
      * gw[o*in+i][q] = fma chain of zbar[o][s][p] * a[i][s][p] over streams s, then points p = q (mod LANES);
      * gb[o][q] += zbar[o][0][p] likewise.
      */
-    static void accumulate(double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw,
-            double[][] gb) {
+    static void accumulate(
+            double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw, double[][] gb) {
         if (VectorSupport.enabled()) {
             VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
         } else {
@@ -48,8 +47,19 @@ final class LaneKernels {
      * other streams, k in increasing order. With rowStride = in, colStride = 1 this is the affine layer
      * z = W a + b; with rowStride = 1, colStride = in and no init it is the transpose abar = W^T zbar.
      */
-    static void matmul(double[] w, int wOff, int rowStride, int colStride, double[] init, int bOff, double[][][] x,
-            int inner, double[][][] y, int rows, int streams, int tile) {
+    static void matmul(
+            double[] w,
+            int wOff,
+            int rowStride,
+            int colStride,
+            double[] init,
+            int bOff,
+            double[][][] x,
+            int inner,
+            double[][][] y,
+            int rows,
+            int streams,
+            int tile) {
         if (VectorSupport.enabled()) {
             VectorLaneKernels.matmul(w, wOff, rowStride, colStride, init, bOff, x, inner, y, rows, streams, tile);
         } else {

@@ -29,8 +29,8 @@ public final class MultiIndex implements Comparable<MultiIndex> {
     public static MultiIndex of(int... counts) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] < 0) {
-                throw new IllegalArgumentException("derivative count for input " + i + " is " + counts[i]
-                        + "; expected a count >= 0");
+                throw new IllegalArgumentException(
+                        "derivative count for input " + i + " is " + counts[i] + "; expected a count >= 0");
             }
         }
         return new MultiIndex(counts.clone());

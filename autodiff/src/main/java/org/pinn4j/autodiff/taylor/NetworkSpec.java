@@ -1,7 +1,6 @@
 package org.pinn4j.autodiff.taylor;
 
 import java.util.Arrays;
-
 import org.pinn4j.autodiff.Activation;
 
 /**
@@ -30,8 +29,13 @@ public final class NetworkSpec {
     private final int[] biasOffsets;
     private final int parameterCount;
 
-    private NetworkSpec(int[] widths, Activation[] activations, double[] lower, double[] upper,
-                        double[] fourier, int fourierCount) {
+    private NetworkSpec(
+            int[] widths,
+            Activation[] activations,
+            double[] lower,
+            double[] upper,
+            double[] fourier,
+            int fourierCount) {
         this.widths = widths;
         this.activations = activations;
         this.lower = lower;
@@ -61,8 +65,9 @@ public final class NetworkSpec {
      */
     public static NetworkSpec mlp(int[] widths, Activation hidden, double[] lower, double[] upper) {
         if (widths == null || widths.length < 2) {
-            throw new IllegalArgumentException("network widths must list at least inputs and outputs, e.g. [2, 20, 20, 1]; got "
-                    + Arrays.toString(widths));
+            throw new IllegalArgumentException(
+                    "network widths must list at least inputs and outputs, e.g. [2, 20, 20, 1]; got "
+                            + Arrays.toString(widths));
         }
         Activation[] acts = new Activation[widths.length - 2];
         Arrays.fill(acts, hidden);
@@ -90,12 +95,13 @@ public final class NetworkSpec {
 
     private static void validate(int[] widths, Activation[] hidden, double[] lower, double[] upper) {
         if (widths == null || widths.length < 2) {
-            throw new IllegalArgumentException("network widths must list at least inputs and outputs; got " + Arrays.toString(widths));
+            throw new IllegalArgumentException(
+                    "network widths must list at least inputs and outputs; got " + Arrays.toString(widths));
         }
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] < 1) {
-                throw new IllegalArgumentException("layer " + i + " width is " + widths[i] + "; expected >= 1 in "
-                        + Arrays.toString(widths));
+                throw new IllegalArgumentException(
+                        "layer " + i + " width is " + widths[i] + "; expected >= 1 in " + Arrays.toString(widths));
             }
         }
         if (hidden.length != widths.length - 2) {

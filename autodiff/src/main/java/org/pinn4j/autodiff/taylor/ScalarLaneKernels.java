@@ -8,11 +8,10 @@ import java.util.Arrays;
  * rows at a time so that this path stays within ~3x of the vector one (38 vs 13 ms per Burgers step).
  */
 final class ScalarLaneKernels {
-    private ScalarLaneKernels() {
-    }
+    private ScalarLaneKernels() {}
 
-    static void accumulate(double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw,
-            double[][] gb) {
+    static void accumulate(
+            double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw, double[][] gb) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
         for (int o = 0; o < out; o++) {
@@ -62,8 +61,19 @@ final class ScalarLaneKernels {
         }
     }
 
-    static void matmul(double[] w, int wOff, int rowStride, int colStride, double[] init, int bOff, double[][][] x,
-            int inner, double[][][] y, int rows, int streams, int tile) {
+    static void matmul(
+            double[] w,
+            int wOff,
+            int rowStride,
+            int colStride,
+            double[] init,
+            int bOff,
+            double[][][] x,
+            int inner,
+            double[][][] y,
+            int rows,
+            int streams,
+            int tile) {
         for (int s = 0; s < streams; s++) {
             int j = 0;
             // four rows at a time, one input row per pass: each x row is read once per block, and every point's
@@ -78,7 +88,10 @@ final class ScalarLaneKernels {
                 int r0 = wOff + j * rowStride;
                 for (int k = 0; k < inner; k++) {
                     int kc = k * colStride;
-                    double w0 = w[r0 + kc], w1 = w[r0 + rowStride + kc], w2 = w[r0 + 2 * rowStride + kc], w3 = w[r0 + 3 * rowStride + kc];
+                    double w0 = w[r0 + kc],
+                            w1 = w[r0 + rowStride + kc],
+                            w2 = w[r0 + 2 * rowStride + kc],
+                            w3 = w[r0 + 3 * rowStride + kc];
                     double[] xk = x[k][s];
                     for (int p = 0; p < tile; p++) {
                         double v = xk[p];

@@ -87,12 +87,12 @@ public final class StreamPlan {
         closed.add(MultiIndex.value(inputs));
         for (MultiIndex m : requested) {
             if (m.inputs() != inputs) {
-                throw new IllegalArgumentException("derivative " + m + " refers to " + m.inputs()
-                        + " inputs; the network has " + inputs);
+                throw new IllegalArgumentException(
+                        "derivative " + m + " refers to " + m.inputs() + " inputs; the network has " + inputs);
             }
             if (m.order() >= org.pinn4j.autodiff.Activation.MAX_ORDER) {
-                throw new IllegalArgumentException("derivative " + m + " has order " + m.order()
-                        + "; at most " + (org.pinn4j.autodiff.Activation.MAX_ORDER - 1) + " is supported");
+                throw new IllegalArgumentException("derivative " + m + " has order " + m.order() + "; at most "
+                        + (org.pinn4j.autodiff.Activation.MAX_ORDER - 1) + " is supported");
             }
             addClosure(m, closed);
         }
@@ -142,8 +142,8 @@ public final class StreamPlan {
     public int indexOf(MultiIndex m) {
         Integer s = index.get(m);
         if (s == null) {
-            throw new IllegalArgumentException("derivative " + m + " is not in this plan " + streams
-                    + "; add it to the requested derivatives");
+            throw new IllegalArgumentException(
+                    "derivative " + m + " is not in this plan " + streams + "; add it to the requested derivatives");
         }
         return s;
     }
@@ -186,8 +186,13 @@ public final class StreamPlan {
     }
 
     /** Restricted-growth enumeration of set partitions of the positions. */
-    private void enumeratePartitions(int[] positions, int[] blockOf, int next, int blocks,
-                                     Map<String, double[]> coefficients, Map<String, int[]> factorsByKey) {
+    private void enumeratePartitions(
+            int[] positions,
+            int[] blockOf,
+            int next,
+            int blocks,
+            Map<String, double[]> coefficients,
+            Map<String, int[]> factorsByKey) {
         if (next == positions.length) {
             int[][] counts = new int[blocks][inputs];
             for (int p = 0; p < positions.length; p++) {

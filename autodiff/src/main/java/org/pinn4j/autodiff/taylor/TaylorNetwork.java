@@ -1,7 +1,6 @@
 package org.pinn4j.autodiff.taylor;
 
 import java.util.Arrays;
-
 import org.pinn4j.autodiff.Activation;
 
 /**
@@ -42,8 +41,8 @@ public final class TaylorNetwork {
      */
     public TaylorNetwork(NetworkSpec spec, StreamPlan plan, int tileSize) {
         if (plan.inputs() != spec.inputs()) {
-            throw new IllegalArgumentException("stream plan is for " + plan.inputs() + " inputs but the network has "
-                    + spec.inputs());
+            throw new IllegalArgumentException(
+                    "stream plan is for " + plan.inputs() + " inputs but the network has " + spec.inputs());
         }
         if (tileSize < 1) {
             throw new IllegalArgumentException("tile size must be >= 1; got " + tileSize);

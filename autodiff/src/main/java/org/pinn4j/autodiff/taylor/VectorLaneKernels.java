@@ -14,15 +14,14 @@ final class VectorLaneKernels {
     /** Doubles per vector: 8 with AVX-512, 4 with AVX2; at most 512 bits, so it divides {@link LaneKernels#LANES}. */
     private static final int V = S.length();
 
-    private VectorLaneKernels() {
-    }
+    private VectorLaneKernels() {}
 
     static String describe() {
         return "vector (" + V + " doubles)";
     }
 
-    static void accumulate(double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw,
-            double[][] gb) {
+    static void accumulate(
+            double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw, double[][] gb) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
         for (int o = 0; o < out; o++) {
@@ -74,7 +73,8 @@ final class VectorLaneKernels {
         }
     }
 
-    private static void single(double[][][] a, int in, double[][][] zbar, int o, int i, int s, int full, double[][] gw) {
+    private static void single(
+            double[][][] a, int in, double[][][] zbar, int o, int i, int s, int full, double[][] gw) {
         final int lanes = LaneKernels.LANES;
         double[] g = gw[o * in + i];
         double[] zs = zbar[o][s];
@@ -88,7 +88,8 @@ final class VectorLaneKernels {
         }
     }
 
-    private static void block4x4(double[][][] a, int in, double[][][] zbar, int o, int i, int s, int full, double[][] gw) {
+    private static void block4x4(
+            double[][][] a, int in, double[][][] zbar, int o, int i, int s, int full, double[][] gw) {
         final int lanes = LaneKernels.LANES;
         double[] g00 = gw[o * in + i], g01 = gw[o * in + i + 1], g02 = gw[o * in + i + 2], g03 = gw[o * in + i + 3];
         int r1 = (o + 1) * in, r2 = (o + 2) * in, r3 = (o + 3) * in;
@@ -147,8 +148,19 @@ final class VectorLaneKernels {
         }
     }
 
-    static void matmul(double[] w, int wOff, int rowStride, int colStride, double[] init, int bOff, double[][][] x,
-            int inner, double[][][] y, int rows, int streams, int tile) {
+    static void matmul(
+            double[] w,
+            int wOff,
+            int rowStride,
+            int colStride,
+            double[] init,
+            int bOff,
+            double[][][] x,
+            int inner,
+            double[][][] y,
+            int rows,
+            int streams,
+            int tile) {
         final int twoV = 2 * V;
         for (int s = 0; s < streams; s++) {
             int j = 0;
@@ -219,7 +231,8 @@ final class VectorLaneKernels {
                 for (; p + V <= tile; p += V) {
                     DoubleVector c0 = DoubleVector.broadcast(S, b0);
                     for (int k = 0; k < inner; k++) {
-                        c0 = DoubleVector.broadcast(S, w[r0 + k * colStride]).fma(DoubleVector.fromArray(S, x[k][s], p), c0);
+                        c0 = DoubleVector.broadcast(S, w[r0 + k * colStride])
+                                .fma(DoubleVector.fromArray(S, x[k][s], p), c0);
                     }
                     c0.intoArray(y0, p);
                 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
-
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ class DualTest {
     private static final double H = 1e-5;
     private static final double SQRT2 = Math.sqrt(2);
 
-    record Case(String name, UnaryOperator<Dual> op, DoubleUnaryOperator f, DoubleUnaryOperator df, double lo, double hi) {
-    }
+    record Case(
+            String name, UnaryOperator<Dual> op, DoubleUnaryOperator f, DoubleUnaryOperator df, double lo, double hi) {}
 
     private static double sig(double x) {
         return 1 / (1 + Math.exp(-x));
@@ -58,15 +57,25 @@ class DualTest {
             new Case("sigmoid", Dual::sigmoid, DualTest::sig, x -> Math.exp(-x) / Math.pow(1 + Math.exp(-x), 2), -4, 4),
             new Case("softplus", Dual::softplus, x -> Math.log(1 + Math.exp(x)), DualTest::sig, -4, 4),
             new Case("silu", Dual::silu, x -> x * sig(x), x -> sig(x) + x * sig(x) * (1 - sig(x)), -4, 4),
-            new Case("gelu", Dual::gelu, x -> 0.5 * x * (1 + Erf.erf(x / SQRT2)),
-                    x -> 0.5 * (1 + Erf.erf(x / SQRT2)) + x * pdf(x), -3, 3),
+            new Case(
+                    "gelu",
+                    Dual::gelu,
+                    x -> 0.5 * x * (1 + Erf.erf(x / SQRT2)),
+                    x -> 0.5 * (1 + Erf.erf(x / SQRT2)) + x * pdf(x),
+                    -3,
+                    3),
             new Case("erf", Dual::erf, Erf::erf, x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x), -2, 2),
             new Case("relu +", Dual::relu, x -> x, x -> 1, 0.1, 2),
             new Case("relu -", Dual::relu, x -> 0, x -> 0, -2, -0.1),
             new Case("abs +", Dual::abs, x -> x, x -> 1, 0.1, 2),
             new Case("abs -", Dual::abs, x -> -x, x -> -1, -2, -0.1),
-            new Case("composite", d -> d.sin().multiply(d.exp()).divide(d.multiply(d).add(1)).tanh(),
-                    x -> Math.tanh(Math.sin(x) * Math.exp(x) / (x * x + 1)), null, -2, 2));
+            new Case(
+                    "composite",
+                    d -> d.sin().multiply(d.exp()).divide(d.multiply(d).add(1)).tanh(),
+                    x -> Math.tanh(Math.sin(x) * Math.exp(x) / (x * x + 1)),
+                    null,
+                    -2,
+                    2));
 
     @Test
     void valuesAndTangentsMatchClosedFormsAndFiniteDifferences() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
-
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
@@ -61,14 +60,17 @@ class JetsTest {
         return new double[] {0.5 * (1 + Erf.erf(x / Math.sqrt(2))), p, -x * p, (x * x - 1) * p};
     }
 
-    private static void checkUnivariate(String name, UnaryOperator<DerivativeStructure> jet,
-                                        java.util.function.DoubleFunction<double[]> exact) {
+    private static void checkUnivariate(
+            String name, UnaryOperator<DerivativeStructure> jet, java.util.function.DoubleFunction<double[]> exact) {
         for (double x : POINTS) {
             DerivativeStructure y = jet.apply(Jets.variable(1, 3, 0, x));
             double[] e = exact.apply(x);
             for (int k = 0; k <= 3; k++) {
                 // closed forms vs the jet recursion, both in double: 1e-13 relative
-                assertEquals(e[k], Jets.derivative(y, k), 1e-13 * Math.max(1, Math.abs(e[k])),
+                assertEquals(
+                        e[k],
+                        Jets.derivative(y, k),
+                        1e-13 * Math.max(1, Math.abs(e[k])),
                         name + " derivative " + k + " at " + x);
             }
         }
@@ -95,11 +97,12 @@ class JetsTest {
     void higherOrderJetsMatchFiniteDifferencesOfLowerOrder() {
         int order = 6;
         for (Object[] c : new Object[][] {
-                {"sigmoid", (UnaryOperator<DerivativeStructure>) Jets::sigmoid},
-                {"softplus", (UnaryOperator<DerivativeStructure>) Jets::softplus},
-                {"silu", (UnaryOperator<DerivativeStructure>) Jets::silu},
-                {"gelu", (UnaryOperator<DerivativeStructure>) Jets::gelu},
-                {"erf", (UnaryOperator<DerivativeStructure>) Jets::erf}}) {
+            {"sigmoid", (UnaryOperator<DerivativeStructure>) Jets::sigmoid},
+            {"softplus", (UnaryOperator<DerivativeStructure>) Jets::softplus},
+            {"silu", (UnaryOperator<DerivativeStructure>) Jets::silu},
+            {"gelu", (UnaryOperator<DerivativeStructure>) Jets::gelu},
+            {"erf", (UnaryOperator<DerivativeStructure>) Jets::erf}
+        }) {
             @SuppressWarnings("unchecked")
             UnaryOperator<DerivativeStructure> f = (UnaryOperator<DerivativeStructure>) c[1];
             for (double x : POINTS) {
@@ -108,7 +111,10 @@ class JetsTest {
                     int lower = k - 1;
                     DoubleUnaryOperator dLower = t -> Jets.derivative(f.apply(Jets.variable(1, lower, 0, t)), lower);
                     double fd = richardson(dLower, x, 1e-3);
-                    assertEquals(fd, Jets.derivative(y, k), 1e-8 * Math.max(1, Math.abs(fd)),
+                    assertEquals(
+                            fd,
+                            Jets.derivative(y, k),
+                            1e-8 * Math.max(1, Math.abs(fd)),
                             c[0] + " derivative " + k + " at " + x);
                 }
             }
@@ -140,7 +146,10 @@ class JetsTest {
             for (int b = 0; a + b <= 3; b++) {
                 expected[a][b] = ex * sinDerivs[b] + x2[a] * y3[b];
                 // closed forms in double: 1e-14 relative
-                assertEquals(expected[a][b], Jets.derivative(f, a, b), 1e-14 * Math.max(1, Math.abs(expected[a][b])),
+                assertEquals(
+                        expected[a][b],
+                        Jets.derivative(f, a, b),
+                        1e-14 * Math.max(1, Math.abs(expected[a][b])),
                         "d^" + (a + b) + "/dx^" + a + "dy^" + b);
             }
         }
@@ -156,9 +165,9 @@ class JetsTest {
         double y0 = -0.9;
         java.util.function.BiFunction<Double, Integer, DerivativeStructure[]> vars =
                 (x, order) -> Jets.variables(order, x, y0);
-        java.util.function.Function<DerivativeStructure[], DerivativeStructure> g = v ->
-                Jets.gelu(v[0].multiply(v[1])).add(Jets.softplus(v[0].subtract(v[1])))
-                        .add(Jets.silu(v[0]).multiply(Jets.sigmoid(v[1])));
+        java.util.function.Function<DerivativeStructure[], DerivativeStructure> g = v -> Jets.gelu(v[0].multiply(v[1]))
+                .add(Jets.softplus(v[0].subtract(v[1])))
+                .add(Jets.silu(v[0]).multiply(Jets.sigmoid(v[1])));
         DerivativeStructure third = g.apply(vars.apply(x0, 3));
         // d^3/dx^(a+1) dy^b from d/dx of d^2/dx^a dy^b, for a + b = 2
         for (int a = 0; a <= 2; a++) {
@@ -166,7 +175,10 @@ class JetsTest {
             final int aa = a;
             DoubleUnaryOperator lower = x -> Jets.derivative(g.apply(vars.apply(x, 2)), aa, b);
             double fd = richardson(lower, x0, 1e-3);
-            assertEquals(fd, Jets.derivative(third, a + 1, b), 1e-8 * Math.max(1, Math.abs(fd)),
+            assertEquals(
+                    fd,
+                    Jets.derivative(third, a + 1, b),
+                    1e-8 * Math.max(1, Math.abs(fd)),
                     "d^3/dx^" + (a + 1) + "dy^" + b);
         }
     }

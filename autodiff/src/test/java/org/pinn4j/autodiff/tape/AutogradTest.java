@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 
 /** The gradient engine: Hessian-vector products, vector-Jacobian products, graph bookkeeping and errors. */

@@ -11,8 +11,7 @@ final class DirectionalDerivatives {
     /** Finite-difference step. */
     static final double H = 1e-4;
 
-    private DirectionalDerivatives() {
-    }
+    private DirectionalDerivatives() {}
 
     /**
      * d^order/ds^order F(x + s v) at s = 0 by nested reverse mode: order times, y := sum_i grad(y, x_i) . v_i.

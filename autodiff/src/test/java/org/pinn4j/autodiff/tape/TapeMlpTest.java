@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +74,11 @@ class TapeMlpTest {
         for (int n = 0; n < 6; n++) {
             x[n] = randomArray(rnd, 3, 2);
         }
-        Tensor u = TapeMlp.forward(Tensor.constant(x), Tensor.constant(1, p, params), widths, act.name().toLowerCase());
+        Tensor u = TapeMlp.forward(
+                Tensor.constant(x),
+                Tensor.constant(1, p, params),
+                widths,
+                act.name().toLowerCase());
         assertEquals("6 x 2", u.shape());
         for (int n = 0; n < 6; n++) {
             double[] expected = loopForward(x[n], params, widths, reference(act));
@@ -102,7 +105,8 @@ class TapeMlpTest {
         Tensor y = Tensor.constant(8, 1, randomArray(rnd, 8, 1));
 
         Tensor theta = Tensor.variable(1, p, params);
-        Tensor grad = Autograd.grad(TapeMlp.forward(x, theta, widths, act).sub(y).square().mean(), theta)[0];
+        Tensor grad = Autograd.grad(
+                TapeMlp.forward(x, theta, widths, act).sub(y).square().mean(), theta)[0];
 
         double h = 1e-5;
         for (int j = 0; j < p; j++) {
@@ -110,8 +114,16 @@ class TapeMlpTest {
             double[] minus = params.clone();
             plus[j] += h;
             minus[j] -= h;
-            double lp = TapeMlp.forward(x, Tensor.constant(1, p, plus), widths, act).sub(y).square().mean().item();
-            double lm = TapeMlp.forward(x, Tensor.constant(1, p, minus), widths, act).sub(y).square().mean().item();
+            double lp = TapeMlp.forward(x, Tensor.constant(1, p, plus), widths, act)
+                    .sub(y)
+                    .square()
+                    .mean()
+                    .item();
+            double lm = TapeMlp.forward(x, Tensor.constant(1, p, minus), widths, act)
+                    .sub(y)
+                    .square()
+                    .mean()
+                    .item();
             double fd = (lp - lm) / (2 * h);
             assertEquals(fd, grad.get(0, j), 1e-8 * Math.max(1, Math.abs(fd)), act + " parameter " + j);
         }
@@ -149,8 +161,8 @@ class TapeMlpTest {
         }
     }
 
-    private static double[] centralDifference(double[] xs, double[] ts, Tensor theta, int[] widths,
-                                              int which, int direction, double h) {
+    private static double[] centralDifference(
+            double[] xs, double[] ts, Tensor theta, int[] widths, int which, int direction, double h) {
         double[] xp = xs.clone();
         double[] xm = xs.clone();
         double[] tp = ts.clone();
@@ -185,8 +197,15 @@ class TapeMlpTest {
         Tensor uxt = g2.column(1);
         Tensor uxxx = Autograd.gradOfSum(uxx, false, batch)[0].column(0);
         Tensor utt = Autograd.gradOfSum(ut, false, batch)[0].column(1);
-        return new double[][] {u.columnValues(0), ux.columnValues(0), uxx.columnValues(0), uxxx.columnValues(0),
-                ut.columnValues(0), uxt.columnValues(0), utt.columnValues(0)};
+        return new double[][] {
+            u.columnValues(0),
+            ux.columnValues(0),
+            uxx.columnValues(0),
+            uxxx.columnValues(0),
+            ut.columnValues(0),
+            uxt.columnValues(0),
+            utt.columnValues(0)
+        };
     }
 
     /**
@@ -223,7 +242,10 @@ class TapeMlpTest {
                 for (int a = 0; a <= total; a++) {
                     int b = total - a;
                     double expected = Jets.derivative(jet, a, b);
-                    assertEquals(expected, tape[a][b].get(i, 0), 1e-11 * Math.max(1, Math.abs(expected)),
+                    assertEquals(
+                            expected,
+                            tape[a][b].get(i, 0),
+                            1e-11 * Math.max(1, Math.abs(expected)),
                             act + " d^" + total + "/dx^" + a + "dt^" + b + " at point " + i);
                 }
             }
@@ -266,14 +288,15 @@ class TapeMlpTest {
     void badArgumentsGiveClearMessages() {
         int[] widths = {2, 3, 1};
         Tensor x = Tensor.zeros(4, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TapeMlp.forward(x, Tensor.zeros(1, 12), widths, "tanh"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TapeMlp.forward(x, Tensor.zeros(1, 12), widths, "tanh"));
         assertTrue(e.getMessage().contains("1 x 13"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TapeMlp.forward(Tensor.zeros(4, 3), Tensor.zeros(1, 13), widths, "tanh"));
         assertTrue(e.getMessage().contains("N x 2"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> TapeMlp.forward(x, Tensor.zeros(1, 13), widths, "swish"));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> TapeMlp.forward(x, Tensor.zeros(1, 13), widths, "swish"));
         assertTrue(e.getMessage().contains("swish") && e.getMessage().contains("tanh"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TapeMlp.parameterCount(new int[] {2}));
         assertTrue(e.getMessage().contains("at least"), e.getMessage());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,8 +53,8 @@ class TensorOpDerivativeTest {
         return new OpCase(name, new int[][] {{3, 4}}, new Domain[] {d}, xs -> op.apply(xs[0]));
     }
 
-    private static OpCase binary(String name, int[] sa, int[] sb, Domain da, Domain db,
-                                 java.util.function.BinaryOperator<Tensor> op) {
+    private static OpCase binary(
+            String name, int[] sa, int[] sb, Domain da, Domain db, java.util.function.BinaryOperator<Tensor> op) {
         return new OpCase(name, new int[][] {sa, sb}, new Domain[] {da, db}, xs -> op.apply(xs[0], xs[1]));
     }
 
@@ -101,13 +100,25 @@ class TensorOpDerivativeTest {
         c.add(binary("mul", new int[] {3, 4}, new int[] {3, 4}, any, any, Tensor::mul));
         c.add(binary("mul row", new int[] {3, 4}, new int[] {1, 4}, any, any, Tensor::mul));
         c.add(binary("mul column by row", new int[] {3, 1}, new int[] {1, 4}, any, any, Tensor::mul));
-        c.add(binary("mul self", new int[] {3, 4}, new int[] {3, 4}, any, any, (a, b) -> a.mul(a).mul(b)));
+        c.add(binary(
+                "mul self",
+                new int[] {3, 4},
+                new int[] {3, 4},
+                any,
+                any,
+                (a, b) -> a.mul(a).mul(b)));
         c.add(binary("div", new int[] {3, 4}, new int[] {3, 4}, any, pos, Tensor::div));
         c.add(binary("div by row", new int[] {3, 4}, new int[] {1, 4}, any, pos, Tensor::div));
         c.add(binary("div by 1x1", new int[] {3, 4}, new int[] {1, 1}, any, pos, Tensor::div));
         // linear algebra, structure, reductions
         c.add(binary("matmul", new int[] {3, 4}, new int[] {4, 2}, any, any, Tensor::matmul));
-        c.add(binary("matmul x xT", new int[] {3, 4}, new int[] {1, 1}, any, any, (a, b) -> a.matmul(a.transpose()).mul(b)));
+        c.add(binary(
+                "matmul x xT",
+                new int[] {3, 4},
+                new int[] {1, 1},
+                any,
+                any,
+                (a, b) -> a.matmul(a.transpose()).mul(b)));
         c.add(unary("transpose", any, Tensor::transpose));
         c.add(unary("sum", any, Tensor::sum));
         c.add(unary("columnSums", any, Tensor::columnSums));
@@ -118,18 +129,30 @@ class TensorOpDerivativeTest {
         c.add(unary("padColumns", any, x -> x.padColumns(2, 7)));
         c.add(unary("reshape", any, x -> x.reshape(2, 6)));
         c.add(unary("reshape to row", any, x -> x.reshape(1, 12)));
-        c.add(new OpCase("broadcastTo from row", new int[][] {{1, 4}}, new Domain[] {any}, xs -> xs[0].broadcastTo(3, 4)));
-        c.add(new OpCase("broadcastTo from column", new int[][] {{3, 1}}, new Domain[] {any}, xs -> xs[0].broadcastTo(3, 4)));
-        c.add(new OpCase("concatColumns", new int[][] {{3, 1}, {3, 2}, {3, 1}}, new Domain[] {any, any, any},
+        c.add(new OpCase(
+                "broadcastTo from row", new int[][] {{1, 4}}, new Domain[] {any}, xs -> xs[0].broadcastTo(3, 4)));
+        c.add(new OpCase(
+                "broadcastTo from column", new int[][] {{3, 1}}, new Domain[] {any}, xs -> xs[0].broadcastTo(3, 4)));
+        c.add(new OpCase(
+                "concatColumns",
+                new int[][] {{3, 1}, {3, 2}, {3, 1}},
+                new Domain[] {any, any, any},
                 xs -> Tensor.concatColumns(xs[0], xs[1], xs[2])));
-        c.add(new OpCase("concatColumns of slices", new int[][] {{3, 4}}, new Domain[] {any},
-                xs -> Tensor.concatColumns(xs[0].column(3), xs[0].sliceColumns(0, 2).sin())));
+        c.add(new OpCase(
+                "concatColumns of slices",
+                new int[][] {{3, 4}},
+                new Domain[] {any},
+                xs -> Tensor.concatColumns(
+                        xs[0].column(3), xs[0].sliceColumns(0, 2).sin())));
         // a whole network, inputs and parameters varying together
         int[] widths = {2, 3, 3, 1};
         int p = TapeMlp.parameterCount(widths);
         for (Activation a : Activation.values()) {
             Domain inputDomain = a == Activation.RELU ? Domain.AWAY_FROM_ZERO : any;
-            c.add(new OpCase("mlp " + a, new int[][] {{4, 2}, {1, p}}, new Domain[] {inputDomain, any},
+            c.add(new OpCase(
+                    "mlp " + a,
+                    new int[][] {{4, 2}, {1, p}},
+                    new Domain[] {inputDomain, any},
                     xs -> TapeMlp.forward(xs[0], xs[1], widths, a)));
         }
         return c.stream();
@@ -150,7 +173,8 @@ class TensorOpDerivativeTest {
         Tensor probe = opCase.op().apply(x);
         Tensor w = random(rnd, probe.rows(), probe.cols(), Domain.ANY);
         Function<Tensor[], Tensor> linear = xs -> opCase.op().apply(xs).mul(w).sum();
-        Function<Tensor[], Tensor> wrapped = xs -> opCase.op().apply(xs).sin().mul(w).sum();
+        Function<Tensor[], Tensor> wrapped =
+                xs -> opCase.op().apply(xs).sin().mul(w).sum();
 
         for (Function<Tensor[], Tensor> f : List.of(linear, wrapped)) {
             String form = f == linear ? "sum(W*op)" : "sum(W*sin(op))";
@@ -158,8 +182,10 @@ class TensorOpDerivativeTest {
                 double ad = DirectionalDerivatives.ad(f, x, v, order);
                 double fd = DirectionalDerivatives.fd(f, x, v, order);
                 double tol = TOL * Math.max(1.0, Math.abs(fd));
-                assertTrue(Math.abs(ad - fd) <= tol, opCase + " " + form + " order " + order
-                        + ": AD " + ad + " vs FD " + fd + " (tolerance " + tol + ")");
+                assertTrue(
+                        Math.abs(ad - fd) <= tol,
+                        opCase + " " + form + " order " + order + ": AD " + ad + " vs FD " + fd + " (tolerance " + tol
+                                + ")");
             }
         }
     }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
-
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
@@ -139,12 +138,17 @@ class TensorValueTest {
         Tensor col = Tensor.constant(2, 1, 100, 200);
         // integers: exact
         assertArrayEquals(new double[] {11, 22, 33, 14, 25, 36}, m.add(row).toArray(), EXACT);
-        assertArrayEquals(new double[] {101, 102, 103, 204, 205, 206}, m.add(col).toArray(), EXACT);
-        assertArrayEquals(new double[] {110, 120, 130, 210, 220, 230}, row.add(col).toArray(), EXACT);
-        assertArrayEquals(new double[] {2, 4, 6, 8, 10, 12}, m.mul(Tensor.scalar(2)).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {101, 102, 103, 204, 205, 206}, m.add(col).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {110, 120, 130, 210, 220, 230}, row.add(col).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {2, 4, 6, 8, 10, 12}, m.mul(Tensor.scalar(2)).toArray(), EXACT);
         assertArrayEquals(new double[] {-9, -18, -27, -6, -15, -24}, m.sub(row).toArray(), EXACT);
-        assertArrayEquals(new double[] {0.5, 1, 1.5, 2, 2.5, 3}, m.div(Tensor.scalar(2)).toArray(), EXACT);
-        assertArrayEquals(new double[] {10, 20, 30, 10, 20, 30}, row.broadcastTo(2, 3).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {0.5, 1, 1.5, 2, 2.5, 3}, m.div(Tensor.scalar(2)).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {10, 20, 30, 10, 20, 30}, row.broadcastTo(2, 3).toArray(), EXACT);
     }
 
     @Test
@@ -152,14 +156,20 @@ class TensorValueTest {
         Tensor m = Tensor.constant(new double[][] {{1, 2, 3}, {4, 5, 6}});
         assertArrayEquals(new double[] {2, 3, 5, 6}, m.sliceColumns(1, 3).toArray(), EXACT);
         assertArrayEquals(new double[] {1, 4}, m.column(0).toArray(), EXACT);
-        assertArrayEquals(new double[] {3, 1, 2, 6, 4, 5},
-                Tensor.concatColumns(m.column(2), m.sliceColumns(0, 2)).toArray(), EXACT);
-        assertArrayEquals(new double[] {0, 1, 2, 3, 0, 0, 4, 5, 6, 0}, m.padColumns(1, 5).toArray(), EXACT);
+        assertArrayEquals(
+                new double[] {3, 1, 2, 6, 4, 5},
+                Tensor.concatColumns(m.column(2), m.sliceColumns(0, 2)).toArray(),
+                EXACT);
+        assertArrayEquals(
+                new double[] {0, 1, 2, 3, 0, 0, 4, 5, 6, 0}, m.padColumns(1, 5).toArray(), EXACT);
         Tensor r = m.reshape(3, 2);
         assertEquals("3 x 2", r.shape());
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, r.toArray(), EXACT);
-        assertArrayEquals(new double[] {4, 5, 6}, Tensor.ofColumns(false, new double[] {1, 4}, new double[] {2, 5},
-                new double[] {3, 6}).toArray2D()[1], EXACT);
+        assertArrayEquals(
+                new double[] {4, 5, 6},
+                Tensor.ofColumns(false, new double[] {1, 4}, new double[] {2, 5}, new double[] {3, 6})
+                        .toArray2D()[1],
+                EXACT);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.autodiff.VectorSupport;
 
@@ -16,15 +15,24 @@ import org.pinn4j.autodiff.VectorSupport;
 class LaneKernelsTest {
     private static final int[][] SHAPES = {
         // in, out, streams, tile
-        {20, 20, 4, 64}, {20, 20, 4, 37}, {7, 9, 3, 64}, {2, 20, 4, 64}, {20, 1, 4, 64}, {5, 6, 1, 5},
-        {4, 4, 6, 8}, {13, 3, 2, 19}, {1, 1, 1, 1},
+        {20, 20, 4, 64},
+        {20, 20, 4, 37},
+        {7, 9, 3, 64},
+        {2, 20, 4, 64},
+        {20, 1, 4, 64},
+        {5, 6, 1, 5},
+        {4, 4, 6, 8},
+        {13, 3, 2, 19},
+        {1, 1, 1, 1},
     };
 
     @Test
     void theSurefireJvmRunsTheVectorKernels() {
         // the build passes --add-modules jdk.incubator.vector to the test JVMs; without it the
         // comparisons below would compare the scalar kernels with themselves
-        assertTrue(VectorSupport.enabled(), "expected the Vector API kernels in the test JVM, got " + TaylorNetwork.kernels());
+        assertTrue(
+                VectorSupport.enabled(),
+                "expected the Vector API kernels in the test JVM, got " + TaylorNetwork.kernels());
     }
 
     @Test
@@ -207,7 +215,9 @@ class LaneKernelsTest {
 
     private static void assertBitIdentical(double[] expected, double[] actual, String what) {
         for (int p = 0; p < expected.length; p++) {
-            assertEquals(Double.doubleToLongBits(expected[p]), Double.doubleToLongBits(actual[p]),
+            assertEquals(
+                    Double.doubleToLongBits(expected[p]),
+                    Double.doubleToLongBits(actual[p]),
                     what + " at " + p + ": " + expected[p] + " vs " + actual[p]);
         }
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.pinn4j.autodiff.Activation;
@@ -110,12 +109,14 @@ class TaylorNetworkTest {
                         point[i] = pts[i][p];
                     }
                     DerivativeStructure[] ref = jetForward(spec, w, point, plan.maxOrder());
-                    double expected = ref[j].getPartialDerivative(plan.streams().get(s).counts());
+                    double expected =
+                            ref[j].getPartialDerivative(plan.streams().get(s).counts());
                     diff += sq(engine[j][s][p] - expected);
                     norm += sq(expected);
                 }
                 double rel = Math.sqrt(diff / norm);
-                assertTrue(rel <= tol, "output " + j + " stream " + plan.streams().get(s) + " relative error " + rel);
+                assertTrue(
+                        rel <= tol, "output " + j + " stream " + plan.streams().get(s) + " relative error " + rel);
             }
         }
     }
@@ -129,8 +130,8 @@ class TaylorNetworkTest {
 
     @Test
     void burgersStreamsOfADeepTanhNetwork() {
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 16, 16, 16, 16, 1}, Activation.TANH,
-                new double[] {-1, 0}, new double[] {1, 1});
+        NetworkSpec spec = NetworkSpec.mlp(
+                new int[] {2, 16, 16, 16, 16, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1});
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(1, 0), MultiIndex.of(0, 1), MultiIndex.of(2, 0));
         assertEquals(4, plan.size());
         assertStreamsMatchJets(spec, plan, 45, 16, 1e-10);
@@ -138,16 +139,16 @@ class TaylorNetworkTest {
 
     @Test
     void mixedAndThirdDerivativesOfASinNetworkWithTwoOutputs() {
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 12, 12, 12, 12, 2}, Activation.SIN,
-                new double[] {0, -2}, new double[] {1, 3});
+        NetworkSpec spec = NetworkSpec.mlp(
+                new int[] {2, 12, 12, 12, 12, 2}, Activation.SIN, new double[] {0, -2}, new double[] {1, 3});
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(1, 1), MultiIndex.of(3, 0), MultiIndex.of(0, 2));
         assertStreamsMatchJets(spec, plan, 20, 8, 1e-10);
     }
 
     @Test
     void laplacianInThreeDimensions() {
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {3, 10, 10, 10, 10, 1}, Activation.TANH,
-                new double[] {0, 0, 0}, new double[] {1, 2, 3});
+        NetworkSpec spec = NetworkSpec.mlp(
+                new int[] {3, 10, 10, 10, 10, 1}, Activation.TANH, new double[] {0, 0, 0}, new double[] {1, 2, 3});
         StreamPlan plan = StreamPlan.of(3, MultiIndex.of(2, 0, 0), MultiIndex.of(0, 2, 0), MultiIndex.of(0, 0, 2));
         assertEquals(7, plan.size());
         assertStreamsMatchJets(spec, plan, 17, 32, 1e-10);
@@ -156,8 +157,9 @@ class TaylorNetworkTest {
     @Test
     void fourierFeaturesFeedTheStreams() {
         double[] b = {1.0, 0.5, -2.0, 1.5, 3.0, 0.0};
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 10, 10, 10, 1}, Activation.TANH,
-                new double[] {-1, 0}, new double[] {1, 1}).withFourierFeatures(b, 3);
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {2, 10, 10, 10, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1})
+                .withFourierFeatures(b, 3);
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(2, 0), MultiIndex.of(0, 1), MultiIndex.of(1, 1));
         assertStreamsMatchJets(spec, plan, 19, 8, 1e-10);
     }
@@ -195,8 +197,13 @@ class TaylorNetworkTest {
 
         @Override
         public double evaluate(Tile tile, Object scratch) {
-            double[] u = tile.output(0, su), ux = tile.output(0, sx), ut = tile.output(0, st), uxx = tile.output(0, sxx);
-            double[] gu = tile.outputAdjoint(0, su), gux = tile.outputAdjoint(0, sx), gut = tile.outputAdjoint(0, st),
+            double[] u = tile.output(0, su),
+                    ux = tile.output(0, sx),
+                    ut = tile.output(0, st),
+                    uxx = tile.output(0, sxx);
+            double[] gu = tile.outputAdjoint(0, su),
+                    gux = tile.outputAdjoint(0, sx),
+                    gut = tile.outputAdjoint(0, st),
                     guxx = tile.outputAdjoint(0, sxx);
             double sum = 0;
             for (int p = 0; p < tile.size(); p++) {
@@ -224,8 +231,8 @@ class TaylorNetworkTest {
      */
     @Test
     void parameterGradientMatchesFiniteDifferences() {
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 8, 8, 8, 1}, Activation.TANH,
-                new double[] {-1, 0}, new double[] {1, 1});
+        NetworkSpec spec =
+                NetworkSpec.mlp(new int[] {2, 8, 8, 8, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1});
         StreamPlan plan = burgersPlan();
         TaylorNetwork net = new TaylorNetwork(spec, plan, 16);
         BurgersLoss loss = new BurgersLoss(plan, 0.01 / Math.PI);
@@ -257,8 +264,9 @@ class TaylorNetworkTest {
     @Test
     void parameterGradientWithFourierFeaturesAndThirdOrder() {
         double[] b = {1.0, 0.5, -2.0, 1.5};
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 6, 6, 1}, Activation.SIN,
-                new double[] {-1, 0}, new double[] {1, 1}).withFourierFeatures(b, 2);
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {2, 6, 6, 1}, Activation.SIN, new double[] {-1, 0}, new double[] {1, 1})
+                .withFourierFeatures(b, 2);
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(3, 0), MultiIndex.of(1, 1));
         int sxxx = plan.indexOf(MultiIndex.of(3, 0));
         int sxt = plan.indexOf(MultiIndex.of(1, 1));
@@ -271,7 +279,9 @@ class TaylorNetworkTest {
             @Override
             public double evaluate(Tile tile, Object scratch) {
                 double[] a = tile.output(0, sxxx), c = tile.output(0, sxt), u = tile.output(0, 0);
-                double[] ga = tile.outputAdjoint(0, sxxx), gc = tile.outputAdjoint(0, sxt), gu = tile.outputAdjoint(0, 0);
+                double[] ga = tile.outputAdjoint(0, sxxx),
+                        gc = tile.outputAdjoint(0, sxt),
+                        gu = tile.outputAdjoint(0, 0);
                 double sum = 0;
                 for (int p = 0; p < tile.size(); p++) {
                     double r = a[p] - 3 * c[p] * u[p];
@@ -310,8 +320,8 @@ class TaylorNetworkTest {
 
     @Test
     void resultsAreBitIdenticalForOneAndTwoThreads() {
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 20, 20, 20, 1}, Activation.TANH,
-                new double[] {-1, 0}, new double[] {1, 1});
+        NetworkSpec spec = NetworkSpec.mlp(
+                new int[] {2, 20, 20, 20, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1});
         StreamPlan plan = burgersPlan();
         TaylorNetwork net = new TaylorNetwork(spec, plan, 64);
         BurgersLoss loss = new BurgersLoss(plan, 0.01 / Math.PI);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.tape.Autograd;
@@ -35,8 +34,8 @@ class TaylorVsReverseTest {
     private static final double TOL = 1e-10;
 
     /** Taylor-engine streams of output {@code j}, per point, for every requested multi-index. */
-    private static Map<MultiIndex, double[]> taylorStreams(NetworkSpec spec, StreamPlan plan, double[] w,
-                                                           double[][] pts, int nPoints, int tile, int j) {
+    private static Map<MultiIndex, double[]> taylorStreams(
+            NetworkSpec spec, StreamPlan plan, double[] w, double[][] pts, int nPoints, int tile, int j) {
         TaylorNetwork net = new TaylorNetwork(spec, plan, tile);
         TaylorNetwork.Workspace ws = net.newWorkspace();
         Map<MultiIndex, double[]> out = new LinkedHashMap<>();
@@ -99,8 +98,8 @@ class TaylorVsReverseTest {
      * Compares u, every first derivative, u_x0x0, u_x0x1, the Laplacian and u_x0x0x0 of every output of a
      * random network on random points, Taylor engine vs nested reverse mode, to {@link #TOL}.
      */
-    private static void assertTaylorMatchesNestedReverse(int[] widths, Activation act, double[] lower, double[] upper,
-                                                         int nPoints, int tile, long seed) {
+    private static void assertTaylorMatchesNestedReverse(
+            int[] widths, Activation act, double[] lower, double[] upper, int nPoints, int tile, long seed) {
         NetworkSpec spec = NetworkSpec.mlp(widths, act, lower, upper);
         int d = spec.inputs();
         assertEquals(TapeMlp.parameterCount(widths), spec.parameterCount(), "both paths share the flat layout");
@@ -164,27 +163,51 @@ class TaylorVsReverseTest {
 
     @Test
     void deepTanhNetworkInTwoInputsWithNonTrivialBounds() {
-        assertTaylorMatchesNestedReverse(new int[] {2, 16, 16, 16, 16, 1}, Activation.TANH,
-                new double[] {-2.0, 0.5}, new double[] {3.0, 1.25}, 70, 32, 101);
+        assertTaylorMatchesNestedReverse(
+                new int[] {2, 16, 16, 16, 16, 1},
+                Activation.TANH,
+                new double[] {-2.0, 0.5},
+                new double[] {3.0, 1.25},
+                70,
+                32,
+                101);
     }
 
     @Test
     void deepSinNetworkInThreeInputsWithNonTrivialBoundsAndTwoOutputs() {
-        assertTaylorMatchesNestedReverse(new int[] {3, 12, 12, 12, 12, 12, 2}, Activation.SIN,
-                new double[] {0.0, -1.0, 10.0}, new double[] {0.5, 4.0, 12.0}, 45, 16, 202);
+        assertTaylorMatchesNestedReverse(
+                new int[] {3, 12, 12, 12, 12, 12, 2},
+                Activation.SIN,
+                new double[] {0.0, -1.0, 10.0},
+                new double[] {0.5, 4.0, 12.0},
+                45,
+                16,
+                202);
     }
 
     /** lower = -1, upper = 1: the scaling is the identity, so this isolates the network itself. */
     @Test
     void deepTanhNetworkInThreeInputsOnTheUnitBox() {
-        assertTaylorMatchesNestedReverse(new int[] {3, 10, 10, 10, 10, 1}, Activation.TANH,
-                new double[] {-1, -1, -1}, new double[] {1, 1, 1}, 33, 8, 303);
+        assertTaylorMatchesNestedReverse(
+                new int[] {3, 10, 10, 10, 10, 1},
+                Activation.TANH,
+                new double[] {-1, -1, -1},
+                new double[] {1, 1, 1},
+                33,
+                8,
+                303);
     }
 
     @Test
     void deepSinNetworkInTwoInputsOnTheUnitBox() {
-        assertTaylorMatchesNestedReverse(new int[] {2, 14, 14, 14, 14, 1}, Activation.SIN,
-                new double[] {-1, -1}, new double[] {1, 1}, 40, 64, 404);
+        assertTaylorMatchesNestedReverse(
+                new int[] {2, 14, 14, 14, 14, 1},
+                Activation.SIN,
+                new double[] {-1, -1},
+                new double[] {1, 1},
+                40,
+                64,
+                404);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -59,17 +58,29 @@ public final class AllenCahn implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
+        return Problem.builder(name())
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
-                    return x.square().times(x.times(Math.PI).cos()).plus(s.input("t").times(n));
+                    return x.square()
+                            .times(x.times(Math.PI).cos())
+                            .plus(s.input("t").times(n));
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(EPS)).plus(u.pow(3).times(GAMMA)).minus(u.times(GAMMA));
-                }).withPoints(4000))
-                .condition(Conditions.periodic("periodic-u", "x", s -> s.output("u")).withPoints(200))
-                .condition(Conditions.periodic("periodic-ux", "x", s -> s.output("u").d("x")).withPoints(200))
+                            Field u = s.output("u");
+                            return u.d("t")
+                                    .minus(u.d("x", "x").times(EPS))
+                                    .plus(u.pow(3).times(GAMMA))
+                                    .minus(u.times(GAMMA));
+                        })
+                        .withPoints(4000))
+                .condition(Conditions.periodic("periodic-u", "x", s -> s.output("u"))
+                        .withPoints(200))
+                .condition(Conditions.periodic(
+                                "periodic-ux", "x", s -> s.output("u").d("x"))
+                        .withPoints(200))
                 .build();
     }
 
@@ -83,6 +94,7 @@ public final class AllenCahn implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 1, 101)});
     }
 }

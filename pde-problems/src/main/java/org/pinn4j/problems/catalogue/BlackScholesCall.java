@@ -2,7 +2,6 @@ package org.pinn4j.problems.catalogue;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Rectangle;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -70,22 +69,46 @@ public final class BlackScholesCall implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("S", "t").outputs("V").domain(new Rectangle(0, 0, S_MAX, T))
+        return Problem.builder(name())
+                .inputs("S", "t")
+                .outputs("V")
+                .domain(new Rectangle(0, 0, S_MAX, T))
                 .outputTransform((s, o, n) -> n.times(K))
                 .condition(Conditions.pde("pde", s -> {
-                    Field v = s.output("V");
-                    Field S = s.input("S");
-                    return v.d("t").plus(S.square().times(v.d("S", "S")).times(0.5 * SIGMA * SIGMA))
-                            .plus(S.times(v.d("S")).times(R)).minus(v.times(R)).div(K);
-                }).withPoints(4000))
-                .condition(Conditions.custom("terminal", Support.face("t = T", 1, T), 400,
-                        s -> List.of(s.output("V").minus(s.source("payoff", p -> Math.max(p[0] - K, 0))).div(K)),
-                        List.of(), p -> new double[0][]))
-                .condition(Conditions.custom("s-zero", Support.face("S = 0", 0, 0), 100,
-                        s -> List.of(s.output("V").div(K)), List.of(), p -> new double[0][]))
-                .condition(Conditions.custom("s-max", Support.face("S = 200", 0, S_MAX), 100,
-                        s -> List.of(s.output("V").minus(s.source("far", p -> S_MAX - K * Math.exp(-R * (T - p[1])))).div(K)),
-                        List.of(), p -> new double[0][]))
+                            Field v = s.output("V");
+                            Field S = s.input("S");
+                            return v.d("t")
+                                    .plus(S.square().times(v.d("S", "S")).times(0.5 * SIGMA * SIGMA))
+                                    .plus(S.times(v.d("S")).times(R))
+                                    .minus(v.times(R))
+                                    .div(K);
+                        })
+                        .withPoints(4000))
+                .condition(Conditions.custom(
+                        "terminal",
+                        Support.face("t = T", 1, T),
+                        400,
+                        s -> List.of(s.output("V")
+                                .minus(s.source("payoff", p -> Math.max(p[0] - K, 0)))
+                                .div(K)),
+                        List.of(),
+                        p -> new double[0][]))
+                .condition(Conditions.custom(
+                        "s-zero",
+                        Support.face("S = 0", 0, 0),
+                        100,
+                        s -> List.of(s.output("V").div(K)),
+                        List.of(),
+                        p -> new double[0][]))
+                .condition(Conditions.custom(
+                        "s-max",
+                        Support.face("S = 200", 0, S_MAX),
+                        100,
+                        s -> List.of(s.output("V")
+                                .minus(s.source("far", p -> S_MAX - K * Math.exp(-R * (T - p[1]))))
+                                .div(K)),
+                        List.of(),
+                        p -> new double[0][]))
                 .build();
     }
 
@@ -99,6 +122,7 @@ public final class BlackScholesCall implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, S_MAX, 201), EvaluationGrid.linspace(0, T, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(0, S_MAX, 201), EvaluationGrid.linspace(0, T, 101)});
     }
 }

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -57,17 +56,26 @@ public final class Burgers implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
+        return Problem.builder(name())
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
                 // u = -sin(pi x) + t (1 - x^2) N(x, t) meets the initial and boundary conditions exactly,
                 // so the loss is the residual alone
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
-                    return x.times(Math.PI).sin().neg().plus(s.input("t").times(x.times(x).neg().plus(1)).times(n));
+                    return x.times(Math.PI)
+                            .sin()
+                            .neg()
+                            .plus(s.input("t").times(x.times(x).neg().plus(1)).times(n));
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").plus(u.times(u.d("x"))).minus(u.d("x", "x").times(NU));
-                }).withPoints(context.quick() ? 2000 : 10000))
+                            Field u = s.output("u");
+                            return u.d("t")
+                                    .plus(u.times(u.d("x")))
+                                    .minus(u.d("x", "x").times(NU));
+                        })
+                        .withPoints(context.quick() ? 2000 : 10000))
                 .build();
     }
 
@@ -81,6 +89,7 @@ public final class Burgers implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 0.99, 100)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 0.99, 100)});
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -76,16 +75,22 @@ public final class BurgersInverse implements BenchmarkProblem {
         double[][] u = ref.values(pts);
         Support.addRelativeNoise(u, context.noise(), rng);
         PointSet data = new PointSet(pts);
-        return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
+        return Problem.builder(name())
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new GeometryXTime(new Interval(-1, 1), 0, 1))
                 // lambda2 is of order 1e-2: with scale 0.01 the optimizer moves it in steps of its own size (an
                 // unscaled lambda2 ended at 2.3% error after the same budget, this one at 0.1%)
-                .coefficient("lambda1", 0.0).coefficient("lambda2", 0.0, 0.01)
+                .coefficient("lambda1", 0.0)
+                .coefficient("lambda2", 0.0, 0.01)
                 .condition(Conditions.data("data", data, "u", u[0]))
                 .condition(Conditions.pde("pde", s -> {
-                    Field v = s.output("u");
-                    return v.d("t").plus(s.coefficient("lambda1").times(v).times(v.d("x")))
-                            .minus(s.coefficient("lambda2").times(v.d("x", "x")));
-                }).withPoints(2000))
+                            Field v = s.output("u");
+                            return v.d("t")
+                                    .plus(s.coefficient("lambda1").times(v).times(v.d("x")))
+                                    .minus(s.coefficient("lambda2").times(v.d("x", "x")));
+                        })
+                        .withPoints(2000))
                 .build();
     }
 
@@ -99,6 +104,7 @@ public final class BurgersInverse implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 0.99, 100)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 256), EvaluationGrid.linspace(0, 0.99, 100)});
     }
 }

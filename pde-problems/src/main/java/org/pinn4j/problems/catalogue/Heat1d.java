@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -51,15 +50,21 @@ public final class Heat1d implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(0, 1), 0, 1))
+        return Problem.builder(name())
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new GeometryXTime(new Interval(0, 1), 0, 1))
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
-                    return x.times(Math.PI).sin().plus(s.input("t").times(x).times(x.neg().plus(1)).times(n));
+                    return x.times(Math.PI)
+                            .sin()
+                            .plus(s.input("t").times(x).times(x.neg().plus(1)).times(n));
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(ALPHA));
-                }).withPoints(1000))
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(ALPHA));
+                        })
+                        .withPoints(1000))
                 .build();
     }
 
@@ -73,6 +78,7 @@ public final class Heat1d implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 101)});
     }
 }

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Rectangle;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -49,17 +48,30 @@ public final class Helmholtz2d implements BenchmarkProblem {
     @Override
     public Problem problem(ProblemContext context) {
         double k2 = 17 * Math.PI * Math.PI;
-        return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Rectangle(-1, -1, 1, 1))
+        return Problem.builder(name())
+                .inputs("x", "y")
+                .outputs("u")
+                .domain(new Rectangle(-1, -1, 1, 1))
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
                     Field y = s.input("y");
-                    return x.square().neg().plus(1).times(y.square().neg().plus(1)).times(n);
+                    return x.square()
+                            .neg()
+                            .plus(1)
+                            .times(y.square().neg().plus(1))
+                            .times(n);
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    Field q = s.source("q", p -> (1 - k2) * Math.sin(Math.PI * p[0]) * Math.sin(4 * Math.PI * p[1]));
-                    return u.d("x", "x").plus(u.d("y", "y")).plus(u).minus(q).div(k2);
-                }).withPoints(2000))
+                            Field u = s.output("u");
+                            Field q = s.source(
+                                    "q", p -> (1 - k2) * Math.sin(Math.PI * p[0]) * Math.sin(4 * Math.PI * p[1]));
+                            return u.d("x", "x")
+                                    .plus(u.d("y", "y"))
+                                    .plus(u)
+                                    .minus(q)
+                                    .div(k2);
+                        })
+                        .withPoints(2000))
                 .build();
     }
 
@@ -73,6 +85,7 @@ public final class Helmholtz2d implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -88,20 +87,34 @@ public final class LorenzInverse implements BenchmarkProblem {
         obs.put("y", y[1]);
         obs.put("z", y[2]);
         double scale = 10;
-        return Problem.builder(name()).inputs("t").outputs("x", "y", "z").domain(new Interval(0, T_END))
-                .coefficient("s", 1.0).coefficient("r", 1.0).coefficient("b", 1.0)
+        return Problem.builder(name())
+                .inputs("t")
+                .outputs("x", "y", "z")
+                .domain(new Interval(0, T_END))
+                .coefficient("s", 1.0)
+                .coefficient("r", 1.0)
+                .coefficient("b", 1.0)
                 .outputTransform((s, o, n) -> n.times(scale))
                 .condition(Conditions.data("data", data, obs).withWeight(1 / (scale * scale)))
                 .condition(Conditions.system("ode", s -> {
-                    Field x = s.output("x");
-                    Field yy = s.output("y");
-                    Field z = s.output("z");
-                    double rate = scale * scale;
-                    return List.of(
-                            x.d("t").minus(s.coefficient("s").times(yy.minus(x))).div(rate),
-                            yy.d("t").minus(x.times(s.coefficient("r").minus(z))).plus(yy).div(rate),
-                            z.d("t").minus(x.times(yy)).plus(s.coefficient("b").times(z)).div(rate));
-                }).withPoints(400))
+                            Field x = s.output("x");
+                            Field yy = s.output("y");
+                            Field z = s.output("z");
+                            double rate = scale * scale;
+                            return List.of(
+                                    x.d("t")
+                                            .minus(s.coefficient("s").times(yy.minus(x)))
+                                            .div(rate),
+                                    yy.d("t")
+                                            .minus(x.times(s.coefficient("r").minus(z)))
+                                            .plus(yy)
+                                            .div(rate),
+                                    z.d("t")
+                                            .minus(x.times(yy))
+                                            .plus(s.coefficient("b").times(z))
+                                            .div(rate));
+                        })
+                        .withPoints(400))
                 .build();
     }
 

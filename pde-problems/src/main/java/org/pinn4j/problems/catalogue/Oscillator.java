@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -60,12 +59,19 @@ public final class Oscillator implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("t").outputs("x").domain(new Interval(0, 1))
+        return Problem.builder(name())
+                .inputs("t")
+                .outputs("x")
+                .domain(new Interval(0, 1))
                 .outputTransform((s, o, n) -> s.input("t").square().times(n).plus(1))
                 .condition(Conditions.pde("pde", s -> {
-                    Field x = s.output("x");
-                    return x.d("t", "t").plus(x.d("t").times(2 * D)).div(W0 * W0).plus(x);
-                }).withPoints(256))
+                            Field x = s.output("x");
+                            return x.d("t", "t")
+                                    .plus(x.d("t").times(2 * D))
+                                    .div(W0 * W0)
+                                    .plus(x);
+                        })
+                        .withPoints(256))
                 .build();
     }
 

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -51,18 +50,24 @@ public final class Poisson1d implements BenchmarkProblem {
     @Override
     public Problem problem(ProblemContext context) {
         double pi2 = Math.PI * Math.PI;
-        return Problem.builder(name()).inputs("x").outputs("u").domain(new Interval(-1, 1))
+        return Problem.builder(name())
+                .inputs("x")
+                .outputs("u")
+                .domain(new Interval(-1, 1))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("x", "x").neg().minus(s.source("f", p -> pi2 * Math.sin(Math.PI * p[0])));
-                }).withPoints(128))
-                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0).withPoints(2))
+                            Field u = s.output("u");
+                            return u.d("x", "x").neg().minus(s.source("f", p -> pi2 * Math.sin(Math.PI * p[0])));
+                        })
+                        .withPoints(128))
+                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0)
+                        .withPoints(2))
                 .build();
     }
 
     @Override
     public Recipe recipe(boolean quick) {
-        return Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(quick ? 500 : 1000, 5e-3), Phase.lbfgs(quick ? 500 : 2000));
+        return Recipe.of(
+                NetworkConfig.mlp(2, 20), Phase.adam(quick ? 500 : 1000, 5e-3), Phase.lbfgs(quick ? 500 : 2000));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Rectangle;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -48,17 +47,27 @@ public final class Poisson2d implements BenchmarkProblem {
     @Override
     public Problem problem(ProblemContext context) {
         double pi2 = Math.PI * Math.PI;
-        return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Rectangle(0, 0, 1, 1))
+        return Problem.builder(name())
+                .inputs("x", "y")
+                .outputs("u")
+                .domain(new Rectangle(0, 0, 1, 1))
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
                     Field y = s.input("y");
-                    return x.times(x.neg().plus(1)).times(y).times(y.neg().plus(1)).times(n);
+                    return x.times(x.neg().plus(1))
+                            .times(y)
+                            .times(y.neg().plus(1))
+                            .times(n);
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    Field f = s.source("f", p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]));
-                    return u.d("x", "x").plus(u.d("y", "y")).div(2 * pi2).plus(f);
-                }).withPoints(1000))
+                            Field u = s.output("u");
+                            Field f = s.source("f", p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]));
+                            return u.d("x", "x")
+                                    .plus(u.d("y", "y"))
+                                    .div(2 * pi2)
+                                    .plus(f);
+                        })
+                        .withPoints(1000))
                 .build();
     }
 
@@ -72,6 +81,7 @@ public final class Poisson2d implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 101)});
     }
 }

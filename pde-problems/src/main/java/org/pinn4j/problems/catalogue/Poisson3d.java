@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Box;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -43,7 +42,8 @@ public final class Poisson3d implements BenchmarkProblem {
 
     @Override
     public Optional<Reference> analytic() {
-        return Optional.of(Support.scalar(p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]) * Math.sin(Math.PI * p[2])));
+        return Optional.of(
+                Support.scalar(p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]) * Math.sin(Math.PI * p[2])));
     }
 
     @Override
@@ -54,17 +54,34 @@ public final class Poisson3d implements BenchmarkProblem {
     @Override
     public Problem problem(ProblemContext context) {
         double k2 = 3 * Math.PI * Math.PI;
-        return Problem.builder(name()).inputs("x", "y", "z").outputs("u")
+        return Problem.builder(name())
+                .inputs("x", "y", "z")
+                .outputs("u")
                 .domain(new Box(new double[] {0, 0, 0}, new double[] {1, 1, 1}))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    Field f = s.source("f", p -> Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]) * Math.sin(Math.PI * p[2]));
-                    return u.d("x", "x").plus(u.d("y", "y")).plus(u.d("z", "z")).div(k2).plus(f);
-                }).withPoints(2000))
-                .condition(Conditions.neumann("neumann-z0", Region.boundary("z = 0", p -> p[2] <= TOL), "u",
-                        p -> -Math.PI * Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1])).withPoints(200).withWeight(1 / (Math.PI * Math.PI)))
-                .condition(Conditions.dirichlet("dirichlet", Region.boundary("faces other than z = 0", p -> p[2] > TOL), "u",
-                        p -> 0.0).withPoints(600))
+                            Field u = s.output("u");
+                            Field f = s.source(
+                                    "f",
+                                    p -> Math.sin(Math.PI * p[0])
+                                            * Math.sin(Math.PI * p[1])
+                                            * Math.sin(Math.PI * p[2]));
+                            return u.d("x", "x")
+                                    .plus(u.d("y", "y"))
+                                    .plus(u.d("z", "z"))
+                                    .div(k2)
+                                    .plus(f);
+                        })
+                        .withPoints(2000))
+                .condition(Conditions.neumann(
+                                "neumann-z0",
+                                Region.boundary("z = 0", p -> p[2] <= TOL),
+                                "u",
+                                p -> -Math.PI * Math.sin(Math.PI * p[0]) * Math.sin(Math.PI * p[1]))
+                        .withPoints(200)
+                        .withWeight(1 / (Math.PI * Math.PI)))
+                .condition(Conditions.dirichlet(
+                                "dirichlet", Region.boundary("faces other than z = 0", p -> p[2] > TOL), "u", p -> 0.0)
+                        .withPoints(600))
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Disk;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -56,13 +55,19 @@ public final class PoissonDisk implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "y").outputs("u").domain(new Disk(0, 0, 1))
-                .outputTransform((s, o, n) -> Support.indicator(s, "inside-disk", INSIDE).times(n))
+        return Problem.builder(name())
+                .inputs("x", "y")
+                .outputs("u")
+                .domain(new Disk(0, 0, 1))
+                .outputTransform(
+                        (s, o, n) -> Support.indicator(s, "inside-disk", INSIDE).times(n))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("x", "x").plus(u.d("y", "y")).plus(1);
-                }).withPoints(1000))
-                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0).withPoints(200))
+                            Field u = s.output("u");
+                            return u.d("x", "x").plus(u.d("y", "y")).plus(1);
+                        })
+                        .withPoints(1000))
+                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0)
+                        .withPoints(200))
                 .build();
     }
 
@@ -76,6 +81,7 @@ public final class PoissonDisk implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
     }
 }

@@ -2,7 +2,6 @@ package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Geometries;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -34,6 +33,7 @@ public final class PoissonLShape implements BenchmarkProblem {
      * numerically negligible next to the residual and the fit drifts off zero near the re-entrant corner.
      */
     public static final double BC_WEIGHT = 100;
+
     private static final ToDoubleFunction<double[]> INSIDE = p -> p[0] > 0 && p[1] > 0 ? 0.0 : 1.0;
 
     @Override
@@ -63,13 +63,20 @@ public final class PoissonLShape implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "y").outputs("u").domain(Geometries.lShape())
-                .outputTransform((s, o, n) -> Support.indicator(s, "inside-l", INSIDE).times(n))
+        return Problem.builder(name())
+                .inputs("x", "y")
+                .outputs("u")
+                .domain(Geometries.lShape())
+                .outputTransform(
+                        (s, o, n) -> Support.indicator(s, "inside-l", INSIDE).times(n))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("x", "x").plus(u.d("y", "y")).plus(1);
-                }).withPoints(1500))
-                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0).withPoints(400).withWeight(BC_WEIGHT))
+                            Field u = s.output("u");
+                            return u.d("x", "x").plus(u.d("y", "y")).plus(1);
+                        })
+                        .withPoints(1500))
+                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", p -> 0.0)
+                        .withPoints(400)
+                        .withWeight(BC_WEIGHT))
                 .build();
     }
 
@@ -83,6 +90,7 @@ public final class PoissonLShape implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(-1, 1, 101), EvaluationGrid.linspace(-1, 1, 101)});
     }
 }

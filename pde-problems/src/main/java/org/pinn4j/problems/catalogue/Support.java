@@ -2,7 +2,6 @@ package org.pinn4j.problems.catalogue;
 
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.geometry.Geometry;
@@ -13,8 +12,7 @@ import org.pinn4j.problems.Reference;
 
 /** Helpers shared by the catalogue entries: closed forms as references, noisy data sets. */
 final class Support {
-    private Support() {
-    }
+    private Support() {}
 
     /** A one-output reference from a closed form f(point) (point = raw coordinates in input order). */
     static Reference scalar(ToDoubleFunction<double[]> f) {
@@ -42,7 +40,8 @@ final class Support {
      */
     static void addRelativeNoise(double[][] values, double level, SplittableRandom rng) {
         if (!(level >= 0) || !Double.isFinite(level)) {
-            throw new IllegalArgumentException("noise level " + level + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
+            throw new IllegalArgumentException(
+                    "noise level " + level + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
         }
         if (level == 0) {
             return;

@@ -1,7 +1,6 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.Optional;
-
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
@@ -57,17 +56,25 @@ public final class Wave1d implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("x", "t").outputs("u").domain(new GeometryXTime(new Interval(0, 1), 0, 1))
+        return Problem.builder(name())
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new GeometryXTime(new Interval(0, 1), 0, 1))
                 .outputTransform((s, o, n) -> {
                     Field x = s.input("x");
                     Field t = s.input("t");
-                    Field u0 = x.times(Math.PI).sin().plus(x.times(4 * Math.PI).sin().times(0.5));
+                    Field u0 = x.times(Math.PI)
+                            .sin()
+                            .plus(x.times(4 * Math.PI).sin().times(0.5));
                     return u0.plus(t.times(x).times(x.neg().plus(1)).times(n));
                 })
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t", "t").minus(u.d("x", "x").times(C * C)).div(16 * Math.PI * Math.PI);
-                }).withPoints(2000))
+                            Field u = s.output("u");
+                            return u.d("t", "t")
+                                    .minus(u.d("x", "x").times(C * C))
+                                    .div(16 * Math.PI * Math.PI);
+                        })
+                        .withPoints(2000))
                 .condition(Conditions.initialRate("ic_rate", "u", "t", p -> 0.0))
                 .build();
     }
@@ -75,13 +82,16 @@ public final class Wave1d implements BenchmarkProblem {
     @Override
     public Recipe recipe(boolean quick) {
         if (quick) {
-            return Recipe.of(NetworkConfig.mlp(3, 32).activation(Activation.SIN), Phase.adam(500, 5e-3), Phase.lbfgs(500));
+            return Recipe.of(
+                    NetworkConfig.mlp(3, 32).activation(Activation.SIN), Phase.adam(500, 5e-3), Phase.lbfgs(500));
         }
-        return Recipe.of(NetworkConfig.mlp(4, 48).activation(Activation.SIN), Phase.adam(2000, 2e-3), Phase.lbfgs(4000));
+        return Recipe.of(
+                NetworkConfig.mlp(4, 48).activation(Activation.SIN), Phase.adam(2000, 2e-3), Phase.lbfgs(4000));
     }
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 201)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(0, 1, 101), EvaluationGrid.linspace(0, 1, 201)});
     }
 }

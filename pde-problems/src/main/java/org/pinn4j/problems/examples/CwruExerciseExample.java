@@ -2,7 +2,6 @@ package org.pinn4j.problems.examples;
 
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -26,8 +25,7 @@ import org.pinn4j.problems.catalogue.course.BlackScholesFormula;
  * Run: {@code java -cp validation/target/pinn.jar org.pinn4j.problems.examples.CwruExerciseExample [epochs]}.
  */
 public final class CwruExerciseExample {
-    private CwruExerciseExample() {
-    }
+    private CwruExerciseExample() {}
 
     /** Trains for {@code args[0]} epochs (default 1500) and prints price and Delta at t = 0 against the closed form. */
     public static void main(String[] args) {
@@ -44,29 +42,44 @@ public final class CwruExerciseExample {
             v[i] = exact.price(s[i], t[i]) * (1 + 0.01 * rng.nextGaussian());
         }
 
-        Problem problem = Problem.builder("course").inputs("S", "t").outputs("V")
+        Problem problem = Problem.builder("course")
+                .inputs("S", "t")
+                .outputs("V")
                 .domain(new GeometryXTime(new Interval(0, 200), 0, maturity))
-                .outputTransform((scope, output, net) -> net.times(k))          // V = K N: the network sees O(1) numbers
+                .outputTransform((scope, output, net) -> net.times(k)) // V = K N: the network sees O(1) numbers
                 .condition(Conditions.data("data", new PointSet(new double[][] {s, t}), "V", v)
-                        .withWeight(1 / (k * k)))                                   // MSE_data of V / K
-                .condition(Conditions.pde("pde", scope -> {                         // MSE_PDE: Black-Scholes residual / K
-                    Field price = scope.output("V"), S = scope.input("S");
-                    return price.d("t").plus(S.square().times(price.d("S", "S")).times(0.5 * sigma * sigma))
-                            .plus(S.times(price.d("S")).times(r)).minus(price.times(r)).div(k);
-                }).withPoints(1000).withWeight(0.25))
+                        .withWeight(1 / (k * k))) // MSE_data of V / K
+                .condition(Conditions.pde(
+                                "pde",
+                                scope -> { // MSE_PDE: Black-Scholes residual / K
+                                    Field price = scope.output("V"), S = scope.input("S");
+                                    return price.d("t")
+                                            .plus(S.square()
+                                                    .times(price.d("S", "S"))
+                                                    .times(0.5 * sigma * sigma))
+                                            .plus(S.times(price.d("S")).times(r))
+                                            .minus(price.times(r))
+                                            .div(k);
+                                })
+                        .withPoints(1000)
+                        .withWeight(0.25))
                 .build();
 
         // model.fit(epochs=1500, batch_size=100): 10 updates per epoch; fresh collocation points every epoch
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 32), Phase.epochs(Optimizers::adam,
-                () -> Schedules.cosine(2e-3, 2e-5, 10L * epochs), epochs, 100, "adam").resampleEvery(10));
-        PinnModel model = Trainer.train(problem, recipe, new ProgressPrinter(System.out, 1000)).model();
+        Recipe recipe = Recipe.of(
+                NetworkConfig.mlp(3, 32),
+                Phase.epochs(Optimizers::adam, () -> Schedules.cosine(2e-3, 2e-5, 10L * epochs), epochs, 100, "adam")
+                        .resampleEvery(10));
+        PinnModel model = Trainer.train(problem, recipe, new ProgressPrinter(System.out, 1000))
+                .model();
 
         double[][] at = {{80, 90, 100, 110, 120}, {0, 0, 0, 0, 0}};
         double[] price = model.predict(at)[0];
-        double[] delta = model.evaluate(at, scope -> List.of(scope.output("V").d("S")))[0];  // Delta = dV/dS
+        double[] delta = model.evaluate(at, scope -> List.of(scope.output("V").d("S")))[0]; // Delta = dV/dS
         for (int i = 0; i < price.length; i++) {
-            System.out.printf("S = %5.1f  V = %8.4f (exact %8.4f)  Delta = %.4f (exact %.4f)%n", at[0][i], price[i],
-                    exact.price(at[0][i], 0), delta[i], exact.delta(at[0][i], 0));
+            System.out.printf(
+                    "S = %5.1f  V = %8.4f (exact %8.4f)  Delta = %.4f (exact %.4f)%n",
+                    at[0][i], price[i], exact.price(at[0][i], 0), delta[i], exact.delta(at[0][i], 0));
         }
     }
 }

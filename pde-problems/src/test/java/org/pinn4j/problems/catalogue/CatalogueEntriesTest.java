@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -30,12 +29,18 @@ class CatalogueEntriesTest {
         Problem p = bp.problem(ProblemContext.defaults());
         NetworkConfig net = NetworkConfig.mlp(2, 8);
         SplittableRandom rng = new SplittableRandom(seed);
-        NetworkSpec spec = net.spec(p.inputs().size(), p.outputs().size(), p.domain().lower(), p.domain().upper(), rng);
+        NetworkSpec spec = net.spec(
+                p.inputs().size(),
+                p.outputs().size(),
+                p.domain().lower(),
+                p.domain().upper(),
+                rng);
         double[] w = net.initialParameters(spec, rng);
         for (int i = 0; i < w.length; i++) {
             w[i] += 0.5 * (rng.nextDouble() - 0.5); // nonzero biases too, so nothing vanishes by accident
         }
-        return new PinnModel(p, spec, Arrays.copyOf(w, w.length + p.coefficients().size()), null);
+        return new PinnModel(
+                p, spec, Arrays.copyOf(w, w.length + p.coefficients().size()), null);
     }
 
     static double[][] column(double[]... points) {
@@ -69,7 +74,11 @@ class CatalogueEntriesTest {
                 assertEquals(Math.sin(Math.PI * a), u(heat, a, 0), 1e-15, "heat initial value");
                 assertEquals(0.0, u(heat, 0, b), 1e-15, "heat at x = 0");
                 assertEquals(0.0, u(heat, 1, b), 1e-15, "heat at x = 1");
-                assertEquals(Math.sin(Math.PI * a) + 0.5 * Math.sin(4 * Math.PI * a), u(wave, a, 0), 1e-15, "wave initial value");
+                assertEquals(
+                        Math.sin(Math.PI * a) + 0.5 * Math.sin(4 * Math.PI * a),
+                        u(wave, a, 0),
+                        1e-15,
+                        "wave initial value");
                 assertEquals(0.0, u(wave, 1, b), 1e-14, "wave at x = 1");
                 // wave's u_t(x, 0) = 0 is a soft condition ("ic_rate"), so it is not checked here
                 assertEquals(0.0, u(poisson, a, 0), 1e-15, "poisson-2d at y = 0");
@@ -80,7 +89,12 @@ class CatalogueEntriesTest {
                 assertEquals(x * x * Math.cos(Math.PI * x), u(ac, x, 0), 1e-15, "allen-cahn initial value");
             }
             assertEquals(1.0, u(osc, 0), 0.0, "oscillator x(0)");
-            assertEquals(0.0, osc.evaluate(new double[][] {{0}}, s -> java.util.List.of(s.output("x").d("t")))[0][0], 0.0,
+            assertEquals(
+                    0.0,
+                    osc.evaluate(
+                                    new double[][] {{0}},
+                                    s -> java.util.List.of(s.output("x").d("t")))[0][0],
+                    0.0,
                     "oscillator x'(0)");
         }
     }
@@ -97,8 +111,15 @@ class CatalogueEntriesTest {
         assertNotEquals(0.0, u(d, 0.5, 0.5));
         // the mask has zero derivatives: u_xx + u_yy inside equals the raw network's, as if there were no mask
         double[][] p = column(new double[] {-0.3, -0.4});
-        double masked = l.evaluate(p, s -> java.util.List.of(s.output("u").d("x", "x").plus(s.output("u").d("y", "y"))))[0][0];
-        double raw = l.evaluate(p, s -> java.util.List.of(s.networkOutput("u").d("x", "x").plus(s.networkOutput("u").d("y", "y"))))[0][0];
+        double masked = l.evaluate(
+                        p,
+                        s -> java.util.List.of(
+                                s.output("u").d("x", "x").plus(s.output("u").d("y", "y"))))[0][0];
+        double raw = l.evaluate(
+                        p,
+                        s -> java.util.List.of(s.networkOutput("u")
+                                .d("x", "x")
+                                .plus(s.networkOutput("u").d("y", "y"))))[0][0];
         assertEquals(raw, masked, 0.0);
     }
 
@@ -125,8 +146,8 @@ class CatalogueEntriesTest {
     @Test
     void inverseProblemsNeedTheirReference() {
         for (String name : new String[] {"burgers-inverse", "lorenz-inverse"}) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> Catalogue.get(name).problem(ProblemContext.defaults()));
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class, () -> Catalogue.get(name).problem(ProblemContext.defaults()));
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
     }

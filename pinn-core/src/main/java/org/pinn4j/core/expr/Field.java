@@ -26,7 +26,8 @@ public final class Field {
             throw new IllegalArgumentException("operand is null in an expression with " + node);
         }
         if (f.node.graph != node.graph) {
-            throw new IllegalArgumentException("fields " + node + " and " + f.node + " come from different problems' scopes");
+            throw new IllegalArgumentException(
+                    "fields " + node + " and " + f.node + " come from different problems' scopes");
         }
         return f.node;
     }
@@ -39,8 +40,8 @@ public final class Field {
      */
     public Field d(String... variables) {
         if (variables == null || variables.length == 0) {
-            throw new IllegalArgumentException("d() needs at least one input name, e.g. u.d(\"x\"); inputs are "
-                    + g().inputNames());
+            throw new IllegalArgumentException(
+                    "d() needs at least one input name, e.g. u.d(\"x\"); inputs are " + g().inputNames());
         }
         Node n = node;
         for (String v : variables) {

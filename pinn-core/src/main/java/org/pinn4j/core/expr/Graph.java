@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pinn4j.autodiff.taylor.MultiIndex;
 import org.pinn4j.core.expr.Node.Kind;
 
@@ -75,7 +74,8 @@ final class Graph {
     int indexOf(List<String> names, String name, String what) {
         int i = names.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("unknown " + what + " '" + name + "'; declared " + what + "s are " + names);
+            throw new IllegalArgumentException(
+                    "unknown " + what + " '" + name + "'; declared " + what + "s are " + names);
         }
         return i;
     }
@@ -96,7 +96,8 @@ final class Graph {
         return indexOf(columns, name, "data column");
     }
 
-    private Node intern(Kind kind, Node a, Node b, double number, int index, MultiIndex derivative, Node.Source source) {
+    private Node intern(
+            Kind kind, Node a, Node b, double number, int index, MultiIndex derivative, Node.Source source) {
         Node fresh = new Node(this, kind, a, b, number, index, derivative, source);
         Node existing = table.get(fresh);
         if (existing != null) {
@@ -198,15 +199,24 @@ final class Graph {
 
     static double applyUnary(Kind kind, double v) {
         switch (kind) {
-            case SIN: return Math.sin(v);
-            case COS: return Math.cos(v);
-            case EXP: return Math.exp(v);
-            case LOG: return Math.log(v);
-            case TANH: return Math.tanh(v);
-            case SQRT: return Math.sqrt(v);
-            case ABS: return Math.abs(v);
-            case SIGMOID: return 1.0 / (1.0 + Math.exp(-v));
-            default: throw new IllegalArgumentException("not a unary function: " + kind);
+            case SIN:
+                return Math.sin(v);
+            case COS:
+                return Math.cos(v);
+            case EXP:
+                return Math.exp(v);
+            case LOG:
+                return Math.log(v);
+            case TANH:
+                return Math.tanh(v);
+            case SQRT:
+                return Math.sqrt(v);
+            case ABS:
+                return Math.abs(v);
+            case SIGMOID:
+                return 1.0 / (1.0 + Math.exp(-v));
+            default:
+                throw new IllegalArgumentException("not a unary function: " + kind);
         }
     }
 
@@ -225,11 +235,14 @@ final class Graph {
                 return netOutput(n.index, n.derivative.plus(i));
             case SOURCE: {
                 if (n.source.gradient == null) {
-                    throw new IllegalArgumentException("source '" + n.source.name() + "' is differentiated with respect to "
-                            + inputs.get(i) + " but was declared without a gradient; declare it with Scope.source(name, "
-                            + "value, gradient...)");
+                    throw new IllegalArgumentException(
+                            "source '" + n.source.name() + "' is differentiated with respect to "
+                                    + inputs.get(i)
+                                    + " but was declared without a gradient; declare it with Scope.source(name, "
+                                    + "value, gradient...)");
                 }
-                Node.Source g = n.source.gradient[i] == null ? null
+                Node.Source g = n.source.gradient[i] == null
+                        ? null
                         : new Node.Source("d" + n.source.name() + "/d" + inputs.get(i), n.source.gradient[i], null);
                 return g == null ? constant(0) : source(g);
             }
@@ -264,7 +277,8 @@ final class Graph {
             case SIGMOID:
                 return mul(mul(n, sub(constant(1), n)), derivative(n.a, i));
             case ABS:
-                throw new IllegalArgumentException("abs(" + n.a + ") is not differentiable at 0; differentiate its argument instead");
+                throw new IllegalArgumentException(
+                        "abs(" + n.a + ") is not differentiable at 0; differentiate its argument instead");
             default:
                 throw new AssertionError(n.kind);
         }

@@ -2,7 +2,6 @@ package org.pinn4j.core.expr;
 
 import java.util.Arrays;
 import java.util.Objects;
-
 import org.pinn4j.autodiff.taylor.MultiIndex;
 
 /**
@@ -11,8 +10,26 @@ import org.pinn4j.autodiff.taylor.MultiIndex;
  */
 final class Node {
     enum Kind {
-        CONSTANT, INPUT, NET_OUTPUT, COEFFICIENT, COLUMN, SOURCE,
-        ADD, SUB, MUL, DIV, NEG, POW, SIN, COS, EXP, LOG, TANH, SQRT, ABS, SIGMOID
+        CONSTANT,
+        INPUT,
+        NET_OUTPUT,
+        COEFFICIENT,
+        COLUMN,
+        SOURCE,
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        NEG,
+        POW,
+        SIN,
+        COS,
+        EXP,
+        LOG,
+        TANH,
+        SQRT,
+        ABS,
+        SIGMOID
     }
 
     final Kind kind;
@@ -26,6 +43,7 @@ final class Node {
     final MultiIndex derivative;
     /** SOURCE function (with optional gradient). */
     final Source source;
+
     final Graph graph;
     int id = -1;
     private final int hash;
@@ -39,8 +57,14 @@ final class Node {
         this.index = index;
         this.derivative = derivative;
         this.source = source;
-        this.hash = Objects.hash(kind, a == null ? -1 : a.id, b == null ? -1 : b.id, Double.doubleToLongBits(number), index,
-                derivative, source == null ? 0 : System.identityHashCode(source));
+        this.hash = Objects.hash(
+                kind,
+                a == null ? -1 : a.id,
+                b == null ? -1 : b.id,
+                Double.doubleToLongBits(number),
+                index,
+                derivative,
+                source == null ? 0 : System.identityHashCode(source));
     }
 
     boolean isConstant() {
@@ -73,8 +97,13 @@ final class Node {
             return false;
         }
         Node n = (Node) o;
-        return kind == n.kind && a == n.a && b == n.b && Double.doubleToLongBits(number) == Double.doubleToLongBits(n.number)
-                && index == n.index && Objects.equals(derivative, n.derivative) && source == n.source;
+        return kind == n.kind
+                && a == n.a
+                && b == n.b
+                && Double.doubleToLongBits(number) == Double.doubleToLongBits(n.number)
+                && index == n.index
+                && Objects.equals(derivative, n.derivative)
+                && source == n.source;
     }
 
     @Override
@@ -85,22 +114,34 @@ final class Node {
     @Override
     public String toString() {
         switch (kind) {
-            case CONSTANT: return Double.toString(number);
-            case INPUT: return graph.inputName(index);
+            case CONSTANT:
+                return Double.toString(number);
+            case INPUT:
+                return graph.inputName(index);
             case NET_OUTPUT: {
                 String name = graph.outputName(index);
                 return derivative.order() == 0 ? name : name + "_" + derivative.label(graph.inputNames());
             }
-            case COEFFICIENT: return graph.coefficientName(index);
-            case COLUMN: return graph.columnName(index);
-            case SOURCE: return source.name();
-            case ADD: return "(" + a + " + " + b + ")";
-            case SUB: return "(" + a + " - " + b + ")";
-            case MUL: return a + "*" + b;
-            case DIV: return a + "/" + b;
-            case NEG: return "-" + a;
-            case POW: return a + "^" + number;
-            default: return kind.name().toLowerCase() + "(" + a + ")";
+            case COEFFICIENT:
+                return graph.coefficientName(index);
+            case COLUMN:
+                return graph.columnName(index);
+            case SOURCE:
+                return source.name();
+            case ADD:
+                return "(" + a + " + " + b + ")";
+            case SUB:
+                return "(" + a + " - " + b + ")";
+            case MUL:
+                return a + "*" + b;
+            case DIV:
+                return a + "/" + b;
+            case NEG:
+                return "-" + a;
+            case POW:
+                return a + "^" + number;
+            default:
+                return kind.name().toLowerCase() + "(" + a + ")";
         }
     }
 
@@ -110,8 +151,10 @@ final class Node {
         final java.util.function.ToDoubleFunction<double[]> value;
         final java.util.function.ToDoubleFunction<double[]>[] gradient;
 
-        Source(String name, java.util.function.ToDoubleFunction<double[]> value,
-               java.util.function.ToDoubleFunction<double[]>[] gradient) {
+        Source(
+                String name,
+                java.util.function.ToDoubleFunction<double[]> value,
+                java.util.function.ToDoubleFunction<double[]>[] gradient) {
             this.name = name;
             this.value = value;
             this.gradient = gradient;

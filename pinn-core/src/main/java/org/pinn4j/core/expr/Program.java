@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.pinn4j.autodiff.taylor.MultiIndex;
 import org.pinn4j.autodiff.taylor.StreamPlan;
 import org.pinn4j.autodiff.taylor.Tile;
@@ -186,11 +185,21 @@ public final class Program {
         int a = slot[node.a.id] * t;
         int b = node.b == null ? -1 : slot[node.b.id] * t;
         switch (node.kind) {
-            case ADD: for (int p = 0; p < n; p++) v[o + p] = v[a + p] + v[b + p]; break;
-            case SUB: for (int p = 0; p < n; p++) v[o + p] = v[a + p] - v[b + p]; break;
-            case MUL: for (int p = 0; p < n; p++) v[o + p] = v[a + p] * v[b + p]; break;
-            case DIV: for (int p = 0; p < n; p++) v[o + p] = v[a + p] / v[b + p]; break;
-            case NEG: for (int p = 0; p < n; p++) v[o + p] = -v[a + p]; break;
+            case ADD:
+                for (int p = 0; p < n; p++) v[o + p] = v[a + p] + v[b + p];
+                break;
+            case SUB:
+                for (int p = 0; p < n; p++) v[o + p] = v[a + p] - v[b + p];
+                break;
+            case MUL:
+                for (int p = 0; p < n; p++) v[o + p] = v[a + p] * v[b + p];
+                break;
+            case DIV:
+                for (int p = 0; p < n; p++) v[o + p] = v[a + p] / v[b + p];
+                break;
+            case NEG:
+                for (int p = 0; p < n; p++) v[o + p] = -v[a + p];
+                break;
             case POW: {
                 double c = node.number;
                 if (c == 2) {
@@ -293,15 +302,32 @@ public final class Program {
                 for (int p = 0; p < n; p++) g[a + p] += g[o + p] * c * Math.pow(v[a + p], c - 1);
                 break;
             }
-            case SIN: for (int p = 0; p < n; p++) g[a + p] += g[o + p] * Math.cos(v[a + p]); break;
-            case COS: for (int p = 0; p < n; p++) g[a + p] -= g[o + p] * Math.sin(v[a + p]); break;
-            case EXP: for (int p = 0; p < n; p++) g[a + p] += g[o + p] * v[o + p]; break;
-            case LOG: for (int p = 0; p < n; p++) g[a + p] += g[o + p] / v[a + p]; break;
-            case TANH: for (int p = 0; p < n; p++) g[a + p] += g[o + p] * (1 - v[o + p] * v[o + p]); break;
-            case SQRT: for (int p = 0; p < n; p++) g[a + p] += g[o + p] / (2 * v[o + p]); break;
-            case ABS: for (int p = 0; p < n; p++) g[a + p] += g[o + p] * Math.signum(v[a + p]); break;
-            case SIGMOID: for (int p = 0; p < n; p++) g[a + p] += g[o + p] * v[o + p] * (1 - v[o + p]); break;
-            default: throw new AssertionError(node.kind);
+            case SIN:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] * Math.cos(v[a + p]);
+                break;
+            case COS:
+                for (int p = 0; p < n; p++) g[a + p] -= g[o + p] * Math.sin(v[a + p]);
+                break;
+            case EXP:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] * v[o + p];
+                break;
+            case LOG:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] / v[a + p];
+                break;
+            case TANH:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] * (1 - v[o + p] * v[o + p]);
+                break;
+            case SQRT:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] / (2 * v[o + p]);
+                break;
+            case ABS:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] * Math.signum(v[a + p]);
+                break;
+            case SIGMOID:
+                for (int p = 0; p < n; p++) g[a + p] += g[o + p] * v[o + p] * (1 - v[o + p]);
+                break;
+            default:
+                throw new AssertionError(node.kind);
         }
     }
 
@@ -312,6 +338,7 @@ public final class Program {
         public final double[] values;
         /** Node adjoints, same layout. */
         public final double[] adjoints;
+
         final double[] point;
 
         Scratch(int nodes, int tile, int inputs) {

@@ -2,7 +2,6 @@ package org.pinn4j.core.expr;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-
 import org.pinn4j.autodiff.taylor.MultiIndex;
 
 /**
@@ -32,7 +31,8 @@ public final class Scope {
      *
      * @throws IllegalArgumentException on duplicate or empty names
      */
-    public static Scope create(List<String> inputs, List<String> outputs, List<String> coefficients, List<String> columns) {
+    public static Scope create(
+            List<String> inputs, List<String> outputs, List<String> coefficients, List<String> columns) {
         checkNames("input", inputs, true);
         checkNames("output", outputs, true);
         checkNames("coefficient", coefficients, false);
@@ -95,7 +95,9 @@ public final class Scope {
     public Field coefficient(String name) {
         int k = graph.coefficientIndex(name);
         Field parameter = new Field(graph.coefficient(k));
-        return coefficientScales == null || coefficientScales[k] == 1.0 ? parameter : parameter.times(coefficientScales[k]);
+        return coefficientScales == null || coefficientScales[k] == 1.0
+                ? parameter
+                : parameter.times(coefficientScales[k]);
     }
 
     /** A constant. */
@@ -124,8 +126,8 @@ public final class Scope {
     @SafeVarargs
     public final Field source(String name, ToDoubleFunction<double[]> value, ToDoubleFunction<double[]>... gradient) {
         if (gradient.length != graph.inputCount()) {
-            throw new IllegalArgumentException("source '" + name + "' gradient has " + gradient.length + " components; expected "
-                    + graph.inputCount() + " (one per input " + graph.inputNames() + ")");
+            throw new IllegalArgumentException("source '" + name + "' gradient has " + gradient.length
+                    + " components; expected " + graph.inputCount() + " (one per input " + graph.inputNames() + ")");
         }
         return new Field(graph.source(new Node.Source(checkName(name), checkFunction(name, value), gradient.clone())));
     }

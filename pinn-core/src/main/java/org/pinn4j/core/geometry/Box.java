@@ -18,6 +18,7 @@ public class Box implements Geometry {
     private final double[] width;
     /** Area of face f = 2k (lower) and 2k+1 (upper) of axis k, and the running sum before each face. */
     private final double[] faceArea;
+
     private final double[] faceStart;
     private final double totalArea;
     private final double tol;
@@ -45,11 +46,12 @@ public class Box implements Geometry {
         for (int k = 0; k < d; k++) {
             String axis = d == 1 ? "" : " on axis " + k;
             if (Double.isNaN(lo[k]) || Double.isNaN(hi[k]) || Double.isInfinite(lo[k]) || Double.isInfinite(hi[k])) {
-                throw new IllegalArgumentException(name + ": bounds " + lo[k] + " and " + hi[k] + axis
-                        + " must be finite numbers");
+                throw new IllegalArgumentException(
+                        name + ": bounds " + lo[k] + " and " + hi[k] + axis + " must be finite numbers");
             }
             if (!(lo[k] < hi[k])) {
-                throw new IllegalArgumentException(name + ": lower bound " + lo[k] + " must be < upper bound " + hi[k] + axis);
+                throw new IllegalArgumentException(
+                        name + ": lower bound " + lo[k] + " must be < upper bound " + hi[k] + axis);
             }
         }
         this.width = new double[d];

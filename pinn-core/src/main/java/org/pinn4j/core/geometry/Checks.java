@@ -8,24 +8,24 @@ final class Checks {
     /** Relative tolerance of {@code contains}: rounding of sampled boundary points stays far below it. */
     static final double REL_TOL = 1e-12;
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Checks a point argument; {@code who} is only turned into text when the check fails. */
     static void point(Object who, String method, double[] p, int d) {
         if (p == null) {
-            throw new IllegalArgumentException(who + "." + method + ": point must not be null; expected " + d
-                    + " coordinates");
+            throw new IllegalArgumentException(
+                    who + "." + method + ": point must not be null; expected " + d + " coordinates");
         }
         if (p.length != d) {
-            throw new IllegalArgumentException(who + "." + method + ": point has " + p.length
-                    + " coordinates, expected " + d);
+            throw new IllegalArgumentException(
+                    who + "." + method + ": point has " + p.length + " coordinates, expected " + d);
         }
     }
 
     static void tolerance(Object who, String method, double tol) {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException(who + "." + method + ": tolerance " + tol + " must be a finite number >= 0");
+            throw new IllegalArgumentException(
+                    who + "." + method + ": tolerance " + tol + " must be a finite number >= 0");
         }
     }
 
@@ -41,8 +41,8 @@ final class Checks {
             throw new IllegalArgumentException(who + ": " + what + " must not be null");
         }
         if (expectedLength >= 0 && v.length != expectedLength) {
-            throw new IllegalArgumentException(who + ": " + what + " has " + v.length + " components, expected "
-                    + expectedLength);
+            throw new IllegalArgumentException(
+                    who + ": " + what + " has " + v.length + " components, expected " + expectedLength);
         }
         for (int k = 0; k < v.length; k++) {
             finite(who, what + "[" + k + "]", v[k]);

@@ -3,8 +3,7 @@ package org.pinn4j.core.geometry;
 /** Ready-made domains used by the benchmark problems. */
 public final class Geometries {
 
-    private Geometries() {
-    }
+    private Geometries() {}
 
     /**
      * The L-shaped domain {@code [-1,1]^2 \ (0,1]^2} as a polygon (area 3, re-entrant corner at the origin).

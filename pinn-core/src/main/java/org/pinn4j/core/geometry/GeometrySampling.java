@@ -21,8 +21,7 @@ final class GeometrySampling {
     /** Largest lattice tried by grid rejection sampling. */
     private static final long MAX_LATTICE = 1L << 26;
 
-    private GeometrySampling() {
-    }
+    private GeometrySampling() {}
 
     static PointSet interior(Geometry g, int n, Sampler s) {
         int d = g.dimension();
@@ -53,8 +52,8 @@ final class GeometrySampling {
             }
             return new PointSet(x);
         };
-        return drive(g, "sampleInterior", "points drawn from its bounding box " + Checks.box(lo, hi),
-                n, s, d, mapAndFilter);
+        return drive(
+                g, "sampleInterior", "points drawn from its bounding box " + Checks.box(lo, hi), n, s, d, mapAndFilter);
     }
 
     static PointSet boundary(Geometry g, int n, Sampler s) {
@@ -89,12 +88,24 @@ final class GeometrySampling {
             }
             return new PointSet(x, nx);
         };
-        return drive(g, "sampleBoundary", "candidate points drawn from its operands' boundaries",
-                n, s, Math.max(1, g.boundaryParameterDimension()), mapAndFilter);
+        return drive(
+                g,
+                "sampleBoundary",
+                "candidate points drawn from its operands' boundaries",
+                n,
+                s,
+                Math.max(1, g.boundaryParameterDimension()),
+                mapAndFilter);
     }
 
-    private static PointSet drive(Geometry g, String op, String source, int n, Sampler s, int paramDim,
-                                  Function<double[][], PointSet> mapAndFilter) {
+    private static PointSet drive(
+            Geometry g,
+            String op,
+            String source,
+            int n,
+            Sampler s,
+            int paramDim,
+            Function<double[][], PointSet> mapAndFilter) {
         String who = g + "." + op;
         if (n < 0) {
             throw new IllegalArgumentException(who + ": number of points " + n + " must be >= 0");
@@ -105,13 +116,14 @@ final class GeometrySampling {
         if (n == 0) {
             return mapAndFilter.apply(new double[paramDim][0]);
         }
-        return s.advances() ? rejection(who, source, n, s, paramDim, mapAndFilter)
+        return s.advances()
+                ? rejection(who, source, n, s, paramDim, mapAndFilter)
                 : lattice(who, source, n, s, paramDim, mapAndFilter);
     }
 
     /** Draws batches until n points are accepted; returns exactly the first n accepted. */
-    private static PointSet rejection(String who, String source, int n, Sampler s, int paramDim,
-                                      Function<double[][], PointSet> mapAndFilter) {
+    private static PointSet rejection(
+            String who, String source, int n, Sampler s, int paramDim, Function<double[][], PointSet> mapAndFilter) {
         long maxDraws = Math.max(10L * EMPTY_DRAWS, 1000L * n);
         List<PointSet> parts = new ArrayList<>();
         long drawn = 0;
@@ -135,15 +147,16 @@ final class GeometrySampling {
             if (drawn >= maxDraws) {
                 throw tooThin(who, source, drawn, accepted);
             }
-            long want = accepted == 0 ? 4L * batch
+            long want = accepted == 0
+                    ? 4L * batch
                     : (long) Math.ceil((n - accepted) * (double) drawn / accepted * 1.1) + 16;
             batch = (int) Math.min(Math.max(want, 16), Math.min(MAX_BATCH, maxDraws - drawn + 16));
         }
     }
 
     /** Refines a non-advancing lattice until at least n of its points are accepted; returns all of them. */
-    private static PointSet lattice(String who, String source, int n, Sampler s, int paramDim,
-                                    Function<double[][], PointSet> mapAndFilter) {
+    private static PointSet lattice(
+            String who, String source, int n, Sampler s, int paramDim, Function<double[][], PointSet> mapAndFilter) {
         long request = n;
         while (true) {
             double[][] u = s.sample((int) request, paramDim);
@@ -155,7 +168,8 @@ final class GeometrySampling {
             if (part.size() == 0 && drawn >= EMPTY_DRAWS) {
                 throw empty(who, source, drawn);
             }
-            long next = part.size() == 0 ? 4L * drawn
+            long next = part.size() == 0
+                    ? 4L * drawn
                     : Math.max(drawn + 1L, (long) Math.ceil((double) drawn * n / part.size() * 1.05));
             if (next > MAX_LATTICE) {
                 throw tooThin(who, source, drawn, part.size());

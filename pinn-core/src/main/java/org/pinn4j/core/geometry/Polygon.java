@@ -22,6 +22,7 @@ public final class Polygon implements Geometry {
     private final double[] ys;
     /** Outward unit normal of edge i, from vertex i to vertex i+1 (cyclic). */
     private final double[] nx;
+
     private final double[] ny;
     private final double[] edgeStart;
     private final double[] edgeLength;
@@ -57,8 +58,8 @@ public final class Polygon implements Geometry {
         for (int i = 0; i < m; i++) {
             int j = (i + 1) % m;
             if (vx[i] == vx[j] && vy[i] == vy[j]) {
-                throw new IllegalArgumentException("Polygon: vertices " + i + " and " + j + " coincide at ("
-                        + vx[i] + ", " + vy[i] + "); expected distinct consecutive vertices");
+                throw new IllegalArgumentException("Polygon: vertices " + i + " and " + j + " coincide at (" + vx[i]
+                        + ", " + vy[i] + "); expected distinct consecutive vertices");
             }
             twiceArea += vx[i] * vy[j] - vx[j] * vy[i];
         }
@@ -140,8 +141,7 @@ public final class Polygon implements Geometry {
         boolean inside = false;
         int m = xs.length;
         for (int i = 0, j = m - 1; i < m; j = i++) {
-            if ((ys[i] > p[1]) != (ys[j] > p[1])
-                    && p[0] < (xs[j] - xs[i]) * (p[1] - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+            if ((ys[i] > p[1]) != (ys[j] > p[1]) && p[0] < (xs[j] - xs[i]) * (p[1] - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
                 inside = !inside;
             }
         }
@@ -203,7 +203,12 @@ public final class Polygon implements Geometry {
     public String toString() {
         StringBuilder b = new StringBuilder("Polygon(");
         for (int i = 0; i < xs.length; i++) {
-            b.append(i == 0 ? "" : ", ").append('(').append(xs[i]).append(", ").append(ys[i]).append(')');
+            b.append(i == 0 ? "" : ", ")
+                    .append('(')
+                    .append(xs[i])
+                    .append(", ")
+                    .append(ys[i])
+                    .append(')');
         }
         return b.append(')').toString();
     }
@@ -255,8 +260,8 @@ public final class Polygon implements Geometry {
             double cross = (x[i2] - x[i]) * (y[i3] - y[i2]) - (y[i2] - y[i]) * (x[i3] - x[i2]);
             double dot = (x[i2] - x[i]) * (x[i3] - x[i2]) + (y[i2] - y[i]) * (y[i3] - y[i2]);
             if (cross == 0 && dot < 0) {
-                throw new IllegalArgumentException("Polygon: edges " + i + " and " + i2
-                        + " fold back onto each other; expected a simple polygon");
+                throw new IllegalArgumentException(
+                        "Polygon: edges " + i + " and " + i2 + " fold back onto each other; expected a simple polygon");
             }
             for (int j = i + 2; j < m; j++) {
                 int j2 = (j + 1) % m;
@@ -271,8 +276,8 @@ public final class Polygon implements Geometry {
         }
     }
 
-    private static boolean segmentsIntersect(double ax, double ay, double bx, double by,
-                                             double cx, double cy, double dx, double dy) {
+    private static boolean segmentsIntersect(
+            double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
         double o1 = orient(ax, ay, bx, by, cx, cy);
         double o2 = orient(ax, ay, bx, by, dx, dy);
         double o3 = orient(cx, cy, dx, dy, ax, ay);

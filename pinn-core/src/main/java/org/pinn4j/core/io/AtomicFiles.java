@@ -21,8 +21,7 @@ public final class AtomicFiles {
     /** Names of this class's temporary files: "." + target name + "." + digits + ".tmp". */
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Deletes the temporary files that writes into {@code dir} left behind when their process was killed
@@ -68,7 +67,8 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
             readableByAll(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

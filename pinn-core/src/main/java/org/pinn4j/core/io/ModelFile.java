@@ -1,5 +1,11 @@
 package org.pinn4j.core.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.Version;
@@ -44,8 +42,7 @@ public final class ModelFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     /** Writes the model to {@code path} atomically. */
     public static void save(PinnModel model, Path path) {
@@ -86,7 +83,8 @@ public final class ModelFile {
         ObjectNode content = ((ObjectNode) root).deepCopy();
         JsonNode stored = content.remove("checksum");
         if (stored == null || !stored.asText().equals(checksum(content))) {
-            throw new ModelFileException("model file " + path + " is corrupted: checksum mismatch (edited or damaged after saving)");
+            throw new ModelFileException(
+                    "model file " + path + " is corrupted: checksum mismatch (edited or damaged after saving)");
         }
         try {
             return fromJson(content, problem, path);
@@ -100,7 +98,8 @@ public final class ModelFile {
 
     private static JsonNode read(Path path) {
         if (Files.isDirectory(path)) {
-            throw new ModelFileException(path + " is a directory; expected a model file such as " + path.resolve("model.json"));
+            throw new ModelFileException(
+                    path + " is a directory; expected a model file such as " + path.resolve("model.json"));
         }
         byte[] bytes;
         try {
@@ -117,8 +116,10 @@ public final class ModelFile {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new ModelFileException("model file " + path + " is truncated or not valid JSON" + where);
         } catch (IOException e) {
             throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
@@ -198,8 +199,8 @@ public final class ModelFile {
             acts[i] = Activation.byName(net.path("activations").get(i).asText());
         }
         if (widths.length < 2 || widths[0] != inputs.size() || widths[widths.length - 1] != outputs.size()) {
-            throw new ModelFileException("model file " + path + ": network widths do not match " + inputs.size() + " inputs and "
-                    + outputs.size() + " outputs");
+            throw new ModelFileException("model file " + path + ": network widths do not match " + inputs.size()
+                    + " inputs and " + outputs.size() + " outputs");
         }
         NetworkSpec spec = NetworkSpec.mlp(widths, acts, lower, upper);
         JsonNode fourier = net.path("fourier");
@@ -208,22 +209,28 @@ public final class ModelFile {
             spec = spec.withFourierFeatures(doubles(fourier, "matrix"), m);
         }
         Map<String, Double> coefs = new LinkedHashMap<>();
-        o.path("coefficients").fields().forEachRemaining(e -> coefs.put(e.getKey(), e.getValue().asDouble()));
+        o.path("coefficients")
+                .fields()
+                .forEachRemaining(e -> coefs.put(e.getKey(), e.getValue().asDouble()));
         double[] params = doubles(o, "parameters");
         if (params.length != spec.parameterCount()) {
-            throw new ModelFileException("model file " + path + " has " + params.length + " parameters; its network needs "
-                    + spec.parameterCount());
+            throw new ModelFileException("model file " + path + " has " + params.length
+                    + " parameters; its network needs " + spec.parameterCount());
         }
         boolean transformed = o.path("outputTransform").asBoolean(false);
         Problem p = problem;
         if (p == null) {
             if (transformed) {
-                throw new ModelFileException("model file " + path + " was trained with an output transform; load it with its "
-                        + "problem definition (ModelFile.load(path, problem))");
+                throw new ModelFileException(
+                        "model file " + path + " was trained with an output transform; load it with its "
+                                + "problem definition (ModelFile.load(path, problem))");
             }
             p = Problem.forModel(o.path("problem").asText("model"), inputs, outputs, lower, upper, coefs);
-        } else if (!p.inputs().equals(inputs) || !p.outputs().equals(outputs) || !p.coefficientNames().equals(new ArrayList<>(coefs.keySet()))) {
-            throw new ModelFileException("model file " + path + " has inputs " + inputs + ", outputs " + outputs + ", coefficients "
+        } else if (!p.inputs().equals(inputs)
+                || !p.outputs().equals(outputs)
+                || !p.coefficientNames().equals(new ArrayList<>(coefs.keySet()))) {
+            throw new ModelFileException("model file " + path + " has inputs " + inputs + ", outputs " + outputs
+                    + ", coefficients "
                     + coefs.keySet() + " but problem '" + p.name() + "' has " + p.inputs() + ", " + p.outputs() + ", "
                     + p.coefficientNames());
         }

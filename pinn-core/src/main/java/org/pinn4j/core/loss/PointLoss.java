@@ -86,12 +86,14 @@ public final class PointLoss {
             try {
                 return huber(Double.parseDouble(key.substring(6)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Huber delta '" + key.substring(6) + "' is not a number; expected e.g. huber:0.5");
+                throw new IllegalArgumentException(
+                        "Huber delta '" + key.substring(6) + "' is not a number; expected e.g. huber:0.5");
             }
         }
         if (key.equals("bce") || key.equals("binary-cross-entropy")) return binaryCrossEntropy();
         if (key.equals("cce") || key.equals("categorical-cross-entropy")) return categoricalCrossEntropy();
-        throw new IllegalArgumentException("unknown loss '" + name + "'; expected one of mse, mae, huber, huber:<delta>, bce, cce");
+        throw new IllegalArgumentException(
+                "unknown loss '" + name + "'; expected one of mse, mae, huber, huber:<delta>, bce, cce");
     }
 
     /** The kind. */

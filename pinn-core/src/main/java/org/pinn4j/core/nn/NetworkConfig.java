@@ -2,7 +2,6 @@ package org.pinn4j.core.nn;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.nn.init.Initializers;
@@ -20,7 +19,8 @@ public final class NetworkConfig {
     private final int fourierFeatures;
     private final double fourierScale;
 
-    private NetworkConfig(int[] hidden, Activation activation, String initializer, int fourierFeatures, double fourierScale) {
+    private NetworkConfig(
+            int[] hidden, Activation activation, String initializer, int fourierFeatures, double fourierScale) {
         for (int w : hidden) {
             if (w < 1) {
                 throw new IllegalArgumentException("hidden layer widths must be >= 1; got " + Arrays.toString(hidden));
@@ -43,7 +43,8 @@ public final class NetworkConfig {
     /** {@code depth} hidden layers of {@code width} units with tanh and Xavier-normal weights. */
     public static NetworkConfig mlp(int depth, int width) {
         if (depth < 1 || width < 1) {
-            throw new IllegalArgumentException("network needs depth >= 1 and width >= 1; got depth " + depth + ", width " + width);
+            throw new IllegalArgumentException(
+                    "network needs depth >= 1 and width >= 1; got depth " + depth + ", width " + width);
         }
         int[] h = new int[depth];
         Arrays.fill(h, width);

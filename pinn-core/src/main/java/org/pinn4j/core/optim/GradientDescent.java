@@ -11,42 +11,41 @@ import java.util.Map;
  */
 public final class GradientDescent extends AbstractGradientOptimizer {
 
-  /** Creates plain gradient descent, named {@code "gd"}. */
-  public GradientDescent() {
-    this("gd");
-  }
-
-  /**
-   * Creates gradient descent under the given name ({@code "gd"} or {@code "sgd"}).
-   *
-   * @throws IllegalArgumentException for any other name
-   */
-  public GradientDescent(String name) {
-    super(checkName(name));
-  }
-
-  private static String checkName(String name) {
-    if (!"gd".equals(name) && !"sgd".equals(name)) {
-      throw new IllegalArgumentException(
-          "GradientDescent: name must be \"gd\" or \"sgd\", got " + name);
+    /** Creates plain gradient descent, named {@code "gd"}. */
+    public GradientDescent() {
+        this("gd");
     }
-    return name;
-  }
 
-  @Override
-  public double defaultLearningRate() {
-    return 1e-2;
-  }
-
-  @Override
-  Map<String, Double> hyperparameters() {
-    return Map.of();
-  }
-
-  @Override
-  void update(double[] params, double[] grad, double lr) {
-    for (int i = 0; i < params.length; i++) {
-      params[i] -= lr * grad[i];
+    /**
+     * Creates gradient descent under the given name ({@code "gd"} or {@code "sgd"}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public GradientDescent(String name) {
+        super(checkName(name));
     }
-  }
+
+    private static String checkName(String name) {
+        if (!"gd".equals(name) && !"sgd".equals(name)) {
+            throw new IllegalArgumentException("GradientDescent: name must be \"gd\" or \"sgd\", got " + name);
+        }
+        return name;
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return 1e-2;
+    }
+
+    @Override
+    Map<String, Double> hyperparameters() {
+        return Map.of();
+    }
+
+    @Override
+    void update(double[] params, double[] grad, double lr) {
+        for (int i = 0; i < params.length; i++) {
+            params[i] -= lr * grad[i];
+        }
+    }
 }

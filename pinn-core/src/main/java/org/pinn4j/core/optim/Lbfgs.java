@@ -36,496 +36,497 @@ import java.util.Map;
  */
 public final class Lbfgs {
 
-  /** Why a run stopped. */
-  public enum StopReason {
-    /** The iteration limit was reached. */
-    MAX_ITERATIONS("max iterations"),
-    /** The evaluation limit was reached. */
-    MAX_EVALUATIONS("max function evaluations"),
-    /** The gradient inf-norm fell below its tolerance. */
-    GRADIENT_TOLERANCE("gradient tolerance"),
-    /** The relative change of the value stayed below its tolerance for the required iterations. */
-    RELATIVE_CHANGE("relative change tolerance"),
-    /** The line search failed again after clearing the history and trying steepest descent. */
-    NO_PROGRESS("no progress after line-search restart"),
-    /** The iteration callback asked to stop. */
-    STOPPED_BY_CALLBACK("stopped by callback");
+    /** Why a run stopped. */
+    public enum StopReason {
+        /** The iteration limit was reached. */
+        MAX_ITERATIONS("max iterations"),
+        /** The evaluation limit was reached. */
+        MAX_EVALUATIONS("max function evaluations"),
+        /** The gradient inf-norm fell below its tolerance. */
+        GRADIENT_TOLERANCE("gradient tolerance"),
+        /** The relative change of the value stayed below its tolerance for the required iterations. */
+        RELATIVE_CHANGE("relative change tolerance"),
+        /** The line search failed again after clearing the history and trying steepest descent. */
+        NO_PROGRESS("no progress after line-search restart"),
+        /** The iteration callback asked to stop. */
+        STOPPED_BY_CALLBACK("stopped by callback");
 
-    private final String description;
+        private final String description;
 
-    StopReason(String description) {
-      this.description = description;
-    }
-
-    /** Human-readable description, e.g. "gradient tolerance". */
-    public String description() {
-      return description;
-    }
-  }
-
-  private static final double C1 = 1e-4;
-  private static final double C2 = 0.9;
-  private static final double CURVATURE_GUARD = 1e-10;
-
-  private int historySize = 50;
-  private int maxIterations = 15_000;
-  private int maxEvaluations = 18_750;
-  private double gradientTolerance = 1e-12;
-  private double relativeTolerance = 1e-12;
-  private int relativeTolerancePatience = 10;
-  private int maxLineSearchEvaluations = 25;
-
-  // State.
-  private int n = -1;
-  private double[] x;
-  private double[] g;
-  private double f;
-  private double gradientScale;
-  private int iterations;
-  private int evaluations;
-  private int smallChanges;
-  private double[][] sHist;
-  private double[][] yHist;
-  private double[] rhoHist;
-  private int histStart;
-  private int histCount;
-
-  /** Creates an L-BFGS optimizer with the default configuration. */
-  public Lbfgs() {
-  }
-
-  /** Sets the number of stored curvature pairs (default 50); clears any history. */
-  public Lbfgs historySize(int m) {
-    if (m < 1) {
-      throw new IllegalArgumentException("Lbfgs: history size must be >= 1, got " + m);
-    }
-    historySize = m;
-    if (n >= 0) {
-      allocateHistory();
-    }
-    return this;
-  }
-
-  /** Sets the iteration limit, counted from {@link #minimize} (default 15000). */
-  public Lbfgs maxIterations(int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("Lbfgs: max iterations must be >= 0, got " + limit);
-    }
-    maxIterations = limit;
-    return this;
-  }
-
-  /** Sets the evaluation limit, counted from {@link #minimize} (default 18750). */
-  public Lbfgs maxEvaluations(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("Lbfgs: max evaluations must be >= 1, got " + limit);
-    }
-    maxEvaluations = limit;
-    return this;
-  }
-
-  /** Sets the gradient tolerance relative to {@code max(1, ||g_0||_inf)} (default 1e-12). */
-  public Lbfgs gradientTolerance(double tol) {
-    gradientTolerance = AbstractGradientOptimizer.requireNonNegative("Lbfgs", "gradient tolerance",
-        tol);
-    return this;
-  }
-
-  /**
-   * Sets the relative change tolerance and how many consecutive iterations must satisfy it
-   * (defaults 1e-12 and 10).
-   */
-  public Lbfgs relativeTolerance(double tol, int consecutiveIterations) {
-    relativeTolerance = AbstractGradientOptimizer.requireNonNegative("Lbfgs", "relative tolerance",
-        tol);
-    if (consecutiveIterations < 1) {
-      throw new IllegalArgumentException(
-          "Lbfgs: consecutive iterations for the relative tolerance must be >= 1, got "
-              + consecutiveIterations);
-    }
-    relativeTolerancePatience = consecutiveIterations;
-    return this;
-  }
-
-  /** Sets the evaluation limit of one line search (default 25). */
-  public Lbfgs maxLineSearchEvaluations(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException(
-          "Lbfgs: max line-search evaluations must be >= 1, got " + limit);
-    }
-    maxLineSearchEvaluations = limit;
-    return this;
-  }
-
-  /** Number of stored curvature pairs. */
-  public int historySize() {
-    return historySize;
-  }
-
-  /** Iteration limit. */
-  public int maxIterations() {
-    return maxIterations;
-  }
-
-  /** Evaluation limit. */
-  public int maxEvaluations() {
-    return maxEvaluations;
-  }
-
-  /** Gradient tolerance (relative to {@code max(1, ||g_0||_inf)}). */
-  public double gradientTolerance() {
-    return gradientTolerance;
-  }
-
-  /** Relative change tolerance. */
-  public double relativeTolerance() {
-    return relativeTolerance;
-  }
-
-  /** Consecutive iterations the relative change tolerance must hold. */
-  public int relativeTolerancePatience() {
-    return relativeTolerancePatience;
-  }
-
-  /** Curvature pairs currently stored. */
-  public int historyCount() {
-    return histCount;
-  }
-
-  /** Minimises from {@code x0} (not modified) without a callback. */
-  public LbfgsResult minimize(Objective objective, double[] x0) {
-    return minimize(objective, x0, null);
-  }
-
-  /**
-   * Starts a fresh run from {@code x0} (not modified): clears history and counters.
-   *
-   * @param callback called after each iteration; may be null
-   * @throws IllegalArgumentException for a null objective or point, a length mismatch, or a
-   *     non-finite value or gradient at {@code x0}
-   */
-  public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
-    if (objective == null || x0 == null) {
-      throw new IllegalArgumentException("Lbfgs: objective and starting point must be non-null");
-    }
-    int dim = objective.dimension();
-    if (x0.length != dim) {
-      throw new IllegalArgumentException("Lbfgs: starting point has length " + x0.length
-          + " but the objective's dimension is " + dim);
-    }
-    n = dim;
-    x = x0.clone();
-    g = new double[n];
-    f = objective.valueAndGradient(x, g);
-    if (!Double.isFinite(f) || !allFinite(g)) {
-      n = -1;
-      throw new IllegalArgumentException("Lbfgs: objective value " + f
-          + " or its gradient is not finite at the starting point");
-    }
-    evaluations = 1;
-    iterations = 0;
-    smallChanges = 0;
-    gradientScale = Math.max(1.0, infNorm(g));
-    allocateHistory();
-    return run(objective, callback);
-  }
-
-  /**
-   * Continues the current run (after {@link #minimize}, a stop, or {@link #importState}) with the
-   * current configuration.
-   *
-   * @throws IllegalStateException if there is no run to continue
-   * @throws IllegalArgumentException if the objective's dimension differs from the state's
-   */
-  public LbfgsResult resume(Objective objective, IterationCallback callback) {
-    if (n < 0) {
-      throw new IllegalStateException(
-          "Lbfgs: nothing to resume; call minimize(...) or importState(...) first");
-    }
-    if (objective == null || objective.dimension() != n) {
-      throw new IllegalArgumentException("Lbfgs: objective to resume must be non-null with "
-          + "dimension " + n + ", got " + (objective == null ? "null" : objective.dimension()));
-    }
-    return run(objective, callback);
-  }
-
-  /** Drops all state (point, history, counters). */
-  public void reset() {
-    n = -1;
-    x = null;
-    g = null;
-    sHist = null;
-    yHist = null;
-    rhoHist = null;
-    histStart = 0;
-    histCount = 0;
-  }
-
-  private LbfgsResult run(Objective objective, IterationCallback callback) {
-    StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(C1, C2, maxLineSearchEvaluations);
-    double[] d = new double[n];
-    double[] xTrial = new double[n];
-    double[] gTrial = new double[n];
-    double[] alphas = new double[historySize];
-
-    if (infNorm(g) <= gradientTolerance * gradientScale) {
-      return result(StopReason.GRADIENT_TOLERANCE);
-    }
-    while (true) {
-      if (iterations >= maxIterations) {
-        return result(StopReason.MAX_ITERATIONS);
-      }
-      if (evaluations >= maxEvaluations) {
-        return result(StopReason.MAX_EVALUATIONS);
-      }
-      boolean steepest = histCount == 0;
-      direction(d, alphas);
-      double dphi0 = dot(g, d);
-      if (!(dphi0 < 0.0) && !steepest) {
-        clearHistory();
-        steepest = true;
-        direction(d, alphas);
-        dphi0 = dot(g, d);
-      }
-      if (!(dphi0 < 0.0)) {
-        return result(StopReason.GRADIENT_TOLERANCE); // g == 0: no descent direction exists
-      }
-      double alpha0 = steepest ? Math.min(1.0, 1.0 / oneNorm(g)) : 1.0;
-      StrongWolfeLineSearch.Status status = lineSearch.search(
-          objective, x, f, d, dphi0, alpha0, maxEvaluations - evaluations, xTrial, gTrial);
-      evaluations += lineSearch.evaluations;
-      if (status == StrongWolfeLineSearch.Status.BUDGET_EXHAUSTED) {
-        return result(StopReason.MAX_EVALUATIONS);
-      }
-      if (status == StrongWolfeLineSearch.Status.FAILED) {
-        if (steepest) {
-          return result(StopReason.NO_PROGRESS);
+        StopReason(String description) {
+            this.description = description;
         }
-        clearHistory();
-        continue;
-      }
-      double fPrev = f;
-      // Reuse the trial arrays for the pair (s, y), then swap the new point in.
-      for (int i = 0; i < n; i++) {
-        double si = xTrial[i] - x[i];
-        double yi = gTrial[i] - g[i];
-        x[i] = xTrial[i];
-        g[i] = gTrial[i];
-        xTrial[i] = si;
-        gTrial[i] = yi;
-      }
-      f = lineSearch.value;
-      iterations++;
-      push(xTrial, gTrial);
-      double change = Math.abs(fPrev - f);
-      double scale = Math.max(Math.abs(fPrev), Math.abs(f));
-      smallChanges = change <= relativeTolerance * scale ? smallChanges + 1 : 0;
-      double gNorm = infNorm(g);
-      if (callback != null && !callback.onIteration(iterations, f, gNorm)) {
-        return result(StopReason.STOPPED_BY_CALLBACK);
-      }
-      if (gNorm <= gradientTolerance * gradientScale) {
-        return result(StopReason.GRADIENT_TOLERANCE);
-      }
-      if (smallChanges >= relativeTolerancePatience) {
-        return result(StopReason.RELATIVE_CHANGE);
-      }
-    }
-  }
 
-  /** Two-loop recursion: d = -H g (Nocedal and Wright Algorithm 7.4). */
-  private void direction(double[] d, double[] alphas) {
-    for (int i = 0; i < n; i++) {
-      d[i] = -g[i];
+        /** Human-readable description, e.g. "gradient tolerance". */
+        public String description() {
+            return description;
+        }
     }
-    if (histCount == 0) {
-      return;
-    }
-    for (int k = histCount - 1; k >= 0; k--) {
-      int j = (histStart + k) % historySize;
-      double a = rhoHist[j] * dot(sHist[j], d);
-      alphas[k] = a;
-      axpy(-a, yHist[j], d);
-    }
-    int newest = (histStart + histCount - 1) % historySize;
-    double gamma = 1.0 / (rhoHist[newest] * dot(yHist[newest], yHist[newest]));
-    for (int i = 0; i < n; i++) {
-      d[i] *= gamma;
-    }
-    for (int k = 0; k < histCount; k++) {
-      int j = (histStart + k) % historySize;
-      double b = rhoHist[j] * dot(yHist[j], d);
-      axpy(alphas[k] - b, sHist[j], d);
-    }
-  }
 
-  private void push(double[] s, double[] y) {
-    double sy = dot(s, y);
-    double yy = dot(y, y);
-    if (!(sy > CURVATURE_GUARD * yy) || !Double.isFinite(sy)) {
-      return;
-    }
-    int j;
-    if (histCount < historySize) {
-      j = (histStart + histCount) % historySize;
-      histCount++;
-    } else {
-      j = histStart;
-      histStart = (histStart + 1) % historySize;
-    }
-    if (sHist[j] == null) {
-      sHist[j] = new double[n];
-      yHist[j] = new double[n];
-    }
-    System.arraycopy(s, 0, sHist[j], 0, n);
-    System.arraycopy(y, 0, yHist[j], 0, n);
-    rhoHist[j] = 1.0 / sy;
-  }
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final double CURVATURE_GUARD = 1e-10;
 
-  private void allocateHistory() {
-    sHist = new double[historySize][];
-    yHist = new double[historySize][];
-    rhoHist = new double[historySize];
-    histStart = 0;
-    histCount = 0;
-  }
+    private int historySize = 50;
+    private int maxIterations = 15_000;
+    private int maxEvaluations = 18_750;
+    private double gradientTolerance = 1e-12;
+    private double relativeTolerance = 1e-12;
+    private int relativeTolerancePatience = 10;
+    private int maxLineSearchEvaluations = 25;
 
-  private void clearHistory() {
-    histStart = 0;
-    histCount = 0;
-  }
+    // State.
+    private int n = -1;
+    private double[] x;
+    private double[] g;
+    private double f;
+    private double gradientScale;
+    private int iterations;
+    private int evaluations;
+    private int smallChanges;
+    private double[][] sHist;
+    private double[][] yHist;
+    private double[] rhoHist;
+    private int histStart;
+    private int histCount;
 
-  private LbfgsResult result(StopReason reason) {
-    return new LbfgsResult(x.clone(), f, g.clone(), infNorm(g), iterations, evaluations, reason);
-  }
+    /** Creates an L-BFGS optimizer with the default configuration. */
+    public Lbfgs() {}
 
-  private Map<String, Double> hyperparameters() {
-    return AbstractGradientOptimizer.ordered(
-        "historySize", (double) historySize, "c1", C1, "c2", C2);
-  }
+    /** Sets the number of stored curvature pairs (default 50); clears any history. */
+    public Lbfgs historySize(int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("Lbfgs: history size must be >= 1, got " + m);
+        }
+        historySize = m;
+        if (n >= 0) {
+            allocateHistory();
+        }
+        return this;
+    }
 
-  /**
-   * Exports the current point, value, gradient, counters and curvature pairs (oldest first, as
-   * arrays {@code s0, y0, s1, y1, ...}).
-   *
-   * @throws IllegalStateException before the first {@link #minimize} or {@link #importState}
-   */
-  public OptimizerState exportState() {
-    if (n < 0) {
-      throw new IllegalStateException("Lbfgs: no state to export before minimize(...)");
+    /** Sets the iteration limit, counted from {@link #minimize} (default 15000). */
+    public Lbfgs maxIterations(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("Lbfgs: max iterations must be >= 0, got " + limit);
+        }
+        maxIterations = limit;
+        return this;
     }
-    Map<String, Long> counters = new LinkedHashMap<>();
-    counters.put("dimension", (long) n);
-    counters.put("iterations", (long) iterations);
-    counters.put("evaluations", (long) evaluations);
-    counters.put("smallChanges", (long) smallChanges);
-    counters.put("historyCount", (long) histCount);
-    Map<String, Double> scalars = new LinkedHashMap<>(hyperparameters());
-    scalars.put("value", f);
-    scalars.put("gradientScale", gradientScale);
-    Map<String, double[]> arrays = new LinkedHashMap<>();
-    arrays.put("x", x);
-    arrays.put("g", g);
-    for (int k = 0; k < histCount; k++) {
-      int j = (histStart + k) % historySize;
-      arrays.put("s" + k, sHist[j]);
-      arrays.put("y" + k, yHist[j]);
-    }
-    return new OptimizerState("lbfgs", counters, scalars, arrays);
-  }
 
-  /**
-   * Replaces the state by an exported one; {@link #resume} then continues that run.
-   *
-   * @throws IllegalArgumentException if the state is not an L-BFGS state of this history size
-   *     or is inconsistent
-   */
-  public void importState(OptimizerState state) {
-    if (state == null) {
-      throw new IllegalArgumentException("Lbfgs: state to import must not be null");
+    /** Sets the evaluation limit, counted from {@link #minimize} (default 18750). */
+    public Lbfgs maxEvaluations(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Lbfgs: max evaluations must be >= 1, got " + limit);
+        }
+        maxEvaluations = limit;
+        return this;
     }
-    state.requireCompatible("lbfgs", hyperparameters());
-    long dim = state.counter("dimension");
-    long count = state.counter("historyCount");
-    long its = state.counter("iterations");
-    long evals = state.counter("evaluations");
-    long small = state.counter("smallChanges");
-    if (dim < 0 || dim > Integer.MAX_VALUE || count < 0 || count > historySize
-        || its < 0 || its > Integer.MAX_VALUE || evals < 1 || evals > Integer.MAX_VALUE
-        || small < 0 || small > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("Lbfgs: inconsistent state counters " + state.counters());
-    }
-    int dimension = (int) dim;
-    double[] newX = sized(state, "x", dimension);
-    double[] newG = sized(state, "g", dimension);
-    double[][] s = new double[historySize][];
-    double[][] y = new double[historySize][];
-    double[] rho = new double[historySize];
-    for (int k = 0; k < count; k++) {
-      s[k] = sized(state, "s" + k, dimension);
-      y[k] = sized(state, "y" + k, dimension);
-      rho[k] = 1.0 / dot(s[k], y[k]);
-    }
-    n = dimension;
-    x = newX;
-    g = newG;
-    f = state.scalar("value");
-    gradientScale = state.scalar("gradientScale");
-    iterations = (int) its;
-    evaluations = (int) evals;
-    smallChanges = (int) small;
-    sHist = s;
-    yHist = y;
-    rhoHist = rho;
-    histStart = 0;
-    histCount = (int) count;
-  }
 
-  private static double[] sized(OptimizerState state, String name, int dimension) {
-    double[] a = state.array(name);
-    if (a.length != dimension) {
-      throw new IllegalArgumentException("Lbfgs: state array '" + name + "' has length "
-          + a.length + ", expected " + dimension);
+    /** Sets the gradient tolerance relative to {@code max(1, ||g_0||_inf)} (default 1e-12). */
+    public Lbfgs gradientTolerance(double tol) {
+        gradientTolerance = AbstractGradientOptimizer.requireNonNegative("Lbfgs", "gradient tolerance", tol);
+        return this;
     }
-    return a;
-  }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0.0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
+    /**
+     * Sets the relative change tolerance and how many consecutive iterations must satisfy it
+     * (defaults 1e-12 and 10).
+     */
+    public Lbfgs relativeTolerance(double tol, int consecutiveIterations) {
+        relativeTolerance = AbstractGradientOptimizer.requireNonNegative("Lbfgs", "relative tolerance", tol);
+        if (consecutiveIterations < 1) {
+            throw new IllegalArgumentException(
+                    "Lbfgs: consecutive iterations for the relative tolerance must be >= 1, got "
+                            + consecutiveIterations);
+        }
+        relativeTolerancePatience = consecutiveIterations;
+        return this;
     }
-    return s;
-  }
 
-  private static void axpy(double a, double[] xs, double[] ys) {
-    for (int i = 0; i < xs.length; i++) {
-      ys[i] += a * xs[i];
+    /** Sets the evaluation limit of one line search (default 25). */
+    public Lbfgs maxLineSearchEvaluations(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Lbfgs: max line-search evaluations must be >= 1, got " + limit);
+        }
+        maxLineSearchEvaluations = limit;
+        return this;
     }
-  }
 
-  private static double infNorm(double[] a) {
-    double m = 0.0;
-    for (double v : a) {
-      m = Math.max(m, Math.abs(v));
+    /** Number of stored curvature pairs. */
+    public int historySize() {
+        return historySize;
     }
-    return m;
-  }
 
-  private static double oneNorm(double[] a) {
-    double s = 0.0;
-    for (double v : a) {
-      s += Math.abs(v);
+    /** Iteration limit. */
+    public int maxIterations() {
+        return maxIterations;
     }
-    return s;
-  }
 
-  private static boolean allFinite(double[] a) {
-    for (double v : a) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
+    /** Evaluation limit. */
+    public int maxEvaluations() {
+        return maxEvaluations;
     }
-    return true;
-  }
+
+    /** Gradient tolerance (relative to {@code max(1, ||g_0||_inf)}). */
+    public double gradientTolerance() {
+        return gradientTolerance;
+    }
+
+    /** Relative change tolerance. */
+    public double relativeTolerance() {
+        return relativeTolerance;
+    }
+
+    /** Consecutive iterations the relative change tolerance must hold. */
+    public int relativeTolerancePatience() {
+        return relativeTolerancePatience;
+    }
+
+    /** Curvature pairs currently stored. */
+    public int historyCount() {
+        return histCount;
+    }
+
+    /** Minimises from {@code x0} (not modified) without a callback. */
+    public LbfgsResult minimize(Objective objective, double[] x0) {
+        return minimize(objective, x0, null);
+    }
+
+    /**
+     * Starts a fresh run from {@code x0} (not modified): clears history and counters.
+     *
+     * @param callback called after each iteration; may be null
+     * @throws IllegalArgumentException for a null objective or point, a length mismatch, or a
+     *     non-finite value or gradient at {@code x0}
+     */
+    public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
+        if (objective == null || x0 == null) {
+            throw new IllegalArgumentException("Lbfgs: objective and starting point must be non-null");
+        }
+        int dim = objective.dimension();
+        if (x0.length != dim) {
+            throw new IllegalArgumentException(
+                    "Lbfgs: starting point has length " + x0.length + " but the objective's dimension is " + dim);
+        }
+        n = dim;
+        x = x0.clone();
+        g = new double[n];
+        f = objective.valueAndGradient(x, g);
+        if (!Double.isFinite(f) || !allFinite(g)) {
+            n = -1;
+            throw new IllegalArgumentException(
+                    "Lbfgs: objective value " + f + " or its gradient is not finite at the starting point");
+        }
+        evaluations = 1;
+        iterations = 0;
+        smallChanges = 0;
+        gradientScale = Math.max(1.0, infNorm(g));
+        allocateHistory();
+        return run(objective, callback);
+    }
+
+    /**
+     * Continues the current run (after {@link #minimize}, a stop, or {@link #importState}) with the
+     * current configuration.
+     *
+     * @throws IllegalStateException if there is no run to continue
+     * @throws IllegalArgumentException if the objective's dimension differs from the state's
+     */
+    public LbfgsResult resume(Objective objective, IterationCallback callback) {
+        if (n < 0) {
+            throw new IllegalStateException("Lbfgs: nothing to resume; call minimize(...) or importState(...) first");
+        }
+        if (objective == null || objective.dimension() != n) {
+            throw new IllegalArgumentException("Lbfgs: objective to resume must be non-null with " + "dimension " + n
+                    + ", got " + (objective == null ? "null" : objective.dimension()));
+        }
+        return run(objective, callback);
+    }
+
+    /** Drops all state (point, history, counters). */
+    public void reset() {
+        n = -1;
+        x = null;
+        g = null;
+        sHist = null;
+        yHist = null;
+        rhoHist = null;
+        histStart = 0;
+        histCount = 0;
+    }
+
+    private LbfgsResult run(Objective objective, IterationCallback callback) {
+        StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(C1, C2, maxLineSearchEvaluations);
+        double[] d = new double[n];
+        double[] xTrial = new double[n];
+        double[] gTrial = new double[n];
+        double[] alphas = new double[historySize];
+
+        if (infNorm(g) <= gradientTolerance * gradientScale) {
+            return result(StopReason.GRADIENT_TOLERANCE);
+        }
+        while (true) {
+            if (iterations >= maxIterations) {
+                return result(StopReason.MAX_ITERATIONS);
+            }
+            if (evaluations >= maxEvaluations) {
+                return result(StopReason.MAX_EVALUATIONS);
+            }
+            boolean steepest = histCount == 0;
+            direction(d, alphas);
+            double dphi0 = dot(g, d);
+            if (!(dphi0 < 0.0) && !steepest) {
+                clearHistory();
+                steepest = true;
+                direction(d, alphas);
+                dphi0 = dot(g, d);
+            }
+            if (!(dphi0 < 0.0)) {
+                return result(StopReason.GRADIENT_TOLERANCE); // g == 0: no descent direction exists
+            }
+            double alpha0 = steepest ? Math.min(1.0, 1.0 / oneNorm(g)) : 1.0;
+            StrongWolfeLineSearch.Status status =
+                    lineSearch.search(objective, x, f, d, dphi0, alpha0, maxEvaluations - evaluations, xTrial, gTrial);
+            evaluations += lineSearch.evaluations;
+            if (status == StrongWolfeLineSearch.Status.BUDGET_EXHAUSTED) {
+                return result(StopReason.MAX_EVALUATIONS);
+            }
+            if (status == StrongWolfeLineSearch.Status.FAILED) {
+                if (steepest) {
+                    return result(StopReason.NO_PROGRESS);
+                }
+                clearHistory();
+                continue;
+            }
+            double fPrev = f;
+            // Reuse the trial arrays for the pair (s, y), then swap the new point in.
+            for (int i = 0; i < n; i++) {
+                double si = xTrial[i] - x[i];
+                double yi = gTrial[i] - g[i];
+                x[i] = xTrial[i];
+                g[i] = gTrial[i];
+                xTrial[i] = si;
+                gTrial[i] = yi;
+            }
+            f = lineSearch.value;
+            iterations++;
+            push(xTrial, gTrial);
+            double change = Math.abs(fPrev - f);
+            double scale = Math.max(Math.abs(fPrev), Math.abs(f));
+            smallChanges = change <= relativeTolerance * scale ? smallChanges + 1 : 0;
+            double gNorm = infNorm(g);
+            if (callback != null && !callback.onIteration(iterations, f, gNorm)) {
+                return result(StopReason.STOPPED_BY_CALLBACK);
+            }
+            if (gNorm <= gradientTolerance * gradientScale) {
+                return result(StopReason.GRADIENT_TOLERANCE);
+            }
+            if (smallChanges >= relativeTolerancePatience) {
+                return result(StopReason.RELATIVE_CHANGE);
+            }
+        }
+    }
+
+    /** Two-loop recursion: d = -H g (Nocedal and Wright Algorithm 7.4). */
+    private void direction(double[] d, double[] alphas) {
+        for (int i = 0; i < n; i++) {
+            d[i] = -g[i];
+        }
+        if (histCount == 0) {
+            return;
+        }
+        for (int k = histCount - 1; k >= 0; k--) {
+            int j = (histStart + k) % historySize;
+            double a = rhoHist[j] * dot(sHist[j], d);
+            alphas[k] = a;
+            axpy(-a, yHist[j], d);
+        }
+        int newest = (histStart + histCount - 1) % historySize;
+        double gamma = 1.0 / (rhoHist[newest] * dot(yHist[newest], yHist[newest]));
+        for (int i = 0; i < n; i++) {
+            d[i] *= gamma;
+        }
+        for (int k = 0; k < histCount; k++) {
+            int j = (histStart + k) % historySize;
+            double b = rhoHist[j] * dot(yHist[j], d);
+            axpy(alphas[k] - b, sHist[j], d);
+        }
+    }
+
+    private void push(double[] s, double[] y) {
+        double sy = dot(s, y);
+        double yy = dot(y, y);
+        if (!(sy > CURVATURE_GUARD * yy) || !Double.isFinite(sy)) {
+            return;
+        }
+        int j;
+        if (histCount < historySize) {
+            j = (histStart + histCount) % historySize;
+            histCount++;
+        } else {
+            j = histStart;
+            histStart = (histStart + 1) % historySize;
+        }
+        if (sHist[j] == null) {
+            sHist[j] = new double[n];
+            yHist[j] = new double[n];
+        }
+        System.arraycopy(s, 0, sHist[j], 0, n);
+        System.arraycopy(y, 0, yHist[j], 0, n);
+        rhoHist[j] = 1.0 / sy;
+    }
+
+    private void allocateHistory() {
+        sHist = new double[historySize][];
+        yHist = new double[historySize][];
+        rhoHist = new double[historySize];
+        histStart = 0;
+        histCount = 0;
+    }
+
+    private void clearHistory() {
+        histStart = 0;
+        histCount = 0;
+    }
+
+    private LbfgsResult result(StopReason reason) {
+        return new LbfgsResult(x.clone(), f, g.clone(), infNorm(g), iterations, evaluations, reason);
+    }
+
+    private Map<String, Double> hyperparameters() {
+        return AbstractGradientOptimizer.ordered("historySize", (double) historySize, "c1", C1, "c2", C2);
+    }
+
+    /**
+     * Exports the current point, value, gradient, counters and curvature pairs (oldest first, as
+     * arrays {@code s0, y0, s1, y1, ...}).
+     *
+     * @throws IllegalStateException before the first {@link #minimize} or {@link #importState}
+     */
+    public OptimizerState exportState() {
+        if (n < 0) {
+            throw new IllegalStateException("Lbfgs: no state to export before minimize(...)");
+        }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("dimension", (long) n);
+        counters.put("iterations", (long) iterations);
+        counters.put("evaluations", (long) evaluations);
+        counters.put("smallChanges", (long) smallChanges);
+        counters.put("historyCount", (long) histCount);
+        Map<String, Double> scalars = new LinkedHashMap<>(hyperparameters());
+        scalars.put("value", f);
+        scalars.put("gradientScale", gradientScale);
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        arrays.put("x", x);
+        arrays.put("g", g);
+        for (int k = 0; k < histCount; k++) {
+            int j = (histStart + k) % historySize;
+            arrays.put("s" + k, sHist[j]);
+            arrays.put("y" + k, yHist[j]);
+        }
+        return new OptimizerState("lbfgs", counters, scalars, arrays);
+    }
+
+    /**
+     * Replaces the state by an exported one; {@link #resume} then continues that run.
+     *
+     * @throws IllegalArgumentException if the state is not an L-BFGS state of this history size
+     *     or is inconsistent
+     */
+    public void importState(OptimizerState state) {
+        if (state == null) {
+            throw new IllegalArgumentException("Lbfgs: state to import must not be null");
+        }
+        state.requireCompatible("lbfgs", hyperparameters());
+        long dim = state.counter("dimension");
+        long count = state.counter("historyCount");
+        long its = state.counter("iterations");
+        long evals = state.counter("evaluations");
+        long small = state.counter("smallChanges");
+        if (dim < 0
+                || dim > Integer.MAX_VALUE
+                || count < 0
+                || count > historySize
+                || its < 0
+                || its > Integer.MAX_VALUE
+                || evals < 1
+                || evals > Integer.MAX_VALUE
+                || small < 0
+                || small > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Lbfgs: inconsistent state counters " + state.counters());
+        }
+        int dimension = (int) dim;
+        double[] newX = sized(state, "x", dimension);
+        double[] newG = sized(state, "g", dimension);
+        double[][] s = new double[historySize][];
+        double[][] y = new double[historySize][];
+        double[] rho = new double[historySize];
+        for (int k = 0; k < count; k++) {
+            s[k] = sized(state, "s" + k, dimension);
+            y[k] = sized(state, "y" + k, dimension);
+            rho[k] = 1.0 / dot(s[k], y[k]);
+        }
+        n = dimension;
+        x = newX;
+        g = newG;
+        f = state.scalar("value");
+        gradientScale = state.scalar("gradientScale");
+        iterations = (int) its;
+        evaluations = (int) evals;
+        smallChanges = (int) small;
+        sHist = s;
+        yHist = y;
+        rhoHist = rho;
+        histStart = 0;
+        histCount = (int) count;
+    }
+
+    private static double[] sized(OptimizerState state, String name, int dimension) {
+        double[] a = state.array(name);
+        if (a.length != dimension) {
+            throw new IllegalArgumentException(
+                    "Lbfgs: state array '" + name + "' has length " + a.length + ", expected " + dimension);
+        }
+        return a;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void axpy(double a, double[] xs, double[] ys) {
+        for (int i = 0; i < xs.length; i++) {
+            ys[i] += a * xs[i];
+        }
+    }
+
+    private static double infNorm(double[] a) {
+        double m = 0.0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    private static double oneNorm(double[] a) {
+        double s = 0.0;
+        for (double v : a) {
+            s += Math.abs(v);
+        }
+        return s;
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

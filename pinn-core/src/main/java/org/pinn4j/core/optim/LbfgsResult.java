@@ -12,18 +12,23 @@ package org.pinn4j.core.optim;
  * @param evaluations objective evaluations since {@link Lbfgs#minimize}, including the first
  * @param stopReason why the run stopped
  */
-public record LbfgsResult(double[] x, double value, double[] gradient, double gradientInfNorm,
-    int iterations, int evaluations, Lbfgs.StopReason stopReason) {
+public record LbfgsResult(
+        double[] x,
+        double value,
+        double[] gradient,
+        double gradientInfNorm,
+        int iterations,
+        int evaluations,
+        Lbfgs.StopReason stopReason) {
 
-  /** True when the run stopped on a convergence test (gradient or relative change). */
-  public boolean converged() {
-    return stopReason == Lbfgs.StopReason.GRADIENT_TOLERANCE
-        || stopReason == Lbfgs.StopReason.RELATIVE_CHANGE;
-  }
+    /** True when the run stopped on a convergence test (gradient or relative change). */
+    public boolean converged() {
+        return stopReason == Lbfgs.StopReason.GRADIENT_TOLERANCE || stopReason == Lbfgs.StopReason.RELATIVE_CHANGE;
+    }
 
-  @Override
-  public String toString() {
-    return "LbfgsResult[value=" + value + ", gradientInfNorm=" + gradientInfNorm + ", iterations="
-        + iterations + ", evaluations=" + evaluations + ", stop=" + stopReason.description() + "]";
-  }
+    @Override
+    public String toString() {
+        return "LbfgsResult[value=" + value + ", gradientInfNorm=" + gradientInfNorm + ", iterations=" + iterations
+                + ", evaluations=" + evaluations + ", stop=" + stopReason.description() + "]";
+    }
 }

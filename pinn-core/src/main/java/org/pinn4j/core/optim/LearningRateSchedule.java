@@ -9,27 +9,26 @@ package org.pinn4j.core.optim;
  */
 public interface LearningRateSchedule {
 
-  /**
-   * The learning rate for the step with the given 0-based index.
-   *
-   * @throws IllegalArgumentException if {@code step < 0}
-   */
-  double rate(long step);
+    /**
+     * The learning rate for the step with the given 0-based index.
+     *
+     * @throws IllegalArgumentException if {@code step < 0}
+     */
+    double rate(long step);
 
-  /** Reports a loss value; schedules that do not use the loss ignore it. */
-  default void observe(double loss) {
-  }
+    /** Reports a loss value; schedules that do not use the loss ignore it. */
+    default void observe(double loss) {}
 
-  /** Short name, e.g. {@code "cosine"}. */
-  String name();
+    /** Short name, e.g. {@code "cosine"}. */
+    String name();
 
-  /** Exports hyperparameters (checked on import) and any mutable state. */
-  OptimizerState exportState();
+    /** Exports hyperparameters (checked on import) and any mutable state. */
+    OptimizerState exportState();
 
-  /**
-   * Restores exported state.
-   *
-   * @throws IllegalArgumentException if the state is of another kind or other hyperparameters
-   */
-  void importState(OptimizerState state);
+    /**
+     * Restores exported state.
+     *
+     * @throws IllegalArgumentException if the state is of another kind or other hyperparameters
+     */
+    void importState(OptimizerState state);
 }

@@ -12,36 +12,36 @@ import java.util.Map;
  */
 public final class Momentum extends AbstractGradientOptimizer {
 
-  private final double alpha;
+    private final double alpha;
 
-  /** Creates classic momentum with coefficient {@code alpha} in [0, 1). */
-  public Momentum(double alpha) {
-    super("momentum", "delta");
-    this.alpha = requireInHalfOpenUnit("Momentum", "alpha", alpha);
-  }
-
-  /** The momentum coefficient. */
-  public double alpha() {
-    return alpha;
-  }
-
-  @Override
-  public double defaultLearningRate() {
-    return 1e-2;
-  }
-
-  @Override
-  Map<String, Double> hyperparameters() {
-    return ordered("alpha", alpha);
-  }
-
-  @Override
-  void update(double[] params, double[] grad, double lr) {
-    double[] delta = buffers[0];
-    for (int i = 0; i < params.length; i++) {
-      double d = -lr * grad[i] + alpha * delta[i];
-      delta[i] = d;
-      params[i] += d;
+    /** Creates classic momentum with coefficient {@code alpha} in [0, 1). */
+    public Momentum(double alpha) {
+        super("momentum", "delta");
+        this.alpha = requireInHalfOpenUnit("Momentum", "alpha", alpha);
     }
-  }
+
+    /** The momentum coefficient. */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return 1e-2;
+    }
+
+    @Override
+    Map<String, Double> hyperparameters() {
+        return ordered("alpha", alpha);
+    }
+
+    @Override
+    void update(double[] params, double[] grad, double lr) {
+        double[] delta = buffers[0];
+        for (int i = 0; i < params.length; i++) {
+            double d = -lr * grad[i] + alpha * delta[i];
+            delta[i] = d;
+            params[i] += d;
+        }
+    }
 }

@@ -12,36 +12,36 @@ import java.util.Map;
  */
 public final class Nesterov extends AbstractGradientOptimizer {
 
-  private final double mu;
+    private final double mu;
 
-  /** Creates Nesterov momentum with coefficient {@code mu} in [0, 1). */
-  public Nesterov(double mu) {
-    super("nesterov", "velocity");
-    this.mu = requireInHalfOpenUnit("Nesterov", "mu", mu);
-  }
-
-  /** The momentum coefficient. */
-  public double mu() {
-    return mu;
-  }
-
-  @Override
-  public double defaultLearningRate() {
-    return 1e-2;
-  }
-
-  @Override
-  Map<String, Double> hyperparameters() {
-    return ordered("mu", mu);
-  }
-
-  @Override
-  void update(double[] params, double[] grad, double lr) {
-    double[] v = buffers[0];
-    for (int i = 0; i < params.length; i++) {
-      double vi = mu * v[i] + grad[i];
-      v[i] = vi;
-      params[i] -= lr * (grad[i] + mu * vi);
+    /** Creates Nesterov momentum with coefficient {@code mu} in [0, 1). */
+    public Nesterov(double mu) {
+        super("nesterov", "velocity");
+        this.mu = requireInHalfOpenUnit("Nesterov", "mu", mu);
     }
-  }
+
+    /** The momentum coefficient. */
+    public double mu() {
+        return mu;
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return 1e-2;
+    }
+
+    @Override
+    Map<String, Double> hyperparameters() {
+        return ordered("mu", mu);
+    }
+
+    @Override
+    void update(double[] params, double[] grad, double lr) {
+        double[] v = buffers[0];
+        for (int i = 0; i < params.length; i++) {
+            double vi = mu * v[i] + grad[i];
+            v[i] = vi;
+            params[i] -= lr * (grad[i] + mu * vi);
+        }
+    }
 }

@@ -8,15 +8,15 @@ package org.pinn4j.core.optim;
  */
 public interface Objective {
 
-  /** Number of parameters, i.e. the length of {@code x} and {@code gradOut}. */
-  int dimension();
+    /** Number of parameters, i.e. the length of {@code x} and {@code gradOut}. */
+    int dimension();
 
-  /**
-   * Evaluates the function and its gradient.
-   *
-   * @param x the point; must not be modified or retained
-   * @param gradOut receives the gradient at {@code x} (every entry is overwritten)
-   * @return the function value at {@code x}
-   */
-  double valueAndGradient(double[] x, double[] gradOut);
+    /**
+     * Evaluates the function and its gradient.
+     *
+     * @param x the point; must not be modified or retained
+     * @param gradOut receives the gradient at {@code x} (every entry is overwritten)
+     * @return the function value at {@code x}
+     */
+    double valueAndGradient(double[] x, double[] gradOut);
 }

@@ -17,193 +17,209 @@ package org.pinn4j.core.optim;
  */
 final class StrongWolfeLineSearch {
 
-  /** Outcome of one search. */
-  enum Status {
-    /** A strong-Wolfe step was found; its point and gradient are in the output arrays. */
-    SUCCESS,
-    /** No such step within the per-search evaluation limit. */
-    FAILED,
-    /** The caller's evaluation budget ran out first. */
-    BUDGET_EXHAUSTED
-  }
-
-  /**
-   * Relative difference below which two values count as equal (round-off): zoom then decides by
-   * the slope, which is still informative where the values are not.
-   */
-  private static final double TIE = 1e-13;
-
-  private final double c1;
-  private final double c2;
-  private final int maxEvaluations;
-
-  private Objective objective;
-  private double[] x;
-  private double[] d;
-  private double[] xOut;
-  private double[] gOut;
-  private int limit;
-  private boolean budgetLimited;
-
-  /** Step found by the last successful search. */
-  double alpha;
-  /** Objective value at the accepted step. */
-  double value;
-  /** Evaluations used by the last search. */
-  int evaluations;
-
-  StrongWolfeLineSearch(double c1, double c2, int maxEvaluations) {
-    this.c1 = c1;
-    this.c2 = c2;
-    this.maxEvaluations = maxEvaluations;
-  }
-
-  /**
-   * Searches along {@code d} from {@code x}.
-   *
-   * @param f0 value at {@code x}
-   * @param dphi0 directional derivative {@code g . d}, must be negative
-   * @param alpha0 first trial step, > 0
-   * @param budget evaluations the caller still allows
-   * @param xOut receives the accepted point
-   * @param gOut receives the gradient at the accepted point
-   */
-  Status search(Objective objective, double[] x, double f0, double[] d, double dphi0,
-      double alpha0, int budget, double[] xOut, double[] gOut) {
-    this.objective = objective;
-    this.x = x;
-    this.d = d;
-    this.xOut = xOut;
-    this.gOut = gOut;
-    this.limit = Math.min(maxEvaluations, budget);
-    this.budgetLimited = budget <= maxEvaluations;
-    this.evaluations = 0;
-
-    double armijoSlope = c1 * dphi0;
-    double curvature = -c2 * dphi0;
-    double aPrev = 0.0;
-    double fPrev = f0;
-    double dPrev = dphi0;
-    double a = alpha0;
-    for (int i = 1; ; i++) {
-      if (evaluations >= limit) {
-        return exhausted();
-      }
-      double fa = evaluate(a);
-      double da = lastSlope;
-      if (!Double.isFinite(fa) || fa > f0 + a * armijoSlope || (i > 1 && fa >= fPrev)) {
-        return zoom(f0, armijoSlope, curvature, aPrev, fPrev, dPrev, a, fa, da);
-      }
-      if (Math.abs(da) <= curvature) {
-        return success(a, fa);
-      }
-      if (da >= 0) {
-        return zoom(f0, armijoSlope, curvature, a, fa, da, aPrev, fPrev, dPrev);
-      }
-      double next = cubicMinimizer(aPrev, fPrev, dPrev, a, fa, da);
-      double lower = a + 0.01 * (a - aPrev);
-      double upper = 10.0 * a;
-      if (!(next >= lower)) {
-        next = Double.isNaN(next) ? upper : lower;
-      }
-      if (next > upper) {
-        next = upper;
-      }
-      aPrev = a;
-      fPrev = fa;
-      dPrev = da;
-      a = next;
+    /** Outcome of one search. */
+    enum Status {
+        /** A strong-Wolfe step was found; its point and gradient are in the output arrays. */
+        SUCCESS,
+        /** No such step within the per-search evaluation limit. */
+        FAILED,
+        /** The caller's evaluation budget ran out first. */
+        BUDGET_EXHAUSTED
     }
-  }
 
-  /** Algorithm 3.6: the bracket [lo, hi] (either order) contains a strong-Wolfe step. */
-  private Status zoom(double f0, double armijoSlope, double curvature, double lo, double fLo,
-      double dLo, double hi, double fHi, double dHi) {
-    while (true) {
-      if (evaluations >= limit) {
-        return exhausted();
-      }
-      double left = Math.min(lo, hi);
-      double right = Math.max(lo, hi);
-      double width = right - left;
-      if (!(width > Math.ulp(right))) {
-        return Status.FAILED;
-      }
-      double a = Double.isFinite(fHi) && Double.isFinite(dHi)
-          ? cubicMinimizer(lo, fLo, dLo, hi, fHi, dHi)
-          : Double.NaN;
-      if (Double.isNaN(a)) {
-        a = 0.5 * (lo + hi);
-      } else {
-        a = Math.max(left + 0.1 * width, Math.min(right - 0.1 * width, a));
-      }
-      double fa = evaluate(a);
-      double da = lastSlope;
-      boolean higher = fa >= fLo && !(Math.abs(fa - fLo) <= TIE * Math.abs(fLo));
-      if (!Double.isFinite(fa) || fa > f0 + a * armijoSlope || higher) {
-        hi = a;
-        fHi = fa;
-        dHi = da;
-      } else {
-        if (Math.abs(da) <= curvature) {
-          return success(a, fa);
+    /**
+     * Relative difference below which two values count as equal (round-off): zoom then decides by
+     * the slope, which is still informative where the values are not.
+     */
+    private static final double TIE = 1e-13;
+
+    private final double c1;
+    private final double c2;
+    private final int maxEvaluations;
+
+    private Objective objective;
+    private double[] x;
+    private double[] d;
+    private double[] xOut;
+    private double[] gOut;
+    private int limit;
+    private boolean budgetLimited;
+
+    /** Step found by the last successful search. */
+    double alpha;
+    /** Objective value at the accepted step. */
+    double value;
+    /** Evaluations used by the last search. */
+    int evaluations;
+
+    StrongWolfeLineSearch(double c1, double c2, int maxEvaluations) {
+        this.c1 = c1;
+        this.c2 = c2;
+        this.maxEvaluations = maxEvaluations;
+    }
+
+    /**
+     * Searches along {@code d} from {@code x}.
+     *
+     * @param f0 value at {@code x}
+     * @param dphi0 directional derivative {@code g . d}, must be negative
+     * @param alpha0 first trial step, > 0
+     * @param budget evaluations the caller still allows
+     * @param xOut receives the accepted point
+     * @param gOut receives the gradient at the accepted point
+     */
+    Status search(
+            Objective objective,
+            double[] x,
+            double f0,
+            double[] d,
+            double dphi0,
+            double alpha0,
+            int budget,
+            double[] xOut,
+            double[] gOut) {
+        this.objective = objective;
+        this.x = x;
+        this.d = d;
+        this.xOut = xOut;
+        this.gOut = gOut;
+        this.limit = Math.min(maxEvaluations, budget);
+        this.budgetLimited = budget <= maxEvaluations;
+        this.evaluations = 0;
+
+        double armijoSlope = c1 * dphi0;
+        double curvature = -c2 * dphi0;
+        double aPrev = 0.0;
+        double fPrev = f0;
+        double dPrev = dphi0;
+        double a = alpha0;
+        for (int i = 1; ; i++) {
+            if (evaluations >= limit) {
+                return exhausted();
+            }
+            double fa = evaluate(a);
+            double da = lastSlope;
+            if (!Double.isFinite(fa) || fa > f0 + a * armijoSlope || (i > 1 && fa >= fPrev)) {
+                return zoom(f0, armijoSlope, curvature, aPrev, fPrev, dPrev, a, fa, da);
+            }
+            if (Math.abs(da) <= curvature) {
+                return success(a, fa);
+            }
+            if (da >= 0) {
+                return zoom(f0, armijoSlope, curvature, a, fa, da, aPrev, fPrev, dPrev);
+            }
+            double next = cubicMinimizer(aPrev, fPrev, dPrev, a, fa, da);
+            double lower = a + 0.01 * (a - aPrev);
+            double upper = 10.0 * a;
+            if (!(next >= lower)) {
+                next = Double.isNaN(next) ? upper : lower;
+            }
+            if (next > upper) {
+                next = upper;
+            }
+            aPrev = a;
+            fPrev = fa;
+            dPrev = da;
+            a = next;
         }
-        if (da * (hi - lo) >= 0) {
-          hi = lo;
-          fHi = fLo;
-          dHi = dLo;
+    }
+
+    /** Algorithm 3.6: the bracket [lo, hi] (either order) contains a strong-Wolfe step. */
+    private Status zoom(
+            double f0,
+            double armijoSlope,
+            double curvature,
+            double lo,
+            double fLo,
+            double dLo,
+            double hi,
+            double fHi,
+            double dHi) {
+        while (true) {
+            if (evaluations >= limit) {
+                return exhausted();
+            }
+            double left = Math.min(lo, hi);
+            double right = Math.max(lo, hi);
+            double width = right - left;
+            if (!(width > Math.ulp(right))) {
+                return Status.FAILED;
+            }
+            double a = Double.isFinite(fHi) && Double.isFinite(dHi)
+                    ? cubicMinimizer(lo, fLo, dLo, hi, fHi, dHi)
+                    : Double.NaN;
+            if (Double.isNaN(a)) {
+                a = 0.5 * (lo + hi);
+            } else {
+                a = Math.max(left + 0.1 * width, Math.min(right - 0.1 * width, a));
+            }
+            double fa = evaluate(a);
+            double da = lastSlope;
+            boolean higher = fa >= fLo && !(Math.abs(fa - fLo) <= TIE * Math.abs(fLo));
+            if (!Double.isFinite(fa) || fa > f0 + a * armijoSlope || higher) {
+                hi = a;
+                fHi = fa;
+                dHi = da;
+            } else {
+                if (Math.abs(da) <= curvature) {
+                    return success(a, fa);
+                }
+                if (da * (hi - lo) >= 0) {
+                    hi = lo;
+                    fHi = fLo;
+                    dHi = dLo;
+                }
+                lo = a;
+                fLo = fa;
+                dLo = da;
+            }
         }
-        lo = a;
-        fLo = fa;
-        dLo = da;
-      }
     }
-  }
 
-  /**
-   * Minimiser of the cubic through (a1, f1, d1) and (a2, f2, d2), Nocedal and Wright eq. (3.59);
-   * NaN when the cubic has no minimiser.
-   */
-  static double cubicMinimizer(double a1, double f1, double d1, double a2, double f2, double d2) {
-    double e1 = d1 + d2 - 3.0 * (f1 - f2) / (a1 - a2);
-    double disc = e1 * e1 - d1 * d2;
-    if (!(disc >= 0.0)) {
-      return Double.NaN;
+    /**
+     * Minimiser of the cubic through (a1, f1, d1) and (a2, f2, d2), Nocedal and Wright eq. (3.59);
+     * NaN when the cubic has no minimiser.
+     */
+    static double cubicMinimizer(double a1, double f1, double d1, double a2, double f2, double d2) {
+        double e1 = d1 + d2 - 3.0 * (f1 - f2) / (a1 - a2);
+        double disc = e1 * e1 - d1 * d2;
+        if (!(disc >= 0.0)) {
+            return Double.NaN;
+        }
+        double e2 = Math.copySign(Math.sqrt(disc), a2 - a1);
+        double denom = d2 - d1 + 2.0 * e2;
+        if (denom == 0.0) {
+            return Double.NaN;
+        }
+        double a = a2 - (a2 - a1) * (d2 + e2 - e1) / denom;
+        return Double.isFinite(a) ? a : Double.NaN;
     }
-    double e2 = Math.copySign(Math.sqrt(disc), a2 - a1);
-    double denom = d2 - d1 + 2.0 * e2;
-    if (denom == 0.0) {
-      return Double.NaN;
+
+    private double lastSlope;
+
+    private double evaluate(double a) {
+        int n = x.length;
+        for (int i = 0; i < n; i++) {
+            xOut[i] = x[i] + a * d[i];
+        }
+        double fa = objective.valueAndGradient(xOut, gOut);
+        evaluations++;
+        double slope = 0.0;
+        for (int i = 0; i < n; i++) {
+            slope += gOut[i] * d[i];
+        }
+        lastSlope = slope;
+        // A non-finite gradient poisons the next direction: treat it like an infinite value.
+        return Double.isFinite(slope) ? fa : Double.POSITIVE_INFINITY;
     }
-    double a = a2 - (a2 - a1) * (d2 + e2 - e1) / denom;
-    return Double.isFinite(a) ? a : Double.NaN;
-  }
 
-  private double lastSlope;
-
-  private double evaluate(double a) {
-    int n = x.length;
-    for (int i = 0; i < n; i++) {
-      xOut[i] = x[i] + a * d[i];
+    private Status success(double a, double fa) {
+        alpha = a;
+        value = fa;
+        return Status.SUCCESS;
     }
-    double fa = objective.valueAndGradient(xOut, gOut);
-    evaluations++;
-    double slope = 0.0;
-    for (int i = 0; i < n; i++) {
-      slope += gOut[i] * d[i];
+
+    private Status exhausted() {
+        return budgetLimited ? Status.BUDGET_EXHAUSTED : Status.FAILED;
     }
-    lastSlope = slope;
-    // A non-finite gradient poisons the next direction: treat it like an infinite value.
-    return Double.isFinite(slope) ? fa : Double.POSITIVE_INFINITY;
-  }
-
-  private Status success(double a, double fa) {
-    alpha = a;
-    value = fa;
-    return Status.SUCCESS;
-  }
-
-  private Status exhausted() {
-    return budgetLimited ? Status.BUDGET_EXHAUSTED : Status.FAILED;
-  }
 }

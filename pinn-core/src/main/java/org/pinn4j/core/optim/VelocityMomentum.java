@@ -11,36 +11,36 @@ import java.util.Map;
  */
 public final class VelocityMomentum extends AbstractGradientOptimizer {
 
-  private final double beta;
+    private final double beta;
 
-  /** Creates velocity-form momentum with coefficient {@code beta} in [0, 1). */
-  public VelocityMomentum(double beta) {
-    super("velocity-momentum", "velocity");
-    this.beta = requireInHalfOpenUnit("VelocityMomentum", "beta", beta);
-  }
-
-  /** The momentum coefficient. */
-  public double beta() {
-    return beta;
-  }
-
-  @Override
-  public double defaultLearningRate() {
-    return 1e-2;
-  }
-
-  @Override
-  Map<String, Double> hyperparameters() {
-    return ordered("beta", beta);
-  }
-
-  @Override
-  void update(double[] params, double[] grad, double lr) {
-    double[] v = buffers[0];
-    for (int i = 0; i < params.length; i++) {
-      double vi = beta * v[i] + grad[i];
-      v[i] = vi;
-      params[i] -= lr * vi;
+    /** Creates velocity-form momentum with coefficient {@code beta} in [0, 1). */
+    public VelocityMomentum(double beta) {
+        super("velocity-momentum", "velocity");
+        this.beta = requireInHalfOpenUnit("VelocityMomentum", "beta", beta);
     }
-  }
+
+    /** The momentum coefficient. */
+    public double beta() {
+        return beta;
+    }
+
+    @Override
+    public double defaultLearningRate() {
+        return 1e-2;
+    }
+
+    @Override
+    Map<String, Double> hyperparameters() {
+        return ordered("beta", beta);
+    }
+
+    @Override
+    void update(double[] params, double[] grad, double lr) {
+        double[] v = buffers[0];
+        for (int i = 0; i < params.length; i++) {
+            double vi = beta * v[i] + grad[i];
+            v[i] = vi;
+            params[i] -= lr * vi;
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.pinn4j.core.problem;
 
 import java.util.List;
 import java.util.function.Function;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.loss.PointLoss;
@@ -42,8 +41,18 @@ public final class Condition {
     private final Function<Scope, List<Field>> expressions;
     private final String periodicInput;
 
-    Condition(String name, Kind kind, Region region, int points, double weight, PointLoss loss, List<String> columnNames,
-              Columns columns, List<String> targetColumns, Function<Scope, List<Field>> expressions, String periodicInput) {
+    Condition(
+            String name,
+            Kind kind,
+            Region region,
+            int points,
+            double weight,
+            PointLoss loss,
+            List<String> columnNames,
+            Columns columns,
+            List<String> targetColumns,
+            Function<Scope, List<Field>> expressions,
+            String periodicInput) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a condition needs a non-empty name");
         }
@@ -51,7 +60,8 @@ public final class Condition {
             throw new IllegalArgumentException("condition '" + name + "': point count " + points + " must be >= 0");
         }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("condition '" + name + "': weight " + weight + " must be a finite number >= 0");
+            throw new IllegalArgumentException(
+                    "condition '" + name + "': weight " + weight + " must be a finite number >= 0");
         }
         this.name = name;
         this.kind = kind;
@@ -68,12 +78,14 @@ public final class Condition {
 
     /** Copy with another weight in the total loss. */
     public Condition withWeight(double w) {
-        return new Condition(name, kind, region, points, w, loss, columnNames, columns, targetColumns, expressions, periodicInput);
+        return new Condition(
+                name, kind, region, points, w, loss, columnNames, columns, targetColumns, expressions, periodicInput);
     }
 
     /** Copy with another number of points per (re)sampling. */
     public Condition withPoints(int n) {
-        return new Condition(name, kind, region, n, weight, loss, columnNames, columns, targetColumns, expressions, periodicInput);
+        return new Condition(
+                name, kind, region, n, weight, loss, columnNames, columns, targetColumns, expressions, periodicInput);
     }
 
     /** Copy with another point loss (MSE by default). */
@@ -82,7 +94,8 @@ public final class Condition {
             throw new IllegalArgumentException("condition '" + name + "': " + l + " compares with targets; use "
                     + "Conditions.classification(...) which declares them");
         }
-        return new Condition(name, kind, region, points, weight, l, columnNames, columns, targetColumns, expressions, periodicInput);
+        return new Condition(
+                name, kind, region, points, weight, l, columnNames, columns, targetColumns, expressions, periodicInput);
     }
 
     /** Name shown in the loss history. */
@@ -138,15 +151,17 @@ public final class Condition {
             missing = f.get(k) == null;
         }
         if (missing) {
-            throw new IllegalArgumentException("condition '" + name + "' returned no expression (null); the residual lambda must "
-                    + "return a Field built from the scope");
+            throw new IllegalArgumentException(
+                    "condition '" + name + "' returned no expression (null); the residual lambda must "
+                            + "return a Field built from the scope");
         }
         return f;
     }
 
     /** Copy that is periodic along the named input. */
     Condition withPeriodicInput(String input) {
-        return new Condition(name, kind, region, points, weight, loss, columnNames, columns, targetColumns, expressions, input);
+        return new Condition(
+                name, kind, region, points, weight, loss, columnNames, columns, targetColumns, expressions, input);
     }
 
     /** For periodic conditions: the input along which the domain is periodic (null otherwise). */
@@ -156,6 +171,7 @@ public final class Condition {
 
     @Override
     public String toString() {
-        return name + " (" + kind.name().toLowerCase() + " on " + region.describe() + ", weight " + weight + ", " + loss + ")";
+        return name + " (" + kind.name().toLowerCase() + " on " + region.describe() + ", weight " + weight + ", " + loss
+                + ")";
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.loss.PointLoss;
@@ -23,8 +22,7 @@ public final class Conditions {
     /** Default points per sampling of a boundary or initial condition. */
     public static final int DEFAULT_BOUNDARY_POINTS = 100;
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** A PDE residual r = 0 on the interior of the domain. */
     public static Condition pde(String name, Function<Scope, Field> residual) {
@@ -38,30 +36,46 @@ public final class Conditions {
 
     /** u = g on a region: residual u - g. */
     public static Condition dirichlet(String name, Region region, String output, ToDoubleFunction<double[]> g) {
-        return pointwise(name, region, DEFAULT_BOUNDARY_POINTS,
+        return pointwise(
+                name,
+                region,
+                DEFAULT_BOUNDARY_POINTS,
                 s -> List.of(s.output(output).minus(s.source(name + ".g", g))));
     }
 
     /** du/dn = g on a boundary region: residual sum_i n_i u_{x_i} - g. */
     public static Condition neumann(String name, Region region, String output, ToDoubleFunction<double[]> g) {
-        return withNormals(name, region, s -> List.of(normalDerivative(s, output).minus(s.source(name + ".g", g))));
+        return withNormals(
+                name, region, s -> List.of(normalDerivative(s, output).minus(s.source(name + ".g", g))));
     }
 
     /** a u + b du/dn = g on a boundary region. */
-    public static Condition robin(String name, Region region, String output, double a, double b, ToDoubleFunction<double[]> g) {
-        return withNormals(name, region,
-                s -> List.of(s.output(output).times(a).plus(normalDerivative(s, output).times(b)).minus(s.source(name + ".g", g))));
+    public static Condition robin(
+            String name, Region region, String output, double a, double b, ToDoubleFunction<double[]> g) {
+        return withNormals(
+                name,
+                region,
+                s -> List.of(s.output(output)
+                        .times(a)
+                        .plus(normalDerivative(s, output).times(b))
+                        .minus(s.source(name + ".g", g))));
     }
 
     /** u(x, t0) = g(x) on the initial slice (time is the last input). */
     public static Condition initial(String name, String output, ToDoubleFunction<double[]> g) {
-        return pointwise(name, Region.initial(), DEFAULT_BOUNDARY_POINTS,
+        return pointwise(
+                name,
+                Region.initial(),
+                DEFAULT_BOUNDARY_POINTS,
                 s -> List.of(s.output(output).minus(s.source(name + ".g", g))));
     }
 
     /** u_t(x, t0) = g(x) on the initial slice. */
     public static Condition initialRate(String name, String output, String timeInput, ToDoubleFunction<double[]> g) {
-        return pointwise(name, Region.initial(), DEFAULT_BOUNDARY_POINTS,
+        return pointwise(
+                name,
+                Region.initial(),
+                DEFAULT_BOUNDARY_POINTS,
                 s -> List.of(s.output(output).d(timeInput).minus(s.source(name + ".g", g))));
     }
 
@@ -70,11 +84,22 @@ public final class Conditions {
      * bound equals the expression at the same points moved to the upper bound.
      */
     public static Condition periodic(String name, String input, Function<Scope, Field> expression) {
-        return new Condition(name, Condition.Kind.PERIODIC, Region.interior(), DEFAULT_BOUNDARY_POINTS, 1.0, PointLoss.mse(),
-                List.of(), p -> new double[0][], List.of(), s -> {
-                    s.input(input); // validates the name at compile time
-                    return List.of(expression.apply(s));
-                }, null).withPeriodicInput(input);
+        return new Condition(
+                        name,
+                        Condition.Kind.PERIODIC,
+                        Region.interior(),
+                        DEFAULT_BOUNDARY_POINTS,
+                        1.0,
+                        PointLoss.mse(),
+                        List.of(),
+                        p -> new double[0][],
+                        List.of(),
+                        s -> {
+                            s.input(input); // validates the name at compile time
+                            return List.of(expression.apply(s));
+                        },
+                        null)
+                .withPeriodicInput(input);
     }
 
     /** Measured values of one output at fixed points: residual u - value. */
@@ -95,8 +120,9 @@ public final class Conditions {
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             double[] v = e.getValue();
             if (v == null || v.length != points.size()) {
-                throw new IllegalArgumentException("data condition '" + name + "': " + (v == null ? 0 : v.length)
-                        + " values for output '" + e.getKey() + "' but " + points.size() + " points; expected one value per point");
+                throw new IllegalArgumentException(
+                        "data condition '" + name + "': " + (v == null ? 0 : v.length) + " values for output '"
+                                + e.getKey() + "' but " + points.size() + " points; expected one value per point");
             }
             for (int i = 0; i < v.length; i++) {
                 if (!Double.isFinite(v[i])) {
@@ -108,21 +134,32 @@ public final class Conditions {
             arrays[k++] = v.clone();
         }
         List<String> outs = new ArrayList<>(values.keySet());
-        return new Condition(name, Condition.Kind.POINTWISE, Region.points(points), points.size(), 1.0, PointLoss.mse(), cols,
-                p -> arrays, List.of(), s -> {
+        return new Condition(
+                name,
+                Condition.Kind.POINTWISE,
+                Region.points(points),
+                points.size(),
+                1.0,
+                PointLoss.mse(),
+                cols,
+                p -> arrays,
+                List.of(),
+                s -> {
                     List<Field> r = new ArrayList<>();
                     for (String o : outs) {
                         r.add(s.output(o).minus(s.column("data_" + o)));
                     }
                     return r;
-                }, null);
+                },
+                null);
     }
 
     /**
      * Labels for classification-style data: the outputs (probabilities for binary cross-entropy, logits
      * for categorical cross-entropy) compared with per-point targets.
      */
-    public static Condition classification(String name, PointSet points, List<String> outputs, double[][] targets, PointLoss loss) {
+    public static Condition classification(
+            String name, PointSet points, List<String> outputs, double[][] targets, PointLoss loss) {
         if (!loss.needsTargets()) {
             throw new IllegalArgumentException("classification condition '" + name + "' needs bce or cce; got " + loss);
         }
@@ -139,38 +176,84 @@ public final class Conditions {
             cols.add("target_" + outputs.get(k));
         }
         double[][] arrays = targets.clone();
-        return new Condition(name, Condition.Kind.POINTWISE, Region.points(points), points.size(), 1.0, loss, cols, p -> arrays,
-                cols, s -> {
+        return new Condition(
+                name,
+                Condition.Kind.POINTWISE,
+                Region.points(points),
+                points.size(),
+                1.0,
+                loss,
+                cols,
+                p -> arrays,
+                cols,
+                s -> {
                     List<Field> r = new ArrayList<>();
                     for (String o : outputs) {
                         r.add(s.output(o));
                     }
                     return r;
-                }, null);
+                },
+                null);
     }
 
     /** Any expressions on any region, with optional extra per-point columns. */
-    public static Condition custom(String name, Region region, int points, Function<Scope, List<Field>> expressions,
-                                   List<String> columnNames, Condition.Columns columns) {
-        return new Condition(name, Condition.Kind.POINTWISE, region, points, 1.0, PointLoss.mse(), columnNames, columns, List.of(),
-                expressions, null);
+    public static Condition custom(
+            String name,
+            Region region,
+            int points,
+            Function<Scope, List<Field>> expressions,
+            List<String> columnNames,
+            Condition.Columns columns) {
+        return new Condition(
+                name,
+                Condition.Kind.POINTWISE,
+                region,
+                points,
+                1.0,
+                PointLoss.mse(),
+                columnNames,
+                columns,
+                List.of(),
+                expressions,
+                null);
     }
 
-    private static Condition pointwise(String name, Region region, int points, Function<Scope, List<Field>> expressions) {
-        return new Condition(name, Condition.Kind.POINTWISE, region, points, 1.0, PointLoss.mse(), List.of(),
-                p -> new double[0][], List.of(), expressions, null);
+    private static Condition pointwise(
+            String name, Region region, int points, Function<Scope, List<Field>> expressions) {
+        return new Condition(
+                name,
+                Condition.Kind.POINTWISE,
+                region,
+                points,
+                1.0,
+                PointLoss.mse(),
+                List.of(),
+                p -> new double[0][],
+                List.of(),
+                expressions,
+                null);
     }
 
     /** Conditions that read the outward normals get columns "n_" + input (filled when the points are sampled). */
     private static Condition withNormals(String name, Region region, Function<Scope, List<Field>> expressions) {
-        return new Condition(name, Condition.Kind.POINTWISE, region, DEFAULT_BOUNDARY_POINTS, 1.0, PointLoss.mse(),
-                Collections.singletonList(Problem.NORMALS), p -> normals(name, p), List.of(), expressions, null);
+        return new Condition(
+                name,
+                Condition.Kind.POINTWISE,
+                region,
+                DEFAULT_BOUNDARY_POINTS,
+                1.0,
+                PointLoss.mse(),
+                Collections.singletonList(Problem.NORMALS),
+                p -> normals(name, p),
+                List.of(),
+                expressions,
+                null);
     }
 
     private static double[][] normals(String name, PointSet p) {
         if (!p.hasNormals()) {
-            throw new IllegalArgumentException("condition '" + name + "' uses normal derivatives but its region has no normals; "
-                    + "use a boundary region");
+            throw new IllegalArgumentException("condition '" + name
+                    + "' uses normal derivatives but its region has no normals; " + "use a boundary region");
         }
         return p.normalsToArray();
     }

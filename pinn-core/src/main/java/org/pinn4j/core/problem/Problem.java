@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.geometry.Geometry;
@@ -65,8 +64,13 @@ public final class Problem {
      * model file describes when it is loaded without its original problem definition. It can predict but
      * not train.
      */
-    public static Problem forModel(String name, List<String> inputs, List<String> outputs, double[] lower, double[] upper,
-                                   Map<String, Double> coefficients) {
+    public static Problem forModel(
+            String name,
+            List<String> inputs,
+            List<String> outputs,
+            double[] lower,
+            double[] upper,
+            Map<String, Double> coefficients) {
         Builder b = new Builder(name);
         b.inputs.addAll(inputs);
         b.outputs.addAll(outputs);
@@ -116,7 +120,9 @@ public final class Problem {
 
     /** Scales of all coefficients, in declaration order. */
     public double[] coefficientScales() {
-        return coefficients.keySet().stream().mapToDouble(this::coefficientScale).toArray();
+        return coefficients.keySet().stream()
+                .mapToDouble(this::coefficientScale)
+                .toArray();
     }
 
     /** Names of the trainable coefficients. */
@@ -203,7 +209,8 @@ public final class Problem {
         /** Input names, in the order of the domain's coordinates. */
         public Builder inputs(String... names) {
             if (names == null) {
-                throw new IllegalArgumentException("problem '" + name + "': input names are missing, e.g. inputs(\"x\", \"t\")");
+                throw new IllegalArgumentException(
+                        "problem '" + name + "': input names are missing, e.g. inputs(\"x\", \"t\")");
             }
             inputs.clear();
             Collections.addAll(inputs, names);
@@ -213,7 +220,8 @@ public final class Problem {
         /** Output names. */
         public Builder outputs(String... names) {
             if (names == null) {
-                throw new IllegalArgumentException("problem '" + name + "': output names are missing, e.g. outputs(\"u\")");
+                throw new IllegalArgumentException(
+                        "problem '" + name + "': output names are missing, e.g. outputs(\"u\")");
             }
             outputs.clear();
             Collections.addAll(outputs, names);
@@ -245,7 +253,8 @@ public final class Problem {
         /** Declares a trainable coefficient with its initial value. */
         public Builder coefficient(String coefficient, double initial) {
             if (!Double.isFinite(initial)) {
-                throw new IllegalArgumentException("coefficient '" + coefficient + "' initial value " + initial + " is not finite");
+                throw new IllegalArgumentException(
+                        "coefficient '" + coefficient + "' initial value " + initial + " is not finite");
             }
             if (coefficients.put(coefficient, initial) != null) {
                 throw new IllegalArgumentException("coefficient '" + coefficient + "' is declared twice");
@@ -266,7 +275,8 @@ public final class Problem {
             }
             for (Condition existing : conditions) {
                 if (existing.name().equals(c.name())) {
-                    throw new IllegalArgumentException("two conditions are named '" + c.name() + "'; names must be unique");
+                    throw new IllegalArgumentException(
+                            "two conditions are named '" + c.name() + "'; names must be unique");
                 }
             }
             conditions.add(c);
@@ -279,17 +289,19 @@ public final class Problem {
          */
         public Problem build() {
             if (inputs.isEmpty() || outputs.isEmpty()) {
-                throw new IllegalArgumentException("problem '" + name + "' needs inputs and outputs, e.g. inputs(\"x\", \"t\").outputs(\"u\")");
+                throw new IllegalArgumentException(
+                        "problem '" + name + "' needs inputs and outputs, e.g. inputs(\"x\", \"t\").outputs(\"u\")");
             }
             if (domain == null) {
                 throw new IllegalArgumentException("problem '" + name + "' has no domain; call domain(geometry)");
             }
             if (domain.dimension() != inputs.size()) {
-                throw new IllegalArgumentException("problem '" + name + "': domain has dimension " + domain.dimension() + " but "
-                        + inputs.size() + " inputs " + inputs + " are declared");
+                throw new IllegalArgumentException("problem '" + name + "': domain has dimension " + domain.dimension()
+                        + " but " + inputs.size() + " inputs " + inputs + " are declared");
             }
             if (conditions.isEmpty()) {
-                throw new IllegalArgumentException("problem '" + name + "' has no conditions; add at least a residual or data");
+                throw new IllegalArgumentException(
+                        "problem '" + name + "' has no conditions; add at least a residual or data");
             }
             Problem p = new Problem(this);
             for (Condition c : p.conditions) {

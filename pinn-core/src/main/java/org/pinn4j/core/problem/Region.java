@@ -1,7 +1,6 @@
 package org.pinn4j.core.problem;
 
 import java.util.function.Predicate;
-
 import org.pinn4j.core.geometry.Geometry;
 import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.sampling.Sampler;

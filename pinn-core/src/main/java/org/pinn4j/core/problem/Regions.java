@@ -1,17 +1,16 @@
 package org.pinn4j.core.problem;
 
 import java.util.function.Predicate;
-
 import org.pinn4j.core.geometry.Geometry;
 import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.sampling.Sampler;
 
 /** Sampling helpers behind {@link Region}. */
 final class Regions {
-    private Regions() {
-    }
+    private Regions() {}
 
-    static PointSet filteredBoundary(Geometry domain, int n, Sampler sampler, Predicate<double[]> where, String description) {
+    static PointSet filteredBoundary(
+            Geometry domain, int n, Sampler sampler, Predicate<double[]> where, String description) {
         PointSet found = null;
         int batch = Math.max(4 * n, 16);
         for (int attempt = 0; attempt < 64 && (found == null || found.size() < n); attempt++) {
@@ -28,7 +27,8 @@ final class Regions {
         }
         if (found == null || found.size() < n) {
             throw new IllegalArgumentException("boundary region '" + description + "' is empty or too small: found "
-                    + (found == null ? 0 : found.size()) + " of " + n + " points; check the predicate against the domain bounds");
+                    + (found == null ? 0 : found.size()) + " of " + n
+                    + " points; check the predicate against the domain bounds");
         }
         return found;
     }

@@ -12,8 +12,7 @@ package org.pinn4j.core.sampling;
 public final class GridSampler implements Sampler {
 
     /** Creates the (stateless) grid sampler. */
-    public GridSampler() {
-    }
+    public GridSampler() {}
 
     /** @return {@code "grid"} */
     @Override
@@ -78,7 +77,8 @@ public final class GridSampler implements Sampler {
     @Override
     public void restore(long state) {
         if (state != 0) {
-            throw new IllegalArgumentException("GridSampler.restore: state " + state + " must be 0 (the grid is stateless)");
+            throw new IllegalArgumentException(
+                    "GridSampler.restore: state " + state + " must be 0 (the grid is stateless)");
         }
     }
 

@@ -39,8 +39,8 @@ public final class PointSet {
         for (int k = 0; k < coordinates.length; k++) {
             for (int i = 0; i < size; i++) {
                 if (!Double.isFinite(coordinates[k][i])) {
-                    throw new IllegalArgumentException("PointSet: coordinate " + k + " of point " + i + " is " + coordinates[k][i]
-                            + "; expected a finite number");
+                    throw new IllegalArgumentException("PointSet: coordinate " + k + " of point " + i + " is "
+                            + coordinates[k][i] + "; expected a finite number");
                 }
             }
         }
@@ -184,7 +184,9 @@ public final class PointSet {
             }
             if (sets[s].hasNormals() != withNormals) {
                 throw new IllegalArgumentException("PointSet.concat: point set " + s
-                        + (withNormals ? " has no normals but point set 0 has" : " has normals but point set 0 has none")
+                        + (withNormals
+                                ? " has no normals but point set 0 has"
+                                : " has normals but point set 0 has none")
                         + "; use withoutNormals() to drop them");
             }
         }
@@ -192,7 +194,8 @@ public final class PointSet {
             total += set.size;
         }
         if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("PointSet.concat: total size " + total + " exceeds " + Integer.MAX_VALUE);
+            throw new IllegalArgumentException(
+                    "PointSet.concat: total size " + total + " exceeds " + Integer.MAX_VALUE);
         }
         double[][] x = new double[d][(int) total];
         double[][] nr = withNormals ? new double[d][(int) total] : null;
@@ -221,8 +224,8 @@ public final class PointSet {
         }
         for (int j = 0; j < indices.length; j++) {
             if (indices[j] < 0 || indices[j] >= size) {
-                throw new IllegalArgumentException("PointSet.subset: index " + indices[j] + " at position " + j
-                        + " is outside [0, " + size + ")");
+                throw new IllegalArgumentException(
+                        "PointSet.subset: index " + indices[j] + " at position " + j + " is outside [0, " + size + ")");
             }
         }
         int d = coordinates.length;
@@ -279,7 +282,8 @@ public final class PointSet {
 
     private void checkCoordinate(int k) {
         if (k < 0 || k >= coordinates.length) {
-            throw new IllegalArgumentException("PointSet: coordinate index " + k + " is outside [0, " + coordinates.length + ")");
+            throw new IllegalArgumentException(
+                    "PointSet: coordinate index " + k + " is outside [0, " + coordinates.length + ")");
         }
     }
 
@@ -297,8 +301,8 @@ public final class PointSet {
             throw new IllegalArgumentException("PointSet: " + what + " has 0 rows; expected double[d][n] with d >= 1");
         }
         if (rows >= 0 && a.length != rows) {
-            throw new IllegalArgumentException("PointSet: " + what + " has " + a.length + " rows, expected " + rows
-                    + " (one per coordinate)");
+            throw new IllegalArgumentException(
+                    "PointSet: " + what + " has " + a.length + " rows, expected " + rows + " (one per coordinate)");
         }
         for (int k = 0; k < a.length; k++) {
             if (a[k] == null) {

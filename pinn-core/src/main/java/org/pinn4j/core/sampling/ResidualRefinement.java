@@ -7,8 +7,7 @@ package org.pinn4j.core.sampling;
  */
 public final class ResidualRefinement {
 
-    private ResidualRefinement() {
-    }
+    private ResidualRefinement() {}
 
     /**
      * Indices of the {@code k} largest {@code |scores[i]|}, best first; equal values ordered by index.
@@ -23,8 +22,8 @@ public final class ResidualRefinement {
         }
         int n = scores.length;
         if (k < 0 || k > n) {
-            throw new IllegalArgumentException("ResidualRefinement: k = " + k + " must be in [0, " + n
-                    + "] (the number of candidates)");
+            throw new IllegalArgumentException(
+                    "ResidualRefinement: k = " + k + " must be in [0, " + n + "] (the number of candidates)");
         }
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(scores[i])) {

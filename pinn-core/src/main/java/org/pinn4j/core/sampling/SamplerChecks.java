@@ -3,8 +3,7 @@ package org.pinn4j.core.sampling;
 /** Argument checks shared by the samplers. */
 final class SamplerChecks {
 
-    private SamplerChecks() {
-    }
+    private SamplerChecks() {}
 
     static void request(String who, int n, int dimension) {
         if (n < 0) {
@@ -17,7 +16,8 @@ final class SamplerChecks {
 
     static void state(String who, long state) {
         if (state < 0) {
-            throw new IllegalArgumentException(who + ".restore: state " + state + " must be >= 0 (a value returned by state())");
+            throw new IllegalArgumentException(
+                    who + ".restore: state " + state + " must be >= 0 (a value returned by state())");
         }
     }
 }

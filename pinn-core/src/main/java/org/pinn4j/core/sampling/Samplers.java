@@ -8,8 +8,7 @@ public final class Samplers {
 
     private static final List<String> NAMES = List.of("uniform", "grid", "lhs", "sobol", "halton");
 
-    private Samplers() {
-    }
+    private Samplers() {}
 
     /** @return the accepted names, in a fixed order */
     public static List<String> names() {
@@ -26,7 +25,8 @@ public final class Samplers {
      */
     public static Sampler create(String name, long seed) {
         if (name == null) {
-            throw new IllegalArgumentException("Samplers.create: sampler name must not be null; expected one of " + NAMES);
+            throw new IllegalArgumentException(
+                    "Samplers.create: sampler name must not be null; expected one of " + NAMES);
         }
         switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "uniform":
@@ -40,8 +40,8 @@ public final class Samplers {
             case "halton":
                 return new HaltonSampler();
             default:
-                throw new IllegalArgumentException("Samplers.create: unknown sampler '" + name + "'; expected one of "
-                        + String.join(", ", NAMES));
+                throw new IllegalArgumentException(
+                        "Samplers.create: unknown sampler '" + name + "'; expected one of " + String.join(", ", NAMES));
         }
     }
 }

@@ -80,8 +80,8 @@ abstract class SequenceSampler implements Sampler {
     public final void restore(long state) {
         SamplerChecks.state(who, state);
         if (state > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(who + ".restore: state " + state + " exceeds the generator's last index "
-                    + Integer.MAX_VALUE);
+            throw new IllegalArgumentException(
+                    who + ".restore: state " + state + " exceeds the generator's last index " + Integer.MAX_VALUE);
         }
         index = state;
         positioned = false;

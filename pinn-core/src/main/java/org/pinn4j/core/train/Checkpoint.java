@@ -1,5 +1,10 @@
 package org.pinn4j.core.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,13 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.optim.OptimizerState;
 
@@ -49,6 +47,7 @@ final class Checkpoint {
     double[] weights;
     /** Explicit points (feature-major) of conditions grown by refinement; their sampler state is the current one. */
     Map<Integer, double[][]> refinedPoints = new LinkedHashMap<>();
+
     HistoryState history;
 
     /** The history's recorded rows. */
@@ -117,12 +116,14 @@ final class Checkpoint {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
+        if (root == null
+                || !root.isObject()
+                || !FORMAT.equals(root.path("format").asText(null))) {
             throw new IllegalArgumentException(file + " is not a pinn4j checkpoint");
         }
         if (root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-            throw new IllegalArgumentException("checkpoint " + file + " has format version " + root.path("formatVersion").asText()
-                    + "; expected " + FORMAT_VERSION);
+            throw new IllegalArgumentException("checkpoint " + file + " has format version "
+                    + root.path("formatVersion").asText() + "; expected " + FORMAT_VERSION);
         }
         ObjectNode o = ((ObjectNode) root).deepCopy();
         JsonNode stored = o.remove("checksum");
@@ -186,11 +187,19 @@ final class Checkpoint {
             return null;
         }
         Map<String, Long> counters = new LinkedHashMap<>();
-        n.path("counters").fields().forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asLong()));
+        n.path("counters")
+                .fields()
+                .forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asLong()));
         Map<String, Double> scalars = new LinkedHashMap<>();
-        n.path("scalars").fields().forEachRemaining(e -> scalars.put(e.getKey(), Double.longBitsToDouble(e.getValue().asLong())));
+        n.path("scalars")
+                .fields()
+                .forEachRemaining(e -> scalars.put(
+                        e.getKey(), Double.longBitsToDouble(e.getValue().asLong())));
         Map<String, double[]> arrays = new LinkedHashMap<>();
-        n.path("arrays").fields().forEachRemaining(e -> arrays.put(e.getKey(), decode(e.getValue().asText())));
+        n.path("arrays")
+                .fields()
+                .forEachRemaining(
+                        e -> arrays.put(e.getKey(), decode(e.getValue().asText())));
         return new OptimizerState(n.path("kind").asText(), counters, scalars, arrays);
     }
 

@@ -10,7 +10,8 @@ public final class EarlyStopping implements TrainingListener {
     /** Stops after {@code patience} steps without a relative improvement of {@code minDelta}. */
     public EarlyStopping(int patience, double minDelta) {
         if (patience < 1 || !(minDelta >= 0)) {
-            throw new IllegalArgumentException("early stopping needs patience >= 1 and minDelta >= 0; got " + patience + ", " + minDelta);
+            throw new IllegalArgumentException(
+                    "early stopping needs patience >= 1 and minDelta >= 0; got " + patience + ", " + minDelta);
         }
         this.patience = patience;
         this.minDelta = minDelta;

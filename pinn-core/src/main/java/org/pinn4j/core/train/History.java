@@ -31,8 +31,15 @@ public final class History {
     }
 
     /** Appends one step. */
-    public void record(int step, String phase, double rate, double total, double[] termLosses, double[] coefficientValues,
-                       double validationError, double elapsedSeconds) {
+    public void record(
+            int step,
+            String phase,
+            double rate,
+            double total,
+            double[] termLosses,
+            double[] coefficientValues,
+            double validationError,
+            double elapsedSeconds) {
         steps.add(step);
         phases.add(phase);
         rates.add(rate);
@@ -163,11 +170,18 @@ public final class History {
         for (int i = 0; i < h.steps.size(); i++) {
             double[] row = h.rows.get(i);
             if (row.length != 4 + nt + nc) {
-                throw new IllegalArgumentException("checkpoint history rows have " + row.length + " values; this problem needs "
-                        + (4 + nt + nc));
+                throw new IllegalArgumentException(
+                        "checkpoint history rows have " + row.length + " values; this problem needs " + (4 + nt + nc));
             }
-            record(h.steps.get(i), h.phases.get(i), row[0], row[1], java.util.Arrays.copyOfRange(row, 2, 2 + nt),
-                    java.util.Arrays.copyOfRange(row, 2 + nt, 2 + nt + nc), row[row.length - 2], row[row.length - 1]);
+            record(
+                    h.steps.get(i),
+                    h.phases.get(i),
+                    row[0],
+                    row[1],
+                    java.util.Arrays.copyOfRange(row, 2, 2 + nt),
+                    java.util.Arrays.copyOfRange(row, 2 + nt, 2 + nt + nc),
+                    row[row.length - 2],
+                    row[row.length - 1]);
         }
         for (int k = 0; k < h.switchSteps.size(); k++) {
             markSwitch(h.switchSteps.get(k), h.switchLabels.get(k));
@@ -181,11 +195,20 @@ public final class History {
         for (String c : coefficients) sb.append(',').append(c);
         sb.append(",validation,seconds\n");
         for (int i = 0; i < steps.size(); i++) {
-            sb.append(steps.get(i)).append(',').append(phases.get(i)).append(',').append(num(rates.get(i)))
-                    .append(',').append(num(totals.get(i)));
+            sb.append(steps.get(i))
+                    .append(',')
+                    .append(phases.get(i))
+                    .append(',')
+                    .append(num(rates.get(i)))
+                    .append(',')
+                    .append(num(totals.get(i)));
             for (double v : termValues.get(i)) sb.append(',').append(num(v));
             for (double v : coefficientValues.get(i)) sb.append(',').append(num(v));
-            sb.append(',').append(num(validation.get(i))).append(',').append(String.format(Locale.ROOT, "%.3f", seconds.get(i))).append('\n');
+            sb.append(',')
+                    .append(num(validation.get(i)))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", seconds.get(i)))
+                    .append('\n');
         }
         return sb.toString();
     }

@@ -1,7 +1,6 @@
 package org.pinn4j.core.train;
 
 import java.util.function.Supplier;
-
 import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.LearningRateSchedule;
 import org.pinn4j.core.optim.Optimizers;
@@ -45,28 +44,44 @@ public final class Phase {
         /** Checks the sizes. */
         public Refinement {
             if (every < 1 || candidates < 1 || add < 1 || add > candidates) {
-                throw new IllegalArgumentException("refinement of '" + condition + "' needs every >= 1, candidates >= 1 and "
-                        + "1 <= add <= candidates; got every " + every + ", candidates " + candidates + ", add " + add);
+                throw new IllegalArgumentException("refinement of '" + condition
+                        + "' needs every >= 1, candidates >= 1 and " + "1 <= add <= candidates; got every " + every
+                        + ", candidates " + candidates + ", add " + add);
             }
         }
     }
 
-    private Phase(Mode mode, Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int length,
-                  int batchSize, int resampleEvery, String label) {
+    private Phase(
+            Mode mode,
+            Supplier<GradientOptimizer> optimizer,
+            Supplier<LearningRateSchedule> schedule,
+            int length,
+            int batchSize,
+            int resampleEvery,
+            String label) {
         this(mode, optimizer, schedule, length, batchSize, resampleEvery, label, null);
     }
 
-    private Phase(Mode mode, Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int length,
-                  int batchSize, int resampleEvery, String label, Refinement refinement) {
+    private Phase(
+            Mode mode,
+            Supplier<GradientOptimizer> optimizer,
+            Supplier<LearningRateSchedule> schedule,
+            int length,
+            int batchSize,
+            int resampleEvery,
+            String label,
+            Refinement refinement) {
         if (length < 1) {
-            throw new IllegalArgumentException(label + ": " + (mode == Mode.EPOCHS ? "epochs" : mode == Mode.LBFGS ? "iterations" : "steps")
-                    + " must be >= 1; got " + length);
+            throw new IllegalArgumentException(
+                    label + ": " + (mode == Mode.EPOCHS ? "epochs" : mode == Mode.LBFGS ? "iterations" : "steps")
+                            + " must be >= 1; got " + length);
         }
         if (mode == Mode.EPOCHS && batchSize < 1) {
             throw new IllegalArgumentException(label + ": batch size must be >= 1; got " + batchSize);
         }
         if (resampleEvery < 0) {
-            throw new IllegalArgumentException(label + ": resample interval must be >= 0 (0 = never); got " + resampleEvery);
+            throw new IllegalArgumentException(
+                    label + ": resample interval must be >= 0 (0 = never); got " + resampleEvery);
         }
         this.mode = mode;
         this.optimizer = optimizer;
@@ -77,29 +92,37 @@ public final class Phase {
         this.label = label;
         this.refinement = refinement;
         if (refinement != null && mode != Mode.STEPS) {
-            throw new IllegalArgumentException(label + ": residual-based refinement works with full-batch steps; this phase is " + mode);
+            throw new IllegalArgumentException(
+                    label + ": residual-based refinement works with full-batch steps; this phase is " + mode);
         }
         if (refinement != null && resampleEvery > 0) {
-            throw new IllegalArgumentException(label + ": refinement and resampling both replace points; use one of them");
+            throw new IllegalArgumentException(
+                    label + ": refinement and resampling both replace points; use one of them");
         }
     }
 
     /** Adam with a constant learning rate, full batch. */
     public static Phase adam(int steps, double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("adam: learning rate " + learningRate + " must be a positive finite number, e.g. 1e-3");
+            throw new IllegalArgumentException(
+                    "adam: learning rate " + learningRate + " must be a positive finite number, e.g. 1e-3");
         }
         return steps(Optimizers::adam, () -> Schedules.constant(learningRate), steps, "adam");
     }
 
     /** Any first-order optimizer and schedule, full batch; the suppliers give fresh instances per run. */
-    public static Phase steps(Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int steps, String label) {
+    public static Phase steps(
+            Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int steps, String label) {
         return new Phase(Mode.STEPS, optimizer, schedule, steps, 0, 0, label);
     }
 
     /** Epochs of mini-batches: every epoch reshuffles each condition's points and splits them into batches. */
-    public static Phase epochs(Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int epochs,
-                               int batchSize, String label) {
+    public static Phase epochs(
+            Supplier<GradientOptimizer> optimizer,
+            Supplier<LearningRateSchedule> schedule,
+            int epochs,
+            int batchSize,
+            String label) {
         return new Phase(Mode.EPOCHS, optimizer, schedule, epochs, batchSize, 0, label);
     }
 
@@ -115,7 +138,14 @@ public final class Phase {
 
     /** Copy with residual-based adaptive refinement of one condition (full-batch step phases only). */
     public Phase refine(String condition, int every, int candidates, int add) {
-        return new Phase(mode, optimizer, schedule, length, batchSize, resampleEvery, label,
+        return new Phase(
+                mode,
+                optimizer,
+                schedule,
+                length,
+                batchSize,
+                resampleEvery,
+                label,
                 new Refinement(condition, every, candidates, add));
     }
 
@@ -162,11 +192,16 @@ public final class Phase {
     @Override
     public String toString() {
         switch (mode) {
-            case LBFGS: return "L-BFGS " + length + " iterations";
-            case EPOCHS: return label + " " + length + " epochs, batch " + batchSize;
-            default: return label + " " + length + " steps" + (resampleEvery > 0 ? ", resample every " + resampleEvery : "")
-                    + (refinement != null ? ", refine '" + refinement.condition() + "' every " + refinement.every() + " (+"
-                    + refinement.add() + " of " + refinement.candidates() + ")" : "");
+            case LBFGS:
+                return "L-BFGS " + length + " iterations";
+            case EPOCHS:
+                return label + " " + length + " epochs, batch " + batchSize;
+            default:
+                return label + " " + length + " steps" + (resampleEvery > 0 ? ", resample every " + resampleEvery : "")
+                        + (refinement != null
+                                ? ", refine '" + refinement.condition() + "' every " + refinement.every() + " (+"
+                                        + refinement.add() + " of " + refinement.candidates() + ")"
+                                : "");
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.MultiIndex;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
@@ -31,8 +30,9 @@ public final class PinnModel {
     /** A model of {@code problem} with network {@code spec} and parameters (network then coefficients). */
     public PinnModel(Problem problem, NetworkSpec spec, double[] parameters, Recipe recipe) {
         if (parameters.length != spec.parameterCount() + problem.coefficients().size()) {
-            throw new IllegalArgumentException("model has " + parameters.length + " parameters; the network and coefficients need "
-                    + (spec.parameterCount() + problem.coefficients().size()));
+            throw new IllegalArgumentException(
+                    "model has " + parameters.length + " parameters; the network and coefficients need "
+                            + (spec.parameterCount() + problem.coefficients().size()));
         }
         this.problem = problem;
         this.spec = spec;
@@ -91,19 +91,20 @@ public final class PinnModel {
     public double[][] evaluate(double[][] points, java.util.function.Function<Scope, List<Field>> expressions) {
         int d = spec.inputs();
         if (points == null || points.length != d) {
-            throw new IllegalArgumentException("points must have " + d + " coordinate arrays (" + problem.inputs() + "); got "
-                    + (points == null ? "none" : points.length));
+            throw new IllegalArgumentException("points must have " + d + " coordinate arrays (" + problem.inputs()
+                    + "); got " + (points == null ? "none" : points.length));
         }
         for (int i = 0; i < d; i++) {
             if (points[i] == null) {
-                throw new IllegalArgumentException("points: coordinate array " + i + " (" + problem.inputs().get(i)
-                        + ") is missing; expected double[" + d + "][n]");
+                throw new IllegalArgumentException("points: coordinate array " + i + " ("
+                        + problem.inputs().get(i) + ") is missing; expected double[" + d + "][n]");
             }
         }
         int n = points[0].length;
         for (int i = 1; i < d; i++) {
             if (points[i].length != n) {
-                throw new IllegalArgumentException("coordinate arrays have different lengths: " + n + " and " + points[i].length);
+                throw new IllegalArgumentException(
+                        "coordinate arrays have different lengths: " + n + " and " + points[i].length);
             }
         }
         Scope scope = problem.newScope(List.of());
@@ -141,11 +142,17 @@ public final class PinnModel {
         for (int k = 0; k < pos.length; k++) {
             vars[k] = problem.inputs().get(pos[k]);
         }
-        return evaluate(points, s -> List.of(vars.length == 0 ? s.networkOutput(name) : s.networkOutput(name).d(vars)))[0];
+        return evaluate(
+                points,
+                s -> List.of(
+                        vars.length == 0
+                                ? s.networkOutput(name)
+                                : s.networkOutput(name).d(vars)))[0];
     }
 
     @Override
     public String toString() {
-        return "PinnModel(" + problem.name() + ", " + spec + ", " + Arrays.toString(problem.coefficientNames().toArray()) + ")";
+        return "PinnModel(" + problem.name() + ", " + spec + ", "
+                + Arrays.toString(problem.coefficientNames().toArray()) + ")";
     }
 }

@@ -32,8 +32,15 @@ public final class PointTerm implements TileLoss<PointTerm.Scratch> {
     /**
      * @param targetColumns indices of the target columns for cross-entropy losses (empty otherwise)
      */
-    public PointTerm(String name, double weight, Program program, NetworkSpec spec, int tileSize, PointLoss loss,
-                     int coefficientOffset, int[] targetColumns) {
+    public PointTerm(
+            String name,
+            double weight,
+            Program program,
+            NetworkSpec spec,
+            int tileSize,
+            PointLoss loss,
+            int coefficientOffset,
+            int[] targetColumns) {
         this.name = name;
         this.weight = weight;
         this.program = program;
@@ -43,8 +50,8 @@ public final class PointTerm implements TileLoss<PointTerm.Scratch> {
         this.coefficientOffset = coefficientOffset;
         this.targetColumns = targetColumns.clone();
         if (loss.needsTargets() && targetColumns.length != program.roots()) {
-            throw new IllegalArgumentException("term '" + name + "': " + loss + " needs one target column per expression ("
-                    + program.roots() + "); got " + targetColumns.length);
+            throw new IllegalArgumentException("term '" + name + "': " + loss
+                    + " needs one target column per expression (" + program.roots() + "); got " + targetColumns.length);
         }
     }
 

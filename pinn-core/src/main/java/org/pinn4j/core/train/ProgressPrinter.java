@@ -42,7 +42,8 @@ public final class ProgressPrinter implements TrainingListener {
         }
         sb.append(String.format(Locale.ROOT, " total=%.3e", r.total()));
         for (int k = 0; k < r.coefficientNames().size(); k++) {
-            sb.append(String.format(Locale.ROOT, " %s=%.6g", r.coefficientNames().get(k), r.coefficients()[k]));
+            sb.append(
+                    String.format(Locale.ROOT, " %s=%.6g", r.coefficientNames().get(k), r.coefficients()[k]));
         }
         double perStep = r.elapsedSeconds() / Math.max(1, r.step());
         double eta = perStep * Math.max(0, r.totalSteps() - r.step());

@@ -2,7 +2,6 @@ package org.pinn4j.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.pinn4j.core.nn.NetworkConfig;
 
 /**
@@ -20,12 +19,27 @@ public final class Recipe {
     private final int annealEvery;
     private final double annealAlpha;
 
-    private Recipe(NetworkConfig network, List<Phase> phases, long seed, int threads, String sampler, int tileSize, int logEvery) {
+    private Recipe(
+            NetworkConfig network,
+            List<Phase> phases,
+            long seed,
+            int threads,
+            String sampler,
+            int tileSize,
+            int logEvery) {
         this(network, phases, seed, threads, sampler, tileSize, logEvery, 0, 0.0);
     }
 
-    private Recipe(NetworkConfig network, List<Phase> phases, long seed, int threads, String sampler, int tileSize, int logEvery,
-                   int annealEvery, double annealAlpha) {
+    private Recipe(
+            NetworkConfig network,
+            List<Phase> phases,
+            long seed,
+            int threads,
+            String sampler,
+            int tileSize,
+            int logEvery,
+            int annealEvery,
+            double annealAlpha) {
         if (network == null) {
             throw new IllegalArgumentException("recipe needs a network configuration");
         }
@@ -46,8 +60,9 @@ public final class Recipe {
         this.tileSize = tileSize;
         this.logEvery = logEvery;
         if (annealEvery < 0 || !(annealAlpha >= 0 && annealAlpha <= 1)) {
-            throw new IllegalArgumentException("adaptive weighting needs every >= 0 (0 = off) and 0 <= alpha <= 1; got every "
-                    + annealEvery + ", alpha " + annealAlpha);
+            throw new IllegalArgumentException(
+                    "adaptive weighting needs every >= 0 (0 = off) and 0 <= alpha <= 1; got every " + annealEvery
+                            + ", alpha " + annealAlpha);
         }
         this.annealEvery = annealEvery;
         this.annealAlpha = annealAlpha;

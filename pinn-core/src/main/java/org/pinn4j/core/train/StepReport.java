@@ -17,7 +17,15 @@ import java.util.List;
  * @param coefficients  their current values
  * @param elapsedSeconds wall time since training started
  */
-public record StepReport(int step, int totalSteps, String phase, int epoch, double learningRate, double total,
-                         List<String> termNames, double[] termLosses, List<String> coefficientNames, double[] coefficients,
-                         double elapsedSeconds) {
-}
+public record StepReport(
+        int step,
+        int totalSteps,
+        String phase,
+        int epoch,
+        double learningRate,
+        double total,
+        List<String> termNames,
+        double[] termLosses,
+        List<String> coefficientNames,
+        double[] coefficients,
+        double elapsedSeconds) {}

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.expr.Field;
@@ -45,11 +44,13 @@ public final class Trainer {
     private final int coefficientOffset;
     /** Scale of each coefficient: the parameter vector holds value / scale. */
     private final double[] coefficientScales;
+
     private final List<Object> terms = new ArrayList<>();
     private final List<Condition> conditions;
     private final Sampler[] samplers;
     /** Each sampler's state before its last draw: restoring it and drawing again gives the current points. */
     private final long[] drawStates;
+
     private final PointSet[] pointSets;
     private final double[][][] columns;
     private final double[] termLosses;
@@ -57,6 +58,7 @@ public final class Trainer {
     private final double[] weights;
     /** Conditions whose points were grown by refinement (their points are not a single draw any more). */
     private final boolean[] refined;
+
     private final History history;
     private Validation validation;
     private final long seed;
@@ -75,8 +77,13 @@ public final class Trainer {
         this.listeners = List.of(listeners);
         this.seed = recipe.seed();
         SplittableRandom rng = new SplittableRandom(seed);
-        this.spec = recipe.network().spec(problem.inputs().size(), problem.outputs().size(), problem.domain().lower(),
-                problem.domain().upper(), rng.split());
+        this.spec = recipe.network()
+                .spec(
+                        problem.inputs().size(),
+                        problem.outputs().size(),
+                        problem.domain().lower(),
+                        problem.domain().upper(),
+                        rng.split());
         double[] net = recipe.network().initialParameters(spec, rng.split());
         this.coefficientOffset = spec.parameterCount();
         this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
@@ -117,11 +124,12 @@ public final class Trainer {
         Trainer t = new Trainer(problem, recipe, listeners);
         Checkpoint c = Checkpoint.read(checkpoint);
         if (!c.problem.equals(problem.name()) || !c.configuration.equals(t.configuration())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " was made for problem '" + c.problem + "' with "
-                    + c.configuration + "; this run is '" + problem.name() + "' with " + t.configuration());
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was made for problem '" + c.problem
+                    + "' with " + c.configuration + "; this run is '" + problem.name() + "' with " + t.configuration());
         }
         if (c.parameters.length != t.params.length || c.samplerStates.length != t.samplers.length) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " does not match this problem's network or conditions");
+            throw new IllegalArgumentException(
+                    "checkpoint " + checkpoint + " does not match this problem's network or conditions");
         }
         System.arraycopy(c.parameters, 0, t.params, 0, t.params.length);
         System.arraycopy(c.weights, 0, t.weights, 0, t.weights.length);
@@ -179,7 +187,8 @@ public final class Trainer {
         for (int t = 0; t < targets.length; t++) {
             targets[t] = cols.indexOf(cond.targetColumns().get(t));
         }
-        return new PointTerm(cond.name(), cond.weight(), program, spec, recipe.tileSize(), cond.loss(), coefficientOffset, targets);
+        return new PointTerm(
+                cond.name(), cond.weight(), program, spec, recipe.tileSize(), cond.loss(), coefficientOffset, targets);
     }
 
     /** Draws (or, for fixed regions, loads) the points of condition i and hands them to its term. */
@@ -212,8 +221,8 @@ public final class Trainer {
         double[][] cols = cond.columns().of(ps);
         int expected = problem.columnNames(cond).size();
         if (cols.length != expected) {
-            throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length + " data columns; expected "
-                    + expected + " " + problem.columnNames(cond));
+            throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length
+                    + " data columns; expected " + expected + " " + problem.columnNames(cond));
         }
         columns[i] = cols;
         ((PointTerm) terms.get(i)).setPoints(ps.toArray(), cols, ps.size());
@@ -235,8 +244,8 @@ public final class Trainer {
         int i = conditionIndex(r.condition());
         Condition cond = conditions.get(i);
         if (!(terms.get(i) instanceof PointTerm) || cond.region().fixed()) {
-            throw new IllegalArgumentException("condition '" + r.condition() + "' cannot be refined: it needs a sampled region "
-                    + "and pointwise expressions");
+            throw new IllegalArgumentException("condition '" + r.condition()
+                    + "' cannot be refined: it needs a sampled region " + "and pointwise expressions");
         }
         PointTerm term = (PointTerm) terms.get(i);
         PointSet current = pointSets[i];
@@ -445,7 +454,8 @@ public final class Trainer {
             }
             for (int i = 0; i < conditions.size(); i++) {
                 // fixed data keep their epoch order across resamples, so an epoch sees each sample once
-                if (q % batches == 0 || (resampled && !conditions.get(i).region().fixed())) {
+                if (q % batches == 0
+                        || (resampled && !conditions.get(i).region().fixed())) {
                     order[i] = permutation(ph, q, i);
                 }
             }
@@ -477,7 +487,9 @@ public final class Trainer {
      * step, condition), so a resumed run repeats it.
      */
     private int[] permutation(int ph, long phaseStep, int i) {
-        SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (ph + 1)) ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
+        SplittableRandom rng = new SplittableRandom(seed
+                ^ (0x9E3779B97F4A7C15L * (ph + 1))
+                ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
                 ^ (0x94D049BB133111EBL * (i + 1)));
         return permutation(pointSets[i].size(), rng);
     }
@@ -565,8 +577,10 @@ public final class Trainer {
                 System.arraycopy(losses, 0, termLosses, 0, termLosses.length);
             }
             if (!Double.isFinite(value)) {
-                diverged[0] = new DivergenceException("training diverged at step " + (step + 1) + " (L-BFGS iteration " + iteration
-                        + "): total loss became " + value + "; kept the parameters of step " + step, lastGood);
+                diverged[0] = new DivergenceException(
+                        "training diverged at step " + (step + 1) + " (L-BFGS iteration " + iteration
+                                + "): total loss became " + value + "; kept the parameters of step " + step,
+                        lastGood);
                 return false;
             }
             step++;
@@ -586,12 +600,13 @@ public final class Trainer {
         }
         System.arraycopy(result.x(), 0, params, 0, params.length);
         // evaluations include the line searches' extra ones: the cost of an iteration is that many steps' worth
-        lbfgsStop = result.stopReason().description() + " (" + result.iterations() + " iterations, " + result.evaluations()
-                + " function evaluations)";
+        lbfgsStop = result.stopReason().description() + " (" + result.iterations() + " iterations, "
+                + result.evaluations() + " function evaluations)";
         return keepGoing[0];
     }
 
-    private void maybeCheckpoint(int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
+    private void maybeCheckpoint(
+            int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
         if (checkpointFile == null || step % checkpointEvery != 0) {
             return;
         }
@@ -623,19 +638,26 @@ public final class Trainer {
         double total = evaluateTerms(evaluator, grad);
         for (int i = 0; i < termLosses.length; i++) {
             if (!Double.isFinite(termLosses[i]) && history.size() == 0) {
-                throw new DivergenceException("loss term '" + conditions.get(i).name() + "' is " + termLosses[i]
-                        + " at the initial parameters (step 1), before any update: check its data, source terms and "
-                        + "coefficients for NaN or infinite values", lastGood);
+                throw new DivergenceException(
+                        "loss term '" + conditions.get(i).name() + "' is " + termLosses[i]
+                                + " at the initial parameters (step 1), before any update: check its data, source terms and "
+                                + "coefficients for NaN or infinite values",
+                        lastGood);
             }
             if (!Double.isFinite(termLosses[i])) {
-                throw new DivergenceException("training diverged at step " + (step + 1) + ": loss term '" + conditions.get(i).name()
-                        + "' became " + termLosses[i] + "; kept the parameters of step " + step, lastGood);
+                throw new DivergenceException(
+                        "training diverged at step " + (step + 1) + ": loss term '"
+                                + conditions.get(i).name() + "' became " + termLosses[i]
+                                + "; kept the parameters of step " + step,
+                        lastGood);
             }
         }
         for (double g : grad) {
             if (!Double.isFinite(g)) {
-                throw new DivergenceException("training diverged at step " + (step + 1) + ": the gradient became non-finite (loss "
-                        + total + "); kept the parameters of step " + step, lastGood);
+                throw new DivergenceException(
+                        "training diverged at step " + (step + 1) + ": the gradient became non-finite (loss " + total
+                                + "); kept the parameters of step " + step,
+                        lastGood);
             }
         }
         return total;
@@ -663,10 +685,21 @@ public final class Trainer {
             coefs[k] *= coefficientScales[k];
         }
         double validationError = validation != null && (step % validation.every() == 0 || step == total)
-                ? validation.error(params) : Double.NaN;
+                ? validation.error(params)
+                : Double.NaN;
         history.record(step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
-        StepReport r = new StepReport(step, total, phase, epoch, rate, loss, history.termNames(), termLosses.clone(),
-                history.coefficientNames(), coefs, elapsed);
+        StepReport r = new StepReport(
+                step,
+                total,
+                phase,
+                epoch,
+                rate,
+                loss,
+                history.termNames(),
+                termLosses.clone(),
+                history.coefficientNames(),
+                coefs,
+                elapsed);
         boolean go = true;
         for (TrainingListener l : listeners) {
             go &= l.onStep(r);

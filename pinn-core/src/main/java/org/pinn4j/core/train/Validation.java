@@ -2,7 +2,6 @@ package org.pinn4j.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.autodiff.taylor.TaylorNetwork;
@@ -29,16 +28,17 @@ final class Validation {
             throw new IllegalArgumentException("validation interval must be >= 1 step; got " + every);
         }
         if (points.dimension() != problem.inputs().size()) {
-            throw new IllegalArgumentException("validation points have " + points.dimension() + " coordinates; the problem has "
-                    + problem.inputs().size() + " inputs " + problem.inputs());
+            throw new IllegalArgumentException("validation points have " + points.dimension()
+                    + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
         }
         if (values.length != problem.outputs().size()) {
-            throw new IllegalArgumentException("validation values: " + values.length + " arrays for " + problem.outputs().size()
-                    + " outputs " + problem.outputs());
+            throw new IllegalArgumentException("validation values: " + values.length + " arrays for "
+                    + problem.outputs().size() + " outputs " + problem.outputs());
         }
         for (double[] v : values) {
             if (v.length != points.size()) {
-                throw new IllegalArgumentException("validation values: " + v.length + " values for " + points.size() + " points");
+                throw new IllegalArgumentException(
+                        "validation values: " + v.length + " values for " + points.size() + " points");
             }
         }
         Scope scope = problem.newScope(List.of());

@@ -27,27 +27,34 @@ class ReadmeExampleTest {
         // README-BEGIN
         double k = 0.1;
         Problem heat = Problem.builder("heat")
-                .inputs("x", "t").outputs("u")
+                .inputs("x", "t")
+                .outputs("u")
                 .domain(new GeometryXTime(new Interval(0, 1), 0, 1))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(k));        // u_t - k u_xx = 0
-                }).withPoints(1000))
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(k)); // u_t - k u_xx = 0
+                        })
+                        .withPoints(1000))
                 .condition(Conditions.initial("ic", "u", p -> Math.sin(Math.PI * p[0])))
                 .condition(Conditions.dirichlet("ends", Region.boundary(), "u", p -> 0.0))
                 .build();
 
         Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(1000, 3e-3), Phase.lbfgs(1000))
-                .withSeed(42).withThreads(2);
+                .withSeed(42)
+                .withThreads(2);
         TrainingResult result = Trainer.train(heat, recipe);
 
         PinnModel model = result.model();
-        double[][] u = model.predict(new double[][] {{0.5}, {0.25}});  // u at x = 0.5, t = 0.25
-        double[][] ut = model.evaluate(new double[][] {{0.5}, {0.25}}, s -> java.util.List.of(s.output("u").d("t")));
+        double[][] u = model.predict(new double[][] {{0.5}, {0.25}}); // u at x = 0.5, t = 0.25
+        double[][] ut = model.evaluate(
+                new double[][] {{0.5}, {0.25}},
+                s -> java.util.List.of(s.output("u").d("t")));
         // README-END
         double exact = Math.exp(-k * Math.PI * Math.PI * 0.25);
         assertTrue(Math.abs(u[0][0] - exact) <= 1e-2 * exact, "u(0.5, 0.25) = " + u[0][0] + ", exact " + exact);
         double exactRate = -k * Math.PI * Math.PI * exact;
-        assertTrue(Math.abs(ut[0][0] - exactRate) <= 2e-2 * Math.abs(exactRate), "u_t = " + ut[0][0] + ", exact " + exactRate);
+        assertTrue(
+                Math.abs(ut[0][0] - exactRate) <= 2e-2 * Math.abs(exactRate),
+                "u_t = " + ut[0][0] + ", exact " + exactRate);
     }
 }

@@ -142,8 +142,8 @@ class CsgTest {
     void emptyIntersectionFailsClearly() {
         // Bounding boxes overlap ([0.9,1]^2) but the disks do not (centre distance 2.69 > 2).
         Geometry empty = new Disk(0, 0, 1).intersection(new Disk(1.9, 1.9, 1));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> empty.sampleInterior(10, new UniformSampler(1)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> empty.sampleInterior(10, new UniformSampler(1)));
         assertTrue(e.getMessage().contains("empty or has (near) zero volume"), e.getMessage());
         assertTrue(e.getMessage().startsWith("intersection(Disk("), e.getMessage());
         e = assertThrows(IllegalStateException.class, () -> empty.sampleInterior(10, new GridSampler()));
@@ -151,7 +151,8 @@ class CsgTest {
         e = assertThrows(IllegalStateException.class, () -> empty.sampleBoundary(10, new SobolSampler()));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         // Boxes that only touch: no positive-width overlap, rejected when the intersection is built.
-        IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException a = assertThrows(
+                IllegalArgumentException.class,
                 () -> Csg.intersection(new Rectangle(0, 0, 1, 1), new Rectangle(1, 0, 2, 1)));
         assertTrue(a.getMessage().contains("intersection is empty"), a.getMessage());
     }
@@ -165,8 +166,8 @@ class CsgTest {
 
     @Test
     void normalOffTheBoundaryIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Geometries.lShapeCsg().outwardNormal(new double[] {-0.5, -0.5}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Geometries.lShapeCsg().outwardNormal(new double[] {-0.5, -0.5}));
         assertTrue(e.getMessage().contains("is not on the boundary"), e.getMessage());
     }
 }

@@ -49,8 +49,8 @@ class DiskTest {
 
     @Test
     void normalAtTheCentreIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> disk.outwardNormal(new double[] {0.3, -0.2}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> disk.outwardNormal(new double[] {0.3, -0.2}));
         assertTrue(e.getMessage().contains("centre"), e.getMessage());
     }
 }

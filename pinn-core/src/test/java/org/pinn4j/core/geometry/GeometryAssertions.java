@@ -18,8 +18,7 @@ final class GeometryAssertions {
      */
     static final double STEP = 1e-9;
 
-    private GeometryAssertions() {
-    }
+    private GeometryAssertions() {}
 
     static void assertInterior(Geometry g, PointSet ps, int expectedAtLeast) {
         assertTrue(ps.size() >= expectedAtLeast, "expected at least " + expectedAtLeast + " points, got " + ps.size());

@@ -112,20 +112,22 @@ class PolygonTest {
 
     @Test
     void invalidPolygonsAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Polygon(new double[] {0, 1}, new double[] {0, 1}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new Polygon(new double[] {0, 1}, new double[] {0, 1}));
         assertTrue(e.getMessage().contains("expected at least 3"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Polygon(new double[] {0, 1, 1, 0}, new double[] {0, 1, 0, 1}));
         assertTrue(e.getMessage().contains("intersect"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Polygon(new double[] {0, 1, Double.NaN}, new double[] {0, 0, 1}));
         assertTrue(e.getMessage().contains("vertex x[2] is NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Polygon(new double[] {0, 1, 2}, new double[] {0, 0, 0}));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new Polygon(new double[] {0, 1, 2}, new double[] {0, 0, 0}));
         assertTrue(e.getMessage().startsWith("Polygon:"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Polygon(new double[] {0, 1, 2}, new double[] {0, 0}));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new Polygon(new double[] {0, 1, 2}, new double[] {0, 0}));
         assertTrue(e.getMessage().contains("3 x coordinates but 2 y coordinates"), e.getMessage());
     }
 

@@ -18,7 +18,8 @@ class ValidationTest {
     void domainsWithBadBoundsNameTheThingAndTheExpectedForm() {
         assertEquals("Interval: lower bound 2.0 must be < upper bound 1.0", message(() -> new Interval(2, 1)));
         assertEquals("Interval: lower bound 1.0 must be < upper bound 1.0", message(() -> new Interval(1, 1)));
-        assertEquals("Rectangle: lower bound 0.0 must be < upper bound -1.0 on axis 1",
+        assertEquals(
+                "Rectangle: lower bound 0.0 must be < upper bound -1.0 on axis 1",
                 message(() -> new Rectangle(0, 0, 1, -1)));
         assertTrue(message(() -> new Box(new double[] {0, Double.NaN}, new double[] {1, 1}))
                 .startsWith("Box: bounds NaN and 1.0 on axis 1 must be finite"));
@@ -39,7 +40,8 @@ class ValidationTest {
         assertTrue(message(() -> d.contains(new double[] {0, 0, 0})).contains("point has 3 coordinates, expected 2"));
         assertTrue(message(() -> d.contains(null)).contains("must not be null"));
         assertTrue(message(() -> d.onBoundary(new double[] {1, 0}, -1)).contains("tolerance -1.0"));
-        assertTrue(message(() -> d.sampleInterior(-3, new UniformSampler(1))).contains("number of points -3 must be >= 0"));
+        assertTrue(message(() -> d.sampleInterior(-3, new UniformSampler(1)))
+                .contains("number of points -3 must be >= 0"));
         assertTrue(message(() -> d.sampleBoundary(3, null)).contains("sampler must not be null"));
         assertEquals(0, d.sampleBoundary(0, new UniformSampler(1)).size());
     }

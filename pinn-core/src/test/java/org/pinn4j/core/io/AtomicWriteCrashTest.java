@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,31 +55,44 @@ class AtomicWriteCrashTest {
         SplittableRandom rnd = new SplittableRandom(20261201);
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         for (int kill = 0; kill < KILLS; kill++) {
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AtomicWriteCrashTest.class.getName(),
-                    target.toString()).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Process p = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AtomicWriteCrashTest.class.getName(),
+                            target.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("ready", out.readLine(), "child did not start");
                 Thread.sleep(20 + rnd.nextInt(300));
                 p.destroyForcibly();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "child did not die");
             }
             byte[] now = Files.readAllBytes(target);
-            assertTrue(Arrays.equals(now, a) || Arrays.equals(now, b),
+            assertTrue(
+                    Arrays.equals(now, a) || Arrays.equals(now, b),
                     "kill " + kill + ": the file is neither complete content (" + now.length + " bytes)");
         }
         // each kill inside a write leaves its temporary file behind: proof the kills hit writes in progress
         long leftovers;
         try (var files = Files.list(dir)) {
-            leftovers = files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+            leftovers = files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .count();
         }
-        System.out.println("atomic write: " + KILLS + " SIGKILLs, " + leftovers + " inside a write (temporary file left), target always complete");
+        System.out.println("atomic write: " + KILLS + " SIGKILLs, " + leftovers
+                + " inside a write (temporary file left), target always complete");
         assertTrue(leftovers >= 1, "no kill landed inside a write; the test did not exercise a crash mid-write");
         // the clean-up a new run does removes exactly those temporary files, and nothing else
         Path unrelated = dir.resolve("notes.tmp");
         Files.writeString(unrelated, "not ours");
         assertEquals(leftovers, AtomicFiles.removeLeftovers(dir));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("notes.tmp", target.getFileName().toString()).stream().sorted().collect(Collectors.toList()),
+            assertEquals(
+                    List.of("notes.tmp", target.getFileName().toString()).stream()
+                            .sorted()
+                            .collect(Collectors.toList()),
                     files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList()));
         }
     }

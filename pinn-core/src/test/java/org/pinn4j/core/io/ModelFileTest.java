@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,20 +29,27 @@ class ModelFileTest {
     static final double[][] POINTS = {{-0.9, -0.1, 0.3, 0.77}, {0.0, 0.25, 0.5, 1.0}};
 
     static Problem.Builder base(String name) {
-        return Problem.builder(name).inputs("x", "t").outputs("u").domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
+        return Problem.builder(name)
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
                 .coefficient("k", 0.5)
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
-                }).withPoints(32));
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
+                        })
+                        .withPoints(32));
     }
 
     @BeforeAll
     static void train() {
         problem = base("heat").build();
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8).fourierFeatures(3, 1.0), Phase.adam(5, 1e-2)).withSeed(9);
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8).fourierFeatures(3, 1.0), Phase.adam(5, 1e-2))
+                .withSeed(9);
         model = Trainer.train(problem, recipe).model();
-        transformed = base("heat-hard").outputTransform((s, o, n) -> s.input("t").times(n).plus(1)).build();
+        transformed = base("heat-hard")
+                .outputTransform((s, o, n) -> s.input("t").times(n).plus(1))
+                .build();
         transformedModel = Trainer.train(transformed, recipe).model();
     }
 
@@ -88,7 +94,8 @@ class ModelFileTest {
         Files.writeString(dir.resolve("truncated.json"), good.substring(0, good.length() / 2));
         assertMessage(dir.resolve("truncated.json"), "is truncated or not valid JSON");
 
-        Files.writeString(dir.resolve("edited.json"), good.replaceFirst("\"parameters\" : \\[ ", "\"parameters\" : [ 1.0, "));
+        Files.writeString(
+                dir.resolve("edited.json"), good.replaceFirst("\"parameters\" : \\[ ", "\"parameters\" : [ 1.0, "));
         assertMessage(dir.resolve("edited.json"), "is corrupted: checksum mismatch");
 
         Files.writeString(dir.resolve("future.json"), good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));

@@ -27,8 +27,13 @@ class PointLossTest {
     /** Gradients against central differences, h = 1e-6: O(h^2) truncation, so 1e-8 absolute. */
     @Test
     void gradientsMatchFiniteDifferences() {
-        PointLoss[] losses = {PointLoss.mse(), PointLoss.mae(), PointLoss.huber(1.0), PointLoss.binaryCrossEntropy(),
-            PointLoss.categoricalCrossEntropy()};
+        PointLoss[] losses = {
+            PointLoss.mse(),
+            PointLoss.mae(),
+            PointLoss.huber(1.0),
+            PointLoss.binaryCrossEntropy(),
+            PointLoss.categoricalCrossEntropy()
+        };
         double[][] inputs = {R, R, R, PROB, R};
         double[][] targets = {null, null, null, Y, ONE_HOT};
         for (int l = 0; l < losses.length; l++) {
@@ -51,7 +56,8 @@ class PointLossTest {
     @Test
     void namesAndBadParameters() {
         assertEquals("huber:0.5", PointLoss.byName("huber:0.5").toString());
-        assertEquals(PointLoss.Kind.BINARY_CROSS_ENTROPY, PointLoss.byName("bce").kind());
+        assertEquals(
+                PointLoss.Kind.BINARY_CROSS_ENTROPY, PointLoss.byName("bce").kind());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointLoss.byName("l3"));
         assertEquals("unknown loss 'l3'; expected one of mse, mae, huber, huber:<delta>, bce, cce", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PointLoss.huber(0));

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.expr.Field;
@@ -40,14 +39,22 @@ class ConcurrentPredictionTest {
 
     @Test
     void eightThreadsPredictExactlyWhatOneThreadPredicts(@TempDir Path dir) throws Exception {
-        Problem heat = Problem.builder("heat").inputs("x", "t").outputs("u").domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
+        Problem heat = Problem.builder("heat")
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
                 .coefficient("k", 0.5)
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
-                }).withPoints(64))
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
+                        })
+                        .withPoints(64))
                 .build();
-        PinnModel model = Trainer.train(heat, Recipe.of(NetworkConfig.mlp(3, 16), Phase.adam(20, 1e-2)).withSeed(5)).model();
+        PinnModel model = Trainer.train(
+                        heat,
+                        Recipe.of(NetworkConfig.mlp(3, 16), Phase.adam(20, 1e-2))
+                                .withSeed(5))
+                .model();
         ModelFile.save(model, dir.resolve("model.json"));
         PinnModel loaded = ModelFile.load(dir.resolve("model.json"));
 
@@ -66,7 +73,8 @@ class ConcurrentPredictionTest {
         double[][][] secondDerivatives = new double[SETS][][];
         for (int k = 0; k < SETS; k++) {
             values[k] = model.predict(sets[k]);
-            secondDerivatives[k] = model.evaluate(sets[k], s -> List.of(s.output("u").d("x", "x")));
+            secondDerivatives[k] =
+                    model.evaluate(sets[k], s -> List.of(s.output("u").d("x", "x")));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -83,7 +91,12 @@ class ConcurrentPredictionTest {
                         PinnModel m = order.nextBoolean() ? model : loaded;
                         // exact: prediction does not depend on which thread runs it or what runs beside it
                         if (order.nextInt(4) == 0) {
-                            assertArrayEquals(secondDerivatives[k][0], m.evaluate(sets[k], s -> List.of(s.output("u").d("x", "x")))[0], 0.0);
+                            assertArrayEquals(
+                                    secondDerivatives[k][0],
+                                    m.evaluate(
+                                                    sets[k],
+                                                    s -> List.of(s.output("u").d("x", "x")))[0],
+                                    0.0);
                         } else {
                             assertArrayEquals(values[k][0], m.predict(sets[k])[0], 0.0);
                         }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +69,7 @@ class ModelFileFuzzTest {
 
     @TempDir
     static Path d;
+
     static PinnModel original;
     static byte[] bytes;
     static ObjectNode content;
@@ -87,14 +86,19 @@ class ModelFileFuzzTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Problem heat = Problem.builder("heat").inputs("x", "t").outputs("u").domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
+        Problem heat = Problem.builder("heat")
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new Box(new double[] {-1, 0}, new double[] {1, 1}))
                 .coefficient("k", 0.5)
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
-                }).withPoints(16))
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
+                        })
+                        .withPoints(16))
                 .build();
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 6).fourierFeatures(2, 1.0), Phase.adam(3, 1e-2)).withSeed(3);
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 6).fourierFeatures(2, 1.0), Phase.adam(3, 1e-2))
+                .withSeed(3);
         PinnModel trained = Trainer.train(heat, recipe).model();
         Path f = d.resolve("model.json");
         ModelFile.save(trained, f);
@@ -110,9 +114,12 @@ class ModelFileFuzzTest {
     @AfterAll
     static void tearDown() {
         guard.shutdownNow();
-        System.out.println("model-file fuzz: byte level " + (byteAccepted + byteRejected) + " cases (" + byteAccepted + " accepted, all "
-                + "bit-identical to the original; " + byteRejected + " rejected); structure level " + (treeAccepted + treeRejected)
-                + " re-signed cases (" + treeAccepted + " accepted, " + treeCompared + " compared with an independent forward pass; "
+        System.out.println("model-file fuzz: byte level " + (byteAccepted + byteRejected) + " cases (" + byteAccepted
+                + " accepted, all "
+                + "bit-identical to the original; " + byteRejected + " rejected); structure level "
+                + (treeAccepted + treeRejected)
+                + " re-signed cases (" + treeAccepted + " accepted, " + treeCompared
+                + " compared with an independent forward pass; "
                 + treeRejected + " rejected)");
         UNNAMED.forEach(m -> System.out.println("  message without the file name: " + m));
         UNUSABLE.forEach(m -> System.out.println("  accepted, but predict refuses: " + m));
@@ -230,8 +237,31 @@ class ModelFileFuzzTest {
             case 2 -> b.subList(i, Math.min(b.size(), i + 1 + rng.nextInt(8))).clear();
             case 3 -> b.add(at, (byte) rng.nextInt(256));
             case 4 -> {
-                String[] tokens = {" ", "\n", "\t", "  \r\n", "0", "-", "e5", "NaN", "1e999", "\"", "{", "}", "[", "]", ",", ":", "null",
-                    "\uFEFF", "true", "[".repeat(5000), "9".repeat(2000), "\\u0000", "é"};
+                String[] tokens = {
+                    " ",
+                    "\n",
+                    "\t",
+                    "  \r\n",
+                    "0",
+                    "-",
+                    "e5",
+                    "NaN",
+                    "1e999",
+                    "\"",
+                    "{",
+                    "}",
+                    "[",
+                    "]",
+                    ",",
+                    ":",
+                    "null",
+                    "\uFEFF",
+                    "true",
+                    "[".repeat(5000),
+                    "9".repeat(2000),
+                    "\\u0000",
+                    "é"
+                };
                 byte[] t = tokens[rng.nextInt(tokens.length)].getBytes(StandardCharsets.UTF_8);
                 for (int j = t.length - 1; j >= 0; j--) {
                     b.add(at, t[j]);
@@ -249,7 +279,9 @@ class ModelFileFuzzTest {
                 b.set(i, b.get(j));
                 b.set(j, t);
             }
-            default -> b.add(at, (byte) (rng.nextBoolean() ? ' ' : '\n')); // harmless: must be accepted unchanged if outside strings
+            default ->
+                b.add(at, (byte)
+                        (rng.nextBoolean() ? ' ' : '\n')); // harmless: must be accepted unchanged if outside strings
         }
     }
 
@@ -288,14 +320,26 @@ class ModelFileFuzzTest {
                 }
                 return true;
             }
-            case 5 -> editArray(net == null ? null : net.get("widths"), rng,
-                    f.numberNode(new int[] {0, -1, 1, 7, Integer.MAX_VALUE}[rng.nextInt(5)]));
-            case 6 -> editArray(net == null ? null : net.get("activations"), rng,
-                    f.textNode(new String[] {"relu", "sin", "bogus", "", "TANH", "gelu"}[rng.nextInt(6)]));
-            case 7 -> editArray(o.get(rng.nextBoolean() ? "lower" : "upper"), rng,
-                    f.numberNode(new double[] {-1, 0, 1, 2, 1e308, -1e308}[rng.nextInt(6)]));
-            case 8 -> editArray(o.get(rng.nextBoolean() ? "inputs" : "outputs"), rng,
-                    f.textNode(new String[] {"x", "t", "u", "", "y"}[rng.nextInt(5)]));
+            case 5 ->
+                editArray(
+                        net == null ? null : net.get("widths"),
+                        rng,
+                        f.numberNode(new int[] {0, -1, 1, 7, Integer.MAX_VALUE}[rng.nextInt(5)]));
+            case 6 ->
+                editArray(
+                        net == null ? null : net.get("activations"),
+                        rng,
+                        f.textNode(new String[] {"relu", "sin", "bogus", "", "TANH", "gelu"}[rng.nextInt(6)]));
+            case 7 ->
+                editArray(
+                        o.get(rng.nextBoolean() ? "lower" : "upper"),
+                        rng,
+                        f.numberNode(new double[] {-1, 0, 1, 2, 1e308, -1e308}[rng.nextInt(6)]));
+            case 8 ->
+                editArray(
+                        o.get(rng.nextBoolean() ? "inputs" : "outputs"),
+                        rng,
+                        f.textNode(new String[] {"x", "t", "u", "", "y"}[rng.nextInt(5)]));
             case 9 -> {
                 JsonNode c = o.get("coefficients");
                 if (c instanceof ObjectNode co) {

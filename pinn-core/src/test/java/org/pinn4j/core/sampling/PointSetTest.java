@@ -53,8 +53,8 @@ class PointSetTest {
 
     @Test
     void invalidShapesAreRejectedWithClearMessages() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PointSet(new double[][] {{1, 2}, {3}}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PointSet(new double[][] {{1, 2}, {3}}));
         assertTrue(e.getMessage().contains("row 1 has length 1, expected 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new PointSet(XY, new double[][] {{1, 2, 3}}));
         assertTrue(e.getMessage().contains("normals has 1 rows, expected 2"), e.getMessage());

@@ -28,9 +28,13 @@ class ResidualRefinementTest {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = Math.round(r.nextGaussian() * 4) / 4.0; // coarse values: many ties
         }
-        int[] expected = IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.<Integer>comparingDouble(i -> -Math.abs(scores[i])).thenComparingInt(i -> i))
-                .limit(137).mapToInt(Integer::intValue).toArray();
+        int[] expected = IntStream.range(0, scores.length)
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> -Math.abs(scores[i]))
+                        .thenComparingInt(i -> i))
+                .limit(137)
+                .mapToInt(Integer::intValue)
+                .toArray();
         assertArrayEquals(expected, ResidualRefinement.topIndices(scores, 137));
     }
 
@@ -45,12 +49,13 @@ class ResidualRefinementTest {
 
     @Test
     void rejectsBadInput() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ResidualRefinement.topIndices(new double[] {1, Double.NaN}, 1));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ResidualRefinement.topIndices(new double[] {1, Double.NaN}, 1));
         assertTrue(e.getMessage().contains("index 1 is NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ResidualRefinement.topIndices(new double[3], 4));
         assertTrue(e.getMessage().contains("k = 4 must be in [0, 3]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ResidualRefinement.selectTop(new PointSet(new double[][] {{1, 2}}), new double[3], 1));
         assertTrue(e.getMessage().contains("one score per candidate (2), got 3 scores"), e.getMessage());
     }

@@ -57,8 +57,8 @@ class SamplersTest {
     @Test
     void differentSeedsGiveDifferentRandomPoints() {
         assertFalse(Arrays.deepEquals(new UniformSampler(1).sample(10, 2), new UniformSampler(2).sample(10, 2)));
-        assertFalse(Arrays.deepEquals(new LatinHypercubeSampler(1).sample(10, 2),
-                new LatinHypercubeSampler(2).sample(10, 2)));
+        assertFalse(Arrays.deepEquals(
+                new LatinHypercubeSampler(1).sample(10, 2), new LatinHypercubeSampler(2).sample(10, 2)));
     }
 
     @Test
@@ -183,7 +183,8 @@ class SamplersTest {
 
     @Test
     void badArgumentsAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UniformSampler(1).sample(-1, 2));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new UniformSampler(1).sample(-1, 2));
         assertTrue(e.getMessage().contains("number of points -1 must be >= 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SobolSampler().sample(3, 0));
         assertTrue(e.getMessage().contains("dimension 0 must be >= 1"), e.getMessage());

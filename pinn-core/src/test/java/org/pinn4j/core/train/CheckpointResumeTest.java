@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.optim.Optimizers;
 import org.pinn4j.core.optim.Schedules;
@@ -23,10 +22,13 @@ import org.pinn4j.core.optim.Schedules;
  */
 class CheckpointResumeTest {
     static Recipe recipe() {
-        return Recipe.of(NetworkConfig.mlp(2, 8),
-                Phase.adam(20, 1e-2).resampleEvery(7),
-                Phase.epochs(() -> Optimizers.momentum(0.9), () -> Schedules.step(1e-3, 5, 0.5), 2, 250, "sgd").resampleEvery(3),
-                Phase.lbfgs(15)).withSeed(11);
+        return Recipe.of(
+                        NetworkConfig.mlp(2, 8),
+                        Phase.adam(20, 1e-2).resampleEvery(7),
+                        Phase.epochs(() -> Optimizers.momentum(0.9), () -> Schedules.step(1e-3, 5, 0.5), 2, 250, "sgd")
+                                .resampleEvery(3),
+                        Phase.lbfgs(15))
+                .withSeed(11);
     }
 
     /** Stops the run (like a kill) when the given step is reported. */
@@ -46,10 +48,12 @@ class CheckpointResumeTest {
         TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe());
         Path ckpt = dir.resolve("checkpoint.json");
         TrainingResult cut = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), stopAt(stopStep))
-                .checkpointEvery(5, ckpt).train();
+                .checkpointEvery(5, ckpt)
+                .train();
         assertEquals(TrainingResult.Status.STOPPED, cut.status());
         assertTrue(Files.exists(ckpt), "a checkpoint was written before the stop");
-        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), ckpt).train();
+        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), ckpt)
+                .train();
         assertEquals(full.status(), resumed.status());
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
         assertEquals(full.history().size(), resumed.history().size());
@@ -61,9 +65,13 @@ class CheckpointResumeTest {
     @Test
     void aCheckpointOfAnotherRecipeIsRefused(@TempDir Path dir) {
         Path ckpt = dir.resolve("c.json");
-        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), stopAt(9)).checkpointEvery(4, ckpt).train();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), stopAt(9))
+                .checkpointEvery(4, ckpt)
+                .train();
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Trainer.resume(TrainerBehaviourTest.heat(0.3, true), recipe().withSeed(12), ckpt));
-        assertTrue(e.getMessage().startsWith("checkpoint " + ckpt + " was made for problem 'heat' with"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("checkpoint " + ckpt + " was made for problem 'heat' with"), e.getMessage());
     }
 }

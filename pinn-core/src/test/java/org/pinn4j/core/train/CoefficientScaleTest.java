@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.expr.Field;
@@ -26,16 +25,22 @@ class CoefficientScaleTest {
     private static final double NU = 3e-3;
 
     private static Problem heat(Double scale) {
-        Problem.Builder b = Problem.builder("heat").inputs("x", "t").outputs("u").domain(new Box(new double[] {-1, 0}, new double[] {1, 1}));
+        Problem.Builder b = Problem.builder("heat")
+                .inputs("x", "t")
+                .outputs("u")
+                .domain(new Box(new double[] {-1, 0}, new double[] {1, 1}));
         b = scale == null ? b.coefficient("nu", NU) : b.coefficient("nu", NU, scale);
         return b.condition(Conditions.pde("pde", s -> {
-            Field u = s.output("u");
-            return u.d("t").minus(u.d("x", "x").times(s.coefficient("nu")));
-        }).withPoints(64)).build();
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(s.coefficient("nu")));
+                        })
+                        .withPoints(64))
+                .build();
     }
 
     private static Recipe oneGdStep() {
-        return Recipe.of(NetworkConfig.mlp(2, 8), Phase.steps(Optimizers::gd, () -> Schedules.constant(0.1), 1, "gd")).withSeed(3);
+        return Recipe.of(NetworkConfig.mlp(2, 8), Phase.steps(Optimizers::gd, () -> Schedules.constant(0.1), 1, "gd"))
+                .withSeed(3);
     }
 
     @Test
@@ -67,13 +72,17 @@ class CoefficientScaleTest {
         PinnModel m = new Trainer(heat(0.25), oneGdStep()).train().model();
         ModelFile.save(m, dir.resolve("m.json"));
         assertEquals(m.coefficients(), ModelFile.load(dir.resolve("m.json")).coefficients());
-        assertEquals(m.coefficients(), ModelFile.load(dir.resolve("m.json"), heat(0.25)).coefficients());
+        assertEquals(
+                m.coefficients(),
+                ModelFile.load(dir.resolve("m.json"), heat(0.25)).coefficients());
     }
 
     @Test
     void aScaleMustBePositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Problem.builder("p").coefficient("nu", 1e-3, 0));
-        assertEquals("coefficient 'nu' scale 0.0 must be a finite number > 0, e.g. 0.01 for a coefficient of order 1e-2", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Problem.builder("p").coefficient("nu", 1e-3, 0));
+        assertEquals(
+                "coefficient 'nu' scale 0.0 must be a finite number > 0, e.g. 0.01 for a coefficient of order 1e-2",
+                e.getMessage());
     }
 }

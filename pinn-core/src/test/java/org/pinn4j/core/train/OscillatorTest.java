@@ -20,17 +20,31 @@ class OscillatorTest {
     void dampedOscillatorReachesOnePerMille() {
         double d = 2, w0 = 20, w = Math.sqrt(w0 * w0 - d * d);
         Region start = Region.points(new PointSet(new double[][] {{0.0}}));
-        Problem problem = Problem.builder("oscillator").inputs("t").outputs("x").domain(new Interval(0, 1))
+        Problem problem = Problem.builder("oscillator")
+                .inputs("t")
+                .outputs("x")
+                .domain(new Interval(0, 1))
                 .condition(Conditions.pde("ode", s -> {
-                    Field x = s.output("x");
-                    // scaled by 1/w0^2 so the residual is O(1)
-                    return x.d("t", "t").plus(x.d("t").times(2 * d)).plus(x.times(w0 * w0)).div(w0 * w0);
-                }).withPoints(256))
+                            Field x = s.output("x");
+                            // scaled by 1/w0^2 so the residual is O(1)
+                            return x.d("t", "t")
+                                    .plus(x.d("t").times(2 * d))
+                                    .plus(x.times(w0 * w0))
+                                    .div(w0 * w0);
+                        })
+                        .withPoints(256))
                 .condition(Conditions.dirichlet("x0", start, "x", p -> 1.0))
-                .condition(Conditions.custom("v0", start, 1, s -> java.util.List.of(s.output("x").d("t").div(w0)),
-                        java.util.List.of(), p -> new double[0][]))
+                .condition(Conditions.custom(
+                        "v0",
+                        start,
+                        1,
+                        s -> java.util.List.of(s.output("x").d("t").div(w0)),
+                        java.util.List.of(),
+                        p -> new double[0][]))
                 .build();
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 32), Phase.adam(1000, 3e-3), Phase.lbfgs(2000)).withSeed(3).withSampler("sobol");
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 32), Phase.adam(1000, 3e-3), Phase.lbfgs(2000))
+                .withSeed(3)
+                .withSampler("sobol");
         TrainingResult r = Trainer.train(problem, recipe);
         assertTrue(r.ok(), r.message());
         int n = 501;

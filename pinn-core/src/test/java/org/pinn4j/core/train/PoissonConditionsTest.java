@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
@@ -25,9 +24,10 @@ class PoissonConditionsTest {
 
     static Condition residual() {
         return Conditions.pde("pde", s -> {
-            Field u = s.output("u");
-            return u.d("x", "x").neg().minus(s.source("f", p -> PI * PI * Math.sin(PI * p[0])));
-        }).withPoints(128);
+                    Field u = s.output("u");
+                    return u.d("x", "x").neg().minus(s.source("f", p -> PI * PI * Math.sin(PI * p[0])));
+                })
+                .withPoints(128);
     }
 
     static Region at(double x) {
@@ -51,10 +51,14 @@ class PoissonConditionsTest {
     }
 
     static TrainingResult solve(UnaryOperator<Problem.Builder> conditions) {
-        Problem.Builder b = Problem.builder("poisson-1d").inputs("x").outputs("u").domain(new Interval(-1, 1))
+        Problem.Builder b = Problem.builder("poisson-1d")
+                .inputs("x")
+                .outputs("u")
+                .domain(new Interval(-1, 1))
                 .condition(residual());
         Problem problem = conditions.apply(b).build();
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(1000, 5e-3), Phase.lbfgs(1000)).withSeed(1);
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(1000, 5e-3), Phase.lbfgs(1000))
+                .withSeed(1);
         TrainingResult r = Trainer.train(problem, recipe);
         assertTrue(r.ok(), r.message());
         return r;
@@ -71,8 +75,8 @@ class PoissonConditionsTest {
     @Test
     void neumannAtTheRightEnd() {
         // u(-1) = 0, du/dn(1) = u'(1) = pi cos(pi) = -pi
-        TrainingResult r = solve(b -> b
-                .condition(Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
+        TrainingResult r = solve(b -> b.condition(
+                        Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
                 .condition(Conditions.neumann("right", Region.boundary("x = 1", p -> p[0] > 0), "u", p -> -PI)));
         double err = relL2(r.model());
         System.out.println("poisson-1d neumann rel L2 " + err);
@@ -82,9 +86,10 @@ class PoissonConditionsTest {
     @Test
     void robinAtTheRightEnd() {
         // u + du/dn at x = 1: 0 + (-pi)
-        TrainingResult r = solve(b -> b
-                .condition(Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
-                .condition(Conditions.robin("right", Region.boundary("x = 1", p -> p[0] > 0), "u", 1.0, 1.0, p -> -PI)));
+        TrainingResult r = solve(b -> b.condition(
+                        Conditions.dirichlet("left", Region.boundary("x = -1", p -> p[0] < 0), "u", p -> 0.0))
+                .condition(
+                        Conditions.robin("right", Region.boundary("x = 1", p -> p[0] > 0), "u", 1.0, 1.0, p -> -PI)));
         double err = relL2(r.model());
         System.out.println("poisson-1d robin rel L2 " + err);
         assertTrue(err <= 1e-3, "Robin rel L2 " + err);
@@ -93,9 +98,11 @@ class PoissonConditionsTest {
     @Test
     void periodicWithOnePinnedValue() {
         // sin(pi x) has period 2: u and u' periodic on [-1, 1]; u(0) = 0 removes the constant
-        TrainingResult r = solve(b -> b
-                .condition(Conditions.periodic("periodic-u", "x", s -> s.output("u")).withPoints(1))
-                .condition(Conditions.periodic("periodic-ux", "x", s -> s.output("u").d("x")).withPoints(1))
+        TrainingResult r = solve(b -> b.condition(Conditions.periodic("periodic-u", "x", s -> s.output("u"))
+                        .withPoints(1))
+                .condition(Conditions.periodic(
+                                "periodic-ux", "x", s -> s.output("u").d("x"))
+                        .withPoints(1))
                 .condition(Conditions.data("pin", new PointSet(new double[][] {{0.0}}), "u", new double[] {0.0})));
         double err = relL2(r.model());
         System.out.println("poisson-1d periodic rel L2 " + err);
@@ -105,11 +112,18 @@ class PoissonConditionsTest {
     @Test
     void hardConstraintThroughAnOutputTransform() {
         // u = (1 - x^2) N(x) satisfies u(+-1) = 0 exactly; only the residual is trained
-        Problem problem = Problem.builder("poisson-1d-hard").inputs("x").outputs("u").domain(new Interval(-1, 1))
-                .outputTransform((s, name, n) -> s.input("x").square().neg().plus(1).times(n))
-                .condition(residual()).build();
-        TrainingResult r = Trainer.train(problem, Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(1000, 5e-3), Phase.lbfgs(1000))
-                .withSeed(2));
+        Problem problem = Problem.builder("poisson-1d-hard")
+                .inputs("x")
+                .outputs("u")
+                .domain(new Interval(-1, 1))
+                .outputTransform(
+                        (s, name, n) -> s.input("x").square().neg().plus(1).times(n))
+                .condition(residual())
+                .build();
+        TrainingResult r = Trainer.train(
+                problem,
+                Recipe.of(NetworkConfig.mlp(2, 20), Phase.adam(1000, 5e-3), Phase.lbfgs(1000))
+                        .withSeed(2));
         double[] ends = r.model().predict(new double[][] {{-1, 1}})[0];
         assertEquals(0.0, ends[0], 1e-15, "hard constraint holds exactly at x = -1");
         assertEquals(0.0, ends[1], 1e-15, "hard constraint holds exactly at x = 1");

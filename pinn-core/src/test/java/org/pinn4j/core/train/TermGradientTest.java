@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
@@ -26,16 +25,31 @@ class TermGradientTest {
     void termGradientIncludingACoefficientMatchesFiniteDifferences() {
         Scope s = Scope.create(List.of("x", "t"), List.of("u"), List.of("lambda"), List.of("w"));
         // u = (1 + t) * N + sin(x): exercises symbolic product and chain rules through d()
-        s.defineOutput("u", s.input("t").plus(1).times(s.networkOutput("u")).plus(s.input("x").sin()));
+        s.defineOutput(
+                "u",
+                s.input("t")
+                        .plus(1)
+                        .times(s.networkOutput("u"))
+                        .plus(s.input("x").sin()));
         Field u = s.output("u");
-        Field residual = u.d("t").plus(u.times(u.d("x"))).minus(u.d("x", "x").times(s.coefficient("lambda")))
-                .minus(s.source("q", p -> Math.cos(p[0]) * p[1])).times(s.column("w"));
+        Field residual = u.d("t")
+                .plus(u.times(u.d("x")))
+                .minus(u.d("x", "x").times(s.coefficient("lambda")))
+                .minus(s.source("q", p -> Math.cos(p[0]) * p[1]))
+                .times(s.column("w"));
         Program program = Program.compile(List.of(residual, u.d("x", "t")));
         // u_t, u_x, u_xx, u_xt of the transformed u need N, N_t, N_x, N_xx, N_xt and nothing else
-        assertEquals(java.util.Set.of(MultiIndex.of(0, 0), MultiIndex.of(0, 1), MultiIndex.of(1, 0), MultiIndex.of(1, 1),
-                MultiIndex.of(2, 0)), program.derivatives());
+        assertEquals(
+                java.util.Set.of(
+                        MultiIndex.of(0, 0),
+                        MultiIndex.of(0, 1),
+                        MultiIndex.of(1, 0),
+                        MultiIndex.of(1, 1),
+                        MultiIndex.of(2, 0)),
+                program.derivatives());
 
-        NetworkSpec spec = NetworkSpec.mlp(new int[] {2, 6, 6, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 2});
+        NetworkSpec spec =
+                NetworkSpec.mlp(new int[] {2, 6, 6, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 2});
         SplittableRandom rng = new SplittableRandom(4);
         double[] params = new double[spec.parameterCount() + 1];
         for (int j = 0; j < params.length; j++) {
@@ -50,7 +64,8 @@ class TermGradientTest {
             pts[1][p] = 2 * rng.nextDouble();
             cols[0][p] = 0.5 + rng.nextDouble();
         }
-        PointTerm term = new PointTerm("pde", 1.0, program, spec, 8, PointLoss.mse(), spec.parameterCount(), new int[0]);
+        PointTerm term =
+                new PointTerm("pde", 1.0, program, spec, 8, PointLoss.mse(), spec.parameterCount(), new int[0]);
         term.setPoints(pts, cols, n);
         try (BatchEvaluator eval = new BatchEvaluator(1, 10)) {
             double[] grad = new double[params.length];
@@ -69,7 +84,11 @@ class TermGradientTest {
                 double fm = term.evaluate(eval, params, null, 1.0);
                 params[j] = keep;
                 // central differences with h = 1e-6: truncation ~1e-12, rounding ~1e-10 * value; 1e-6 of max |g|
-                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * max, "parameter " + j + (j == spec.parameterCount() ? " (lambda)" : ""));
+                assertEquals(
+                        (fp - fm) / (2 * h),
+                        grad[j],
+                        1e-6 * max,
+                        "parameter " + j + (j == spec.parameterCount() ? " (lambda)" : ""));
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Box;
@@ -19,15 +18,20 @@ import org.pinn4j.core.sampling.PointSet;
 
 class TrainerBehaviourTest {
     static Problem heat(double kInitial, boolean withData) {
-        Problem.Builder b = Problem.builder("heat").inputs("x", "t").outputs("u")
+        Problem.Builder b = Problem.builder("heat")
+                .inputs("x", "t")
+                .outputs("u")
                 .domain(new Box(new double[] {0, 0}, new double[] {1, 1}))
                 .coefficient("k", kInitial)
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
-                }).withPoints(1000))
-                .condition(Conditions.dirichlet("ic", Region.boundary("t = 0", p -> p[1] == 0), "u", p -> Math.sin(Math.PI * p[0])))
-                .condition(Conditions.dirichlet("bc", Region.boundary("x = 0 or 1", p -> p[0] == 0 || p[0] == 1), "u", p -> 0.0));
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(s.coefficient("k")));
+                        })
+                        .withPoints(1000))
+                .condition(Conditions.dirichlet(
+                        "ic", Region.boundary("t = 0", p -> p[1] == 0), "u", p -> Math.sin(Math.PI * p[0])))
+                .condition(Conditions.dirichlet(
+                        "bc", Region.boundary("x = 0 or 1", p -> p[0] == 0 || p[0] == 1), "u", p -> 0.0));
         if (withData) {
             // u = exp(-0.1 pi^2 t) sin(pi x): measurements identify k = 0.1
             int n = 200;
@@ -46,10 +50,14 @@ class TrainerBehaviourTest {
 
     @Test
     void sameSeedGivesIdenticalParametersForOneAndTwoThreads() {
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 16), Phase.adam(30, 1e-3).resampleEvery(10), Phase.lbfgs(10)).withSeed(42);
-        double[] one = Trainer.train(heat(0.1, false), recipe.withThreads(1)).model().parameters();
-        double[] two = Trainer.train(heat(0.1, false), recipe.withThreads(2)).model().parameters();
-        double[] again = Trainer.train(heat(0.1, false), recipe.withThreads(2)).model().parameters();
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 16), Phase.adam(30, 1e-3).resampleEvery(10), Phase.lbfgs(10))
+                .withSeed(42);
+        double[] one =
+                Trainer.train(heat(0.1, false), recipe.withThreads(1)).model().parameters();
+        double[] two =
+                Trainer.train(heat(0.1, false), recipe.withThreads(2)).model().parameters();
+        double[] again =
+                Trainer.train(heat(0.1, false), recipe.withThreads(2)).model().parameters();
         assertArrayEquals(one, two, 0.0, "1 vs 2 threads");
         assertArrayEquals(two, again, 0.0, "two runs, same seed");
     }
@@ -58,7 +66,8 @@ class TrainerBehaviourTest {
     void anEpochOfMiniBatchesIsOneUpdatePerBatch() {
         // 1,000 collocation points in batches of 100 -> 10 updates per epoch (the course's numbers)
         Supplier<org.pinn4j.core.optim.GradientOptimizer> sgd = () -> Optimizers.momentum(0.9);
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8), Phase.epochs(sgd, () -> Schedules.constant(1e-3), 3, 100, "sgd"));
+        Recipe recipe =
+                Recipe.of(NetworkConfig.mlp(2, 8), Phase.epochs(sgd, () -> Schedules.constant(1e-3), 3, 100, "sgd"));
         TrainingResult r = Trainer.train(heat(0.1, false), recipe);
         assertEquals(30, r.history().size(), "3 epochs x 10 batches");
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
@@ -66,10 +75,14 @@ class TrainerBehaviourTest {
 
     @Test
     void divergenceStopsWithTheStepAndTermAndKeepsFiniteParameters() {
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8), Phase.steps(Optimizers::gd, () -> Schedules.constant(1e6), 50, "gd"));
+        Recipe recipe = Recipe.of(
+                NetworkConfig.mlp(2, 8), Phase.steps(Optimizers::gd, () -> Schedules.constant(1e6), 50, "gd"));
         TrainingResult r = Trainer.train(heat(0.1, false), recipe);
         assertEquals(TrainingResult.Status.DIVERGED, r.status());
-        assertTrue(r.message().matches("training diverged at step \\d+: (loss term '\\w+' became (NaN|Infinity)|the gradient became non-finite.*); kept the parameters of step \\d+"),
+        assertTrue(
+                r.message()
+                        .matches(
+                                "training diverged at step \\d+: (loss term '\\w+' became (NaN|Infinity)|the gradient became non-finite.*); kept the parameters of step \\d+"),
                 r.message());
         for (double p : r.model().parameters()) {
             assertTrue(Double.isFinite(p), "kept parameters are finite");
@@ -78,7 +91,8 @@ class TrainerBehaviourTest {
 
     @Test
     void inverseHeatProblemIdentifiesTheDiffusivity() {
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(500, 5e-3), Phase.lbfgs(800)).withSeed(7);
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(500, 5e-3), Phase.lbfgs(800))
+                .withSeed(7);
         TrainingResult r = Trainer.train(heat(0.5, true), recipe);
         double k = r.model().coefficients().get("k");
         // clean data and a well-posed problem: 1% is the bar for identified coefficients

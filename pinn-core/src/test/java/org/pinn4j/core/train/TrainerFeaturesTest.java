@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -15,7 +14,8 @@ import org.pinn4j.core.sampling.PointSet;
 /** Residual-based refinement, learning-rate-annealing weights and the validation curve. */
 class TrainerFeaturesTest {
     static Recipe refining() {
-        return Recipe.of(NetworkConfig.mlp(2, 12), Phase.adam(60, 5e-3).refine("pde", 20, 400, 25)).withSeed(5)
+        return Recipe.of(NetworkConfig.mlp(2, 12), Phase.adam(60, 5e-3).refine("pde", 20, 400, 25))
+                .withSeed(5)
                 .withAdaptiveWeights(10, 0.5);
     }
 
@@ -38,8 +38,10 @@ class TrainerFeaturesTest {
         TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.1, false), refining());
         Path ckpt = dir.resolve("c.json");
         new Trainer(TrainerBehaviourTest.heat(0.1, false), refining(), CheckpointResumeTest.stopAt(47))
-                .checkpointEvery(15, ckpt).train();
-        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.1, false), refining(), ckpt).train();
+                .checkpointEvery(15, ckpt)
+                .train();
+        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.1, false), refining(), ckpt)
+                .train();
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0);
     }
 
@@ -54,13 +56,18 @@ class TrainerFeaturesTest {
             u[p] = Math.sin(Math.PI * pts[0][p]);
         }
         org.pinn4j.core.problem.Problem problem = org.pinn4j.core.problem.Problem.builder("poisson-1d")
-                .inputs("x").outputs("u").domain(new org.pinn4j.core.geometry.Interval(-1, 1))
+                .inputs("x")
+                .outputs("u")
+                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
                 .condition(PoissonConditionsTest.residual())
-                .condition(org.pinn4j.core.problem.Conditions.dirichlet("bc", org.pinn4j.core.problem.Region.boundary(), "u",
-                        p -> 0.0))
+                .condition(org.pinn4j.core.problem.Conditions.dirichlet(
+                        "bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0))
                 .build();
-        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(300, 1e-2)).withSeed(2);
-        TrainingResult r = new Trainer(problem, recipe).validation(new PointSet(pts), new double[][] {u}, 50).train();
+        Recipe recipe =
+                Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(300, 1e-2)).withSeed(2);
+        TrainingResult r = new Trainer(problem, recipe)
+                .validation(new PointSet(pts), new double[][] {u}, 50)
+                .train();
         double[] v = r.history().validation();
         int recorded = 0;
         for (int k = 0; k < v.length; k++) {

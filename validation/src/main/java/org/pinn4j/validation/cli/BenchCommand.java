@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.Bench;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pinn bench <problem>}: times full-batch Adam steps after warm-up; the last line is ms_per_step=&lt;value&gt;. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         customSynopsis = "pinn bench <problem> [--steps N] [--points N] [--threads N]",
         description = "Time full-batch Adam steps (after a warm-up) on the problem's network.")
 final class BenchCommand implements Callable<Integer> {
@@ -33,10 +33,17 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<problem>", description = "Problem name (see `pinn list`).")
     String problem;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "100", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--points", paramLabel = "N", description = "Collocation points of the residual (default: the problem's).")
+    @Option(
+            names = "--points",
+            paramLabel = "N",
+            description = "Collocation points of the residual (default: the problem's).")
     Integer points;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
@@ -48,11 +55,15 @@ final class BenchCommand implements Callable<Integer> {
         Checks.positive(spec, "--points", points);
         Checks.positive(spec, "--threads", threads);
         BenchmarkProblem p = parent.problems.get(problem);
-        Bench.Result r = Bench.run(p, steps, points == null ? OptionalInt.empty() : OptionalInt.of(points),
+        Bench.Result r = Bench.run(
+                p,
+                steps,
+                points == null ? OptionalInt.empty() : OptionalInt.of(points),
                 threads != null ? threads : Checks.processors());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("bench " + r.problem() + ": network " + r.network() + ", " + r.points() + " residual points, " + r.threads()
-                + " thread(s), " + r.warmup() + " warm-up + " + r.steps() + " timed full-batch Adam steps");
+        out.println("bench " + r.problem() + ": network " + r.network() + ", " + r.points() + " residual points, "
+                + r.threads() + " thread(s), " + r.warmup() + " warm-up + " + r.steps()
+                + " timed full-batch Adam steps");
         out.println(String.format(Locale.ROOT, "ms_per_step=%.3f", r.msPerStep()));
         out.flush();
         return PinnCli.OK;

@@ -5,8 +5,7 @@ import picocli.CommandLine.ParameterException;
 
 /** Option checks that picocli's type conversion does not cover. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Default worker threads of the commands: every processor of the machine (results do not depend on it). */
     static int processors() {
@@ -23,8 +22,9 @@ final class Checks {
     /** A noise level must be finite and >= 0. */
     static void noise(CommandSpec spec, double value) {
         if (!Double.isFinite(value) || value < 0) {
-            throw new ParameterException(spec.commandLine(), "--noise must be a finite number >= 0 (0.01 = 1% Gaussian noise); got "
-                    + value);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--noise must be a finite number >= 0 (0.01 = 1% Gaussian noise); got " + value);
         }
     }
 }

@@ -3,9 +3,7 @@ package org.pinn4j.validation.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.pinn4j.problems.BenchmarkProblem;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code pinn list}: one line per catalogue problem: name, equation, reference kind, published figure. */
-@Command(name = "list", mixinStandardHelpOptions = true, customSynopsis = "pinn list",
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        customSynopsis = "pinn list",
         description = "List the benchmark problems: name, equation, reference solution, published figure.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
@@ -31,7 +32,11 @@ final class ListCommand implements Callable<Integer> {
         List<BenchmarkProblem> all = parent.problems.all();
         int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(0);
         for (BenchmarkProblem p : all) {
-            out.println(String.format("%-" + width + "s  %s  [reference: %s; published: %s]", p.name(), p.equation(), p.referenceKind(),
+            out.println(String.format(
+                    "%-" + width + "s  %s  [reference: %s; published: %s]",
+                    p.name(),
+                    p.equation(),
+                    p.referenceKind(),
                     p.publishedFigure()));
         }
         out.flush();

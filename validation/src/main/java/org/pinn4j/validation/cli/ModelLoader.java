@@ -1,11 +1,9 @@
 package org.pinn4j.validation.cli;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.nio.file.Path;
+import java.util.Optional;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.PinnModel;
@@ -19,8 +17,7 @@ import org.pinn4j.validation.reference.References;
  * name still loads. All errors are {@link ModelFile.ModelFileException}s with one-line messages.
  */
 final class ModelLoader {
-    private ModelLoader() {
-    }
+    private ModelLoader() {}
 
     static PinnModel load(Path file, ProblemSource problems) {
         Optional<BenchmarkProblem> catalogued = transformedCatalogueProblem(file, problems);

@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.pinn4j.core.Version;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.validation.runner.RunArtifacts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +25,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * directory). Errors are one line on stderr, {@code pinn <command>: <what is wrong; what is expected>};
  * {@code --debug} adds the stack trace.
  */
-@Command(name = "pinn", mixinStandardHelpOptions = true, versionProvider = PinnCli.VersionProvider.class,
+@Command(
+        name = "pinn",
+        mixinStandardHelpOptions = true,
+        versionProvider = PinnCli.VersionProvider.class,
         customSynopsis = "pinn <command> [options]; pinn <command> --help",
         description = "Physics-informed neural networks: train catalogue problems, predict, benchmark, validate.",
-        subcommands = {ListCommand.class, RunCommand.class, PredictCommand.class, BenchCommand.class, ValidateCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ListCommand.class,
+            RunCommand.class,
+            PredictCommand.class,
+            BenchCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PinnCli implements Runnable {
     /** Exit code of success. */
     public static final int OK = 0;
@@ -81,7 +88,8 @@ public final class PinnCli implements Runnable {
         cl.registerConverter(Integer.class, PinnCli::parseInt).registerConverter(Integer.TYPE, PinnCli::parseInt);
         cl.registerConverter(Double.class, PinnCli::parseDouble).registerConverter(Double.TYPE, PinnCli::parseDouble);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(commandName(ex.getCommandLine()) + ": " + oneLine(parameterMessage(ex)) + usageHint(ex.getCommandLine()));
+            err.println(commandName(ex.getCommandLine()) + ": " + oneLine(parameterMessage(ex))
+                    + usageHint(ex.getCommandLine()));
             if (debug) {
                 ex.printStackTrace(err);
             }
@@ -109,7 +117,9 @@ public final class PinnCli implements Runnable {
     }
 
     private String commandNames() {
-        return spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).collect(Collectors.joining(", "));
+        return spec.subcommands().keySet().stream()
+                .filter(n -> !n.equals("help"))
+                .collect(Collectors.joining(", "));
     }
 
     private static String commandName(CommandLine c) {
@@ -124,7 +134,9 @@ public final class PinnCli implements Runnable {
             if (first.startsWith("-")) {
                 return "unknown option '" + first + "'";
             }
-            if (c.getCommandSpec().parent() == null && c.getParseResult() != null && !c.getParseResult().hasSubcommand()) {
+            if (c.getCommandSpec().parent() == null
+                    && c.getParseResult() != null
+                    && !c.getParseResult().hasSubcommand()) {
                 PinnCli app = c.getCommand();
                 return "unknown command '" + first + "'; expected one of " + app.commandNames();
             }
@@ -143,7 +155,9 @@ public final class PinnCli implements Runnable {
     }
 
     private static int exitCode(Exception ex) {
-        if (ex instanceof IllegalArgumentException || ex instanceof ModelFile.ModelFileException || ex instanceof UncheckedIOException) {
+        if (ex instanceof IllegalArgumentException
+                || ex instanceof ModelFile.ModelFileException
+                || ex instanceof UncheckedIOException) {
             return BAD_INPUT;
         }
         return FAILED;
@@ -182,7 +196,8 @@ public final class PinnCli implements Runnable {
             throw new CommandLine.TypeConversionException("'" + s + "' is not a number; expected e.g. 0.01");
         }
         if (!Double.isFinite(v)) {
-            throw new CommandLine.TypeConversionException("'" + s + "' is not finite; expected a finite number such as 0.01");
+            throw new CommandLine.TypeConversionException(
+                    "'" + s + "' is not finite; expected a finite number such as 0.01");
         }
         return v;
     }

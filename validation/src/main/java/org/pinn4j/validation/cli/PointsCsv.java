@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,14 +25,17 @@ import org.apache.commons.csv.CSVRecord;
  * {@link IllegalArgumentException} naming the file, line and column and the expected form.
  */
 final class PointsCsv {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
-            .setRecordSeparator("\n").get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .setRecordSeparator("\n")
+            .get();
     // possessive quantifiers: no backtracking, so a long cell is rejected in linear time (the greedy form took
     // quadratic time: 4.5 s for a 10,000-digit cell ending in a letter)
     private static final Pattern DECIMAL = Pattern.compile("[-+]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][-+]?+\\d++)?+");
 
-    private PointsCsv() {
-    }
+    private PointsCsv() {}
 
     /**
      * A read point file.
@@ -53,15 +55,19 @@ final class PointsCsv {
         String text = readText(file);
         int[] lineStarts = lineStarts(text);
         List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(FORMAT)
+                .get()) {
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException("input CSV " + file + " is not valid CSV: " + rootMessage(e)
                     + "; expected comma-separated values with a header line");
         }
         if (records.isEmpty()) {
-            throw new IllegalArgumentException("input CSV " + file + " is empty; expected a header line naming the inputs "
-                    + String.join(", ", inputs) + ", then one point per line");
+            throw new IllegalArgumentException(
+                    "input CSV " + file + " is empty; expected a header line naming the inputs "
+                            + String.join(", ", inputs) + ", then one point per line");
         }
         CSVRecord head = records.get(0);
         List<String> header = new ArrayList<>();
@@ -69,21 +75,25 @@ final class PointsCsv {
         Set<String> seen = new LinkedHashSet<>();
         for (String h : header) {
             if (!h.isEmpty() && !seen.add(h)) {
-                throw new IllegalArgumentException("input CSV " + file + " has the column '" + h + "' twice in its header; expected unique names");
+                throw new IllegalArgumentException(
+                        "input CSV " + file + " has the column '" + h + "' twice in its header; expected unique names");
             }
         }
         int[] cols = new int[inputs.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = header.indexOf(inputs.get(i));
             if (cols[i] < 0) {
-                throw new IllegalArgumentException("input CSV " + file + " has no column '" + inputs.get(i) + "'" + hint(header, inputs.get(i))
-                        + "; expected a header naming the model inputs " + String.join(", ", inputs)
-                        + " (any order, extra columns allowed); found " + (header.isEmpty() ? "none" : String.join(", ", header)));
+                throw new IllegalArgumentException(
+                        "input CSV " + file + " has no column '" + inputs.get(i) + "'" + hint(header, inputs.get(i))
+                                + "; expected a header naming the model inputs " + String.join(", ", inputs)
+                                + " (any order, extra columns allowed); found "
+                                + (header.isEmpty() ? "none" : String.join(", ", header)));
             }
         }
         int n = records.size() - 1;
         if (n == 0) {
-            throw new IllegalArgumentException("input CSV " + file + " has a header but no data rows; expected one point per line after the header");
+            throw new IllegalArgumentException("input CSV " + file
+                    + " has a header but no data rows; expected one point per line after the header");
         }
         double[][] points = new double[inputs.size()][n];
         List<String[]> rows = new ArrayList<>(n);
@@ -91,8 +101,9 @@ final class PointsCsv {
             CSVRecord rec = records.get(r + 1);
             int line = lineOf(lineStarts, recordStart(text, rec.getCharacterPosition()));
             if (rec.size() != header.size()) {
-                throw new IllegalArgumentException("input CSV " + file + " line " + line + " has " + rec.size() + " field"
-                        + (rec.size() == 1 ? "" : "s") + "; expected " + header.size() + " (one per header column: " + String.join(", ", header) + ")");
+                throw new IllegalArgumentException("input CSV " + file + " line " + line + " has " + rec.size()
+                        + " field" + (rec.size() == 1 ? "" : "s") + "; expected " + header.size()
+                        + " (one per header column: " + String.join(", ", header) + ")");
             }
             String[] cells = rec.values();
             for (int i = 0; i < cols.length; i++) {
@@ -146,13 +157,16 @@ final class PointsCsv {
         if (!DECIMAL.matcher(cell).matches()) {
             String lower = cell.toLowerCase(Locale.ROOT).replace("+", "").replace("-", "");
             if (lower.equals("nan") || lower.startsWith("inf")) {
-                throw new IllegalArgumentException(where + ": '" + cell + "' is not finite; expected a finite decimal number such as 0.25");
+                throw new IllegalArgumentException(
+                        where + ": '" + cell + "' is not finite; expected a finite decimal number such as 0.25");
             }
-            throw new IllegalArgumentException(where + ": '" + cell + "' is not a number; expected a finite decimal number such as 0.25");
+            throw new IllegalArgumentException(
+                    where + ": '" + cell + "' is not a number; expected a finite decimal number such as 0.25");
         }
         double v = Double.parseDouble(cell);
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(where + ": '" + cell + "' overflows to " + v + "; expected a finite decimal number");
+            throw new IllegalArgumentException(
+                    where + ": '" + cell + "' overflows to " + v + "; expected a finite decimal number");
         }
         return v;
     }

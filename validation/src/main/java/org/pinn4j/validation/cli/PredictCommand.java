@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.validation.runner.OutputDirs;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +20,9 @@ import picocli.CommandLine.Spec;
  * columns followed by one column per model output, named as in the problem ({@code u_pred} if the input
  * already has a column {@code u}); to stdout, or atomically to {@code --output}.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         customSynopsis = "pinn predict --model FILE --input CSV [--output CSV]",
         description = "Evaluate a trained model at the points of a CSV file (header = input names, any order).")
 final class PredictCommand implements Callable<Integer> {
@@ -35,10 +35,18 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file written by `pinn run` (DIR/model.json).")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "FILE",
+            description = "Model file written by `pinn run` (DIR/model.json).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "CSV", description = "Points: a header naming the model inputs, one point per line.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "CSV",
+            description = "Points: a header naming the model inputs, one point per line.")
     Path input;
 
     @Option(names = "--output", paramLabel = "CSV", description = "Write the predictions here (default: stdout).")
@@ -59,7 +67,8 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!columns.equals(outputs)) {
-            err.println("note: the input already has columns named like the outputs " + outputs + "; predictions are in " + columns);
+            err.println("note: the input already has columns named like the outputs " + outputs
+                    + "; predictions are in " + columns);
         }
         String outside = outsideNote(m, table.points(), inputs);
         if (outside != null) {
@@ -93,9 +102,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         StringBuilder box = new StringBuilder();
         for (int i = 0; i < inputs.size(); i++) {
-            box.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s in [%s, %s]", inputs.get(i), m.spec().lower(i),
-                    m.spec().upper(i)));
+            box.append(i == 0 ? "" : ", ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%s in [%s, %s]",
+                            inputs.get(i),
+                            m.spec().lower(i),
+                            m.spec().upper(i)));
         }
-        return "note: " + outside + " of " + n + " points lie outside the training box " + box + "; predictions there are extrapolations";
+        return "note: " + outside + " of " + n + " points lie outside the training box " + box
+                + "; predictions there are extrapolations";
     }
 }

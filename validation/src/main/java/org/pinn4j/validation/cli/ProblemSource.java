@@ -1,7 +1,6 @@
 package org.pinn4j.validation.cli;
 
 import java.util.List;
-
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Catalogue;
 

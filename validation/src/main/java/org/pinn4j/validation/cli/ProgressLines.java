@@ -1,7 +1,6 @@
 package org.pinn4j.validation.cli;
 
 import java.io.PrintWriter;
-
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.ProgressPrinter;
 import org.pinn4j.core.train.StepReport;

@@ -3,7 +3,6 @@ package org.pinn4j.validation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingListener;
@@ -14,7 +13,6 @@ import org.pinn4j.validation.runner.RunCheckpoint;
 import org.pinn4j.validation.runner.RunOptions;
 import org.pinn4j.validation.runner.RunResult;
 import org.pinn4j.validation.runner.Runner;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +25,13 @@ import picocli.CommandLine.Spec;
  * {@code pinn run <problem>}: trains with the problem's recipe and writes DIR/model.json, history.csv,
  * report.md (and charts). Progress goes to stderr; the last stdout line is the result line.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        customSynopsis = "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
-        description = "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        customSynopsis =
+                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
+        description =
+                "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     PinnCli parent;
@@ -49,26 +51,41 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of everything random (default: the recipe's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads; results do not depend on it (default: the number of processors).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Worker threads; results do not depend on it (default: the number of processors).")
     Integer threads;
 
     @Option(names = "--quick", description = "Reduced budget that still shows the method works.")
     boolean quick;
 
-    @Option(names = "--noise", paramLabel = "X",
-            description = "Relative Gaussian noise of data terms, e.g. 0.01 = 1%%; 0 = clean (default: the problem's, 0 for most).")
+    @Option(
+            names = "--noise",
+            paramLabel = "X",
+            description =
+                    "Relative Gaussian noise of data terms, e.g. 0.01 = 1%%; 0 = clean (default: the problem's, 0 for most).")
     Double noise;
 
-    @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "Optimizer for problems that offer a choice, e.g. adam or sgd for cwru-exercise (default: the recipe's).")
+    @Option(
+            names = "--optimizer",
+            paramLabel = "NAME",
+            description =
+                    "Optimizer for problems that offer a choice, e.g. adam or sgd for cwru-exercise (default: the recipe's).")
     String optimizer;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Save the full training state to DIR/checkpoint.json every N steps (atomically), for --resume.")
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            description =
+                    "Save the full training state to DIR/checkpoint.json every N steps (atomically), for --resume.")
     Integer checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the interrupted run in DIR from its checkpoint.json "
-            + "(same problem and options; --threads may differ); outputs go to DIR unless --out is given.")
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR from its checkpoint.json "
+                    + "(same problem and options; --threads may differ); outputs go to DIR unless --out is given.")
     Path resume;
 
     @Override
@@ -111,8 +128,8 @@ final class RunCommand implements Callable<Integer> {
                 public void onPhaseStart(int phaseIndex, Phase phase, int step) {
                     if (!said) {
                         said = true;
-                        err.println("resuming " + what + " from " + resume.resolve(RunCheckpoint.CHECKPOINT_FILE) + " after step "
-                                + (step - 1));
+                        err.println("resuming " + what + " from " + resume.resolve(RunCheckpoint.CHECKPOINT_FILE)
+                                + " after step " + (step - 1));
                         err.flush();
                     }
                 }
@@ -128,8 +145,9 @@ final class RunCommand implements Callable<Integer> {
         if (!r.measured()) {
             stdout.println("errors not measured: " + r.errorNote());
         }
-        r.timeToRelL2(1e-3).ifPresent(t -> stdout.println("rel L2 on the evaluation grid reached 1e-3 at step " + t.step() + ", "
-                + Numbers.fixed(t.seconds(), 1) + " s into training"));
+        r.timeToRelL2(1e-3)
+                .ifPresent(t -> stdout.println("rel L2 on the evaluation grid reached 1e-3 at step " + t.step() + ", "
+                        + Numbers.fixed(t.seconds(), 1) + " s into training"));
         stdout.println(r.resultLine());
         stdout.flush();
         if (!r.ok()) {

@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.Runner;
 import org.pinn4j.validation.runner.Validation;
 import org.pinn4j.validation.runner.ValidationEntry;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +21,12 @@ import picocli.CommandLine.Spec;
  * {@code pinn validate}: runs the catalogue (each problem into DIR/&lt;problem&gt;) and writes DIR/report.md
  * and DIR/index.html. A progress line per problem goes to stderr, each result line to stdout.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         customSynopsis = "pinn validate [--quick] [--out DIR] [--problems NAME,...] [--threads N]",
-        description = "Run every catalogue problem and write report.md and index.html comparing with the published figures.")
+        description =
+                "Run every catalogue problem and write report.md and index.html comparing with the published figures.")
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     PinnCli parent;
@@ -39,13 +40,24 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Reduced budgets.")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/validate", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "runs/validate",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--problems", paramLabel = "NAME", split = ",", description = "Only these problems (default: the whole catalogue).")
+    @Option(
+            names = "--problems",
+            paramLabel = "NAME",
+            split = ",",
+            description = "Only these problems (default: the whole catalogue).")
     List<String> only;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run; results do not depend on it (default: the number of processors).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Worker threads per run; results do not depend on it (default: the number of processors).")
     Integer threads;
 
     @Override
@@ -61,8 +73,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts)).run(problems, out, quick,
-                OptionalInt.of(threads != null ? threads : Checks.processors()), line -> {
+        List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts))
+                .run(problems, out, quick, OptionalInt.of(threads != null ? threads : Checks.processors()), line -> {
                     err.println(line);
                     err.flush();
                 });
@@ -73,11 +85,12 @@ final class ValidateCommand implements Callable<Integer> {
             }
             if (!e.ok()) {
                 failed++;
-                err.println(spec.qualifiedName() + ": " + e.problem().name() + " failed: " + PinnCli.oneLine(e.failure()));
+                err.println(
+                        spec.qualifiedName() + ": " + e.problem().name() + " failed: " + PinnCli.oneLine(e.failure()));
             }
         }
-        stdout.println("wrote " + out.resolve(Validation.REPORT_FILE) + " and " + out.resolve(Validation.INDEX_FILE) + " ("
-                + entries.size() + (entries.size() == 1 ? " problem, " : " problems, ") + failed + " failed)");
+        stdout.println("wrote " + out.resolve(Validation.REPORT_FILE) + " and " + out.resolve(Validation.INDEX_FILE)
+                + " (" + entries.size() + (entries.size() == 1 ? " problem, " : " problems, ") + failed + " failed)");
         stdout.flush();
         err.flush();
         return failed == 0 ? PinnCli.OK : PinnCli.FAILED;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.knowm.xchart.XYChart;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
@@ -64,22 +63,30 @@ public final class CourseCharts implements RunArtifacts {
         double[] predicted = model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
         double[] exact = q.exact().values(points)[0];
         List<String> inputs = model.problem().inputs();
-        return slices(q.grid(), predicted, exact, inputs, q.description() + ": PINN vs exact", q.name()).asList();
+        return slices(q.grid(), predicted, exact, inputs, q.description() + ": PINN vs exact", q.name())
+                .asList();
     }
 
     /** Slices of values on a 1-D or 2-D grid (first axis fastest) as one comparison. */
-    static LineComparisonChart.Charts slices(EvaluationGrid grid, double[] predicted, double[] exact, List<String> inputs, String title,
-                                             String yLabel) {
+    static LineComparisonChart.Charts slices(
+            EvaluationGrid grid, double[] predicted, double[] exact, List<String> inputs, String title, String yLabel) {
         double[][] axes = grid.axes();
         double[] x = axes[0];
         if (axes.length == 1) {
-            return LineComparisonChart.builder().title(title).xLabel(inputs.get(0)).yLabel(yLabel).x(x).predicted(predicted)
-                    .reference(exact).build();
+            return LineComparisonChart.builder()
+                    .title(title)
+                    .xLabel(inputs.get(0))
+                    .yLabel(yLabel)
+                    .x(x)
+                    .predicted(predicted)
+                    .reference(exact)
+                    .build();
         }
         if (axes.length != 2) {
             throw new IllegalArgumentException("course charts draw 1-D or 2-D grids; got " + axes.length + " axes");
         }
-        LineComparisonChart.SlicesBuilder b = LineComparisonChart.slices().title(title).xLabel(inputs.get(0)).yLabel(yLabel);
+        LineComparisonChart.SlicesBuilder b =
+                LineComparisonChart.slices().title(title).xLabel(inputs.get(0)).yLabel(yLabel);
         int n = x.length;
         for (int j = 0; j < axes[1].length; j++) {
             double[] p = java.util.Arrays.copyOfRange(predicted, j * n, (j + 1) * n);
@@ -108,8 +115,11 @@ public final class CourseCharts implements RunArtifacts {
         for (int e = 0; e < epochs; e++) {
             x[e] = e + 1;
         }
-        LossHistoryChart.Builder b = LossHistoryChart.builder().title("Loss terms per epoch (mean over the epoch's " + perEpoch
-                + " mini-batches)").xLabel("epoch").steps(x).total(epochMeans(h.totals(), epochs, perEpoch));
+        LossHistoryChart.Builder b = LossHistoryChart.builder()
+                .title("Loss terms per epoch (mean over the epoch's " + perEpoch + " mini-batches)")
+                .xLabel("epoch")
+                .steps(x)
+                .total(epochMeans(h.totals(), epochs, perEpoch));
         for (int k = 0; k < h.termNames().size(); k++) {
             b.term("MSE_" + h.termNames().get(k), epochMeans(h.term(k), epochs, perEpoch));
         }
@@ -146,7 +156,8 @@ public final class CourseCharts implements RunArtifacts {
         double[][] points = grid.points();
         double[] predicted = model.predict(points)[0];
         double[] exact = problem.analytic().orElseThrow().values(points)[0];
-        return slices(grid, predicted, exact, model.problem().inputs(), "Call price V(S, t): PINN vs closed form", "V").asList();
+        return slices(grid, predicted, exact, model.problem().inputs(), "Call price V(S, t): PINN vs closed form", "V")
+                .asList();
     }
 
     /** The one-neuron fit on the evaluation grid with the training samples as markers, and its error. */
@@ -155,8 +166,14 @@ public final class CourseCharts implements RunArtifacts {
         double[][] points = {x};
         double[] predicted = model.predict(points)[0];
         double[] exact = problem.analytic().orElseThrow().values(points)[0];
-        LineComparisonChart.Builder b = LineComparisonChart.builder().title("One sigmoid neuron fitted by gradient descent")
-                .xLabel("x").yLabel("y").x(x).predicted(predicted).reference(exact).names("one neuron", "sigmoid(2x)");
+        LineComparisonChart.Builder b = LineComparisonChart.builder()
+                .title("One sigmoid neuron fitted by gradient descent")
+                .xLabel("x")
+                .yLabel("y")
+                .x(x)
+                .predicted(predicted)
+                .reference(exact)
+                .names("one neuron", "sigmoid(2x)");
         Problem p = model.problem();
         if (!p.conditions().isEmpty()) {
             Condition data = p.conditions().get(0);

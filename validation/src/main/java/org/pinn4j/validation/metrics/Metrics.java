@@ -8,8 +8,7 @@ package org.pinn4j.validation.metrics;
  */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * Relative L2 error {@code ||pred - ref||_2 / ||ref||_2}.
@@ -52,8 +51,11 @@ public final class Metrics {
         check(prediction, reference);
         double[] sums = scaledSumSquares(prediction, reference);
         double relL2 = sums[1] == 0.0 ? Double.NaN : Math.sqrt(sums[0] / sums[1]);
-        return new ErrorSummary(relL2, maxAbs(prediction, reference),
-                sums[2] * Math.sqrt(sums[0] / prediction.length), prediction.length);
+        return new ErrorSummary(
+                relL2,
+                maxAbs(prediction, reference),
+                sums[2] * Math.sqrt(sums[0] / prediction.length),
+                prediction.length);
     }
 
     /**
@@ -90,16 +92,17 @@ public final class Metrics {
                     + " values but reference has " + reference.length + "; expected equal lengths");
         }
         if (prediction.length == 0) {
-            throw new IllegalArgumentException("Metrics: prediction and reference are empty; expected at least one value");
+            throw new IllegalArgumentException(
+                    "Metrics: prediction and reference are empty; expected at least one value");
         }
         for (int i = 0; i < prediction.length; i++) {
             if (!Double.isFinite(prediction[i])) {
-                throw new IllegalArgumentException("Metrics: prediction[" + i + "] = " + prediction[i]
-                        + " is not finite; expected finite values");
+                throw new IllegalArgumentException(
+                        "Metrics: prediction[" + i + "] = " + prediction[i] + " is not finite; expected finite values");
             }
             if (!Double.isFinite(reference[i])) {
-                throw new IllegalArgumentException("Metrics: reference[" + i + "] = " + reference[i]
-                        + " is not finite; expected finite values");
+                throw new IllegalArgumentException(
+                        "Metrics: reference[" + i + "] = " + reference[i] + " is not finite; expected finite values");
             }
         }
     }

@@ -71,7 +71,8 @@ public final class AllenCahnSpectral {
 
     private AllenCahnSpectral(double eps, double gamma, int n, double dt, Forcing forcing) {
         if (!(eps >= 0.0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException("AllenCahnSpectral: diffusion eps = " + eps + " must be finite and >= 0");
+            throw new IllegalArgumentException(
+                    "AllenCahnSpectral: diffusion eps = " + eps + " must be finite and >= 0");
         }
         if (!Double.isFinite(gamma)) {
             throw new IllegalArgumentException("AllenCahnSpectral: reaction gamma = " + gamma + " must be finite");
@@ -144,12 +145,12 @@ public final class AllenCahnSpectral {
         for (int j = 0; j < n; j++) {
             vr[j] = u0.applyAsDouble(x[j]);
             if (!Double.isFinite(vr[j])) {
-                throw new IllegalArgumentException("AllenCahnSpectral.solve: u0(" + x[j] + ") = " + vr[j]
-                        + " is not finite");
+                throw new IllegalArgumentException(
+                        "AllenCahnSpectral.solve: u0(" + x[j] + ") = " + vr[j] + " is not finite");
             }
         }
-        FastFourierTransformer.transformInPlace(new double[][] {vr, vi}, DftNormalization.STANDARD,
-                TransformType.FORWARD);
+        FastFourierTransformer.transformInPlace(
+                new double[][] {vr, vi}, DftNormalization.STANDARD, TransformType.FORWARD);
 
         Solution sol = new Solution(x, times, h);
         sol.store(0, vr, vi, st);
@@ -209,16 +210,24 @@ public final class AllenCahnSpectral {
                 double s2 = 0;
                 double s3 = 0;
                 for (int j = 1; j <= CONTOUR_POINTS; j++) {
-                    Complex z = new Complex(hl, 0).add(
-                            new Complex(0, Math.PI * (j - 0.5) / CONTOUR_POINTS).exp());
+                    Complex z = new Complex(hl, 0).add(new Complex(0, Math.PI * (j - 0.5) / CONTOUR_POINTS).exp());
                     Complex ez = z.exp();
                     Complex z3 = z.multiply(z).multiply(z);
                     sq += z.divide(2).exp().subtract(1).divide(z).getReal();
-                    s1 += z.negate().subtract(4).add(ez.multiply(z.multiply(z).subtract(z.multiply(3)).add(4)))
-                            .divide(z3).getReal();
+                    s1 += z.negate()
+                            .subtract(4)
+                            .add(ez.multiply(
+                                    z.multiply(z).subtract(z.multiply(3)).add(4)))
+                            .divide(z3)
+                            .getReal();
                     s2 += z.add(2).add(ez.multiply(z.subtract(2))).divide(z3).getReal();
-                    s3 += z.multiply(z).negate().subtract(z.multiply(3)).subtract(4)
-                            .add(ez.multiply(z.negate().add(4))).divide(z3).getReal();
+                    s3 += z.multiply(z)
+                            .negate()
+                            .subtract(z.multiply(3))
+                            .subtract(4)
+                            .add(ez.multiply(z.negate().add(4)))
+                            .divide(z3)
+                            .getReal();
                 }
                 q[m] = h * sq / CONTOUR_POINTS;
                 f1[m] = h * s1 / CONTOUR_POINTS;
@@ -286,6 +295,7 @@ public final class AllenCahnSpectral {
         private final double[][] ut;
         /** Half spectra (m = 0..n/2) of u and u_t per snapshot, divided by n: [snapshot][re/im][m]. */
         private final double[][][] cu;
+
         private final double[][][] cut;
 
         private Solution(double[] x, double[] t, double step) {
@@ -436,8 +446,8 @@ public final class AllenCahnSpectral {
 
         private void checkSnapshot(int k) {
             if (k < 0 || k >= t.length) {
-                throw new IllegalArgumentException("AllenCahnSpectral.Solution: snapshot index " + k
-                        + " outside [0, " + t.length + ")");
+                throw new IllegalArgumentException(
+                        "AllenCahnSpectral.Solution: snapshot index " + k + " outside [0, " + t.length + ")");
             }
         }
     }

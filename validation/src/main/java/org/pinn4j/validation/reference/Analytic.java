@@ -8,8 +8,7 @@ public final class Analytic {
     /** Diffusivity of the catalogue heat problem. */
     public static final double HEAT_DIFFUSIVITY = 0.1;
 
-    private Analytic() {
-    }
+    private Analytic() {}
 
     /**
      * Underdamped oscillator {@code x'' + 2 d x' + w0^2 x = 0}, {@code x(0) = 1}, {@code x'(0) = 0}:
@@ -19,8 +18,8 @@ public final class Analytic {
      */
     public static double dampedOscillator(double d, double w0, double t) {
         if (!(d >= 0.0 && d < w0) || !Double.isFinite(w0)) {
-            throw new IllegalArgumentException("Analytic.dampedOscillator: need 0 <= d < w0 (underdamped), got d = "
-                    + d + ", w0 = " + w0);
+            throw new IllegalArgumentException(
+                    "Analytic.dampedOscillator: need 0 <= d < w0 (underdamped), got d = " + d + ", w0 = " + w0);
         }
         double w = Math.sqrt(w0 * w0 - d * d);
         return Math.exp(-d * t) * (Math.cos(w * t) + d / w * Math.sin(w * t));

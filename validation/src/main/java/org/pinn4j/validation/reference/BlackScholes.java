@@ -143,9 +143,10 @@ public final class BlackScholes {
      */
     public void values(double[] s, double[] t, double[] out) {
         if (s == null || t == null || out == null || s.length != t.length || out.length != s.length) {
-            throw new IllegalArgumentException("BlackScholes.values: s, t and out must be non-null with equal lengths, got "
-                    + (s == null ? "null" : s.length) + ", " + (t == null ? "null" : t.length) + ", "
-                    + (out == null ? "null" : out.length));
+            throw new IllegalArgumentException(
+                    "BlackScholes.values: s, t and out must be non-null with equal lengths, got "
+                            + (s == null ? "null" : s.length) + ", " + (t == null ? "null" : t.length) + ", "
+                            + (out == null ? "null" : out.length));
         }
         for (int i = 0; i < s.length; i++) {
             out[i] = value(s[i], t[i]);
@@ -171,8 +172,8 @@ public final class BlackScholes {
             throw new IllegalArgumentException("BlackScholes: asset price S = " + s + " must be finite and >= 0");
         }
         if (!(t <= maturity) || !Double.isFinite(t)) {
-            throw new IllegalArgumentException("BlackScholes: time t = " + t + " must be finite and <= maturity T = "
-                    + maturity);
+            throw new IllegalArgumentException(
+                    "BlackScholes: time t = " + t + " must be finite and <= maturity T = " + maturity);
         }
         return maturity - t;
     }

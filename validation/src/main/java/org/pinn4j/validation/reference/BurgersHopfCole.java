@@ -53,8 +53,8 @@ public final class BurgersHopfCole {
             throw new IllegalArgumentException("BurgersHopfCole: viscosity nu = " + nu + " must be finite and > 0");
         }
         if (n < 2 || n > 1000) {
-            throw new IllegalArgumentException("BurgersHopfCole: number of Gauss-Hermite nodes " + n
-                    + " must be in [2, 1000]");
+            throw new IllegalArgumentException(
+                    "BurgersHopfCole: number of Gauss-Hermite nodes " + n + " must be in [2, 1000]");
         }
         this.nu = nu;
         GaussIntegrator rule;
@@ -93,8 +93,8 @@ public final class BurgersHopfCole {
      */
     public double value(double x, double t) {
         if (!Double.isFinite(x) || !Double.isFinite(t) || t < 0.0) {
-            throw new IllegalArgumentException("BurgersHopfCole: point (x = " + x + ", t = " + t
-                    + ") must be finite with t >= 0");
+            throw new IllegalArgumentException(
+                    "BurgersHopfCole: point (x = " + x + ", t = " + t + ") must be finite with t >= 0");
         }
         if (t == 0.0) {
             return -Math.sin(Math.PI * x);
@@ -150,8 +150,9 @@ public final class BurgersHopfCole {
      */
     public SpaceTimeGrid grid(int nx, int nt, double tMax) {
         if (nx < 2 || nt < 2 || !(tMax > 0.0) || !Double.isFinite(tMax)) {
-            throw new IllegalArgumentException("BurgersHopfCole.grid: need nx >= 2, nt >= 2 and finite tMax > 0, got nx = "
-                    + nx + ", nt = " + nt + ", tMax = " + tMax);
+            throw new IllegalArgumentException(
+                    "BurgersHopfCole.grid: need nx >= 2, nt >= 2 and finite tMax > 0, got nx = " + nx + ", nt = " + nt
+                            + ", tMax = " + tMax);
         }
         double[] xs = SpaceTimeGrid.linspace(-1.0, 1.0, nx);
         double[] ts = SpaceTimeGrid.linspace(0.0, tMax, nt);

@@ -13,8 +13,8 @@ public record LorenzSystem(double s, double r, double b) implements OdeSystem {
     /** Checks the parameters are finite. */
     public LorenzSystem {
         if (!Double.isFinite(s) || !Double.isFinite(r) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("LorenzSystem: parameters (s, r, b) = (" + s + ", " + r + ", " + b
-                    + ") must be finite");
+            throw new IllegalArgumentException(
+                    "LorenzSystem: parameters (s, r, b) = (" + s + ", " + r + ", " + b + ") must be finite");
         }
     }
 

@@ -56,8 +56,8 @@ public final class OdeReference {
             }
         }
         if (!(absTol > 0.0) || !(relTol > 0.0)) {
-            throw new IllegalArgumentException("OdeReference: tolerances (abs " + absTol + ", rel " + relTol
-                    + ") must be > 0");
+            throw new IllegalArgumentException(
+                    "OdeReference: tolerances (abs " + absTol + ", rel " + relTol + ") must be > 0");
         }
         this.system = system;
         this.t0 = t0;
@@ -86,8 +86,8 @@ public final class OdeReference {
         double tEnd = t0;
         for (int k = 0; k < times.length; k++) {
             if (!Double.isFinite(times[k]) || times[k] < t0) {
-                throw new IllegalArgumentException("OdeReference.sample: times[" + k + "] = " + times[k]
-                        + " must be finite and >= t0 = " + t0);
+                throw new IllegalArgumentException(
+                        "OdeReference.sample: times[" + k + "] = " + times[k] + " must be finite and >= t0 = " + t0);
             }
             tEnd = Math.max(tEnd, times[k]);
         }
@@ -140,8 +140,10 @@ public final class OdeReference {
         try {
             integrator.integrate(equations, t0, y, tEnd, y);
         } catch (MaxCountExceededException | NumberIsTooSmallException e) {
-            throw new IllegalStateException("OdeReference: integration from t0 = " + t0 + " to " + tEnd
-                    + " failed (" + e.getMessage() + "); the system may be stiff or blow up", e);
+            throw new IllegalStateException(
+                    "OdeReference: integration from t0 = " + t0 + " to " + tEnd + " failed (" + e.getMessage()
+                            + "); the system may be stiff or blow up",
+                    e);
         }
         return out;
     }
@@ -154,8 +156,8 @@ public final class OdeReference {
         double[] out = new double[samples.length];
         for (int k = 0; k < samples.length; k++) {
             if (i < 0 || i >= samples[k].length) {
-                throw new IllegalArgumentException("OdeReference.component: index " + i + " outside [0, "
-                        + samples[k].length + ")");
+                throw new IllegalArgumentException(
+                        "OdeReference.component: index " + i + " outside [0, " + samples[k].length + ")");
             }
             out[k] = samples[k][i];
         }

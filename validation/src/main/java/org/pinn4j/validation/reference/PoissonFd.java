@@ -99,8 +99,8 @@ public final class PoissonFd {
                 }
                 double fv = f.applyAsDouble(axis[i], axis[j]);
                 if (!Double.isFinite(fv)) {
-                    throw new IllegalArgumentException("PoissonFd: source f(" + axis[i] + ", " + axis[j] + ") = "
-                            + fv + " is not finite");
+                    throw new IllegalArgumentException(
+                            "PoissonFd: source f(" + axis[i] + ", " + axis[j] + ") = " + fv + " is not finite");
                 }
                 rhs.set(row, 0, h * h * fv);
             }

@@ -2,7 +2,6 @@ package org.pinn4j.validation.reference;
 
 import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
-
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
@@ -22,8 +21,7 @@ public final class References {
     /** Grid intervals per side of the L-shape finite-difference reference (h = 2 / 256). */
     public static final int LSHAPE_INTERVALS = 256;
 
-    private References() {
-    }
+    private References() {}
 
     /**
      * The reference of {@code problem}: {@link BenchmarkProblem#analytic()} when present, else the
@@ -46,8 +44,8 @@ public final class References {
             case "burgers-inverse":
                 return Optional.of(Burgers.REFERENCE);
             case "black-scholes":
-                return Optional.of(twoInputs(new BlackScholes(BlackScholesCall.K, BlackScholesCall.R, BlackScholesCall.SIGMA,
-                        BlackScholesCall.T)::value));
+                return Optional.of(twoInputs(new BlackScholes(
+                        BlackScholesCall.K, BlackScholesCall.R, BlackScholesCall.SIGMA, BlackScholesCall.T)::value));
             case "poisson-lshape":
                 return Optional.of(LShape.REFERENCE);
             case "allen-cahn":
@@ -67,7 +65,8 @@ public final class References {
      */
     public static ProblemContext contextFor(BenchmarkProblem problem, long seed, double noise, boolean quick) {
         if (!(noise >= 0) || !Double.isFinite(noise)) {
-            throw new IllegalArgumentException("noise level " + noise + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
+            throw new IllegalArgumentException(
+                    "noise level " + noise + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
         }
         ProblemContext bare = new ProblemContext(seed, noise, quick, Optional.empty());
         return new ProblemContext(seed, noise, quick, forProblem(problem, bare));
@@ -80,7 +79,8 @@ public final class References {
 
     /** Finite-difference L-shape solution, solved on first use. */
     private static final class LShape {
-        static final Reference REFERENCE = twoInputs(new PoissonFd(PoissonFd.L_SHAPE, (x, y) -> 1.0, LSHAPE_INTERVALS)::value);
+        static final Reference REFERENCE =
+                twoInputs(new PoissonFd(PoissonFd.L_SHAPE, (x, y) -> 1.0, LSHAPE_INTERVALS)::value);
     }
 
     /** Spectral Allen-Cahn solution, solved on first use. */
@@ -90,7 +90,8 @@ public final class References {
 
     /** Lorenz trajectory for the problem's true s, r, b (one integration per call, dense output). */
     private static Reference lorenz(java.util.Map<String, Double> truth) {
-        OdeReference ode = new OdeReference(new LorenzSystem(truth.get("s"), truth.get("r"), truth.get("b")), 0, LorenzInverse.Y0.clone());
+        OdeReference ode = new OdeReference(
+                new LorenzSystem(truth.get("s"), truth.get("r"), truth.get("b")), 0, LorenzInverse.Y0.clone());
         return points -> {
             requireInputs(points, 1);
             double[][] states = ode.sample(points[0]);
@@ -116,8 +117,8 @@ public final class References {
 
     private static void requireInputs(double[][] points, int inputs) {
         if (points == null || points.length != inputs) {
-            throw new IllegalArgumentException("reference expects " + inputs + " coordinate array(s), one per input; got "
-                    + (points == null ? "none" : points.length));
+            throw new IllegalArgumentException("reference expects " + inputs
+                    + " coordinate array(s), one per input; got " + (points == null ? "none" : points.length));
         }
         for (double[] c : points) {
             if (c == null || c.length != points[0].length) {

@@ -16,8 +16,8 @@ public record SpaceTimeGrid(double[] x, double[] t, double[][] u) {
             throw new IllegalArgumentException("SpaceTimeGrid: x, t and u must be non-null");
         }
         if (u.length != t.length) {
-            throw new IllegalArgumentException("SpaceTimeGrid: u has " + u.length + " rows but t has "
-                    + t.length + " entries; expected one row per time");
+            throw new IllegalArgumentException("SpaceTimeGrid: u has " + u.length + " rows but t has " + t.length
+                    + " entries; expected one row per time");
         }
         for (int k = 0; k < u.length; k++) {
             if (u[k] == null || u[k].length != x.length) {
@@ -72,8 +72,8 @@ public record SpaceTimeGrid(double[] x, double[] t, double[][] u) {
     /** {@code n} equally spaced points from {@code a} to {@code b} inclusive (end points exact). */
     public static double[] linspace(double a, double b, int n) {
         if (n < 2 || !Double.isFinite(a) || !Double.isFinite(b)) {
-            throw new IllegalArgumentException("linspace: need finite end points and n >= 2, got a = " + a
-                    + ", b = " + b + ", n = " + n);
+            throw new IllegalArgumentException(
+                    "linspace: need finite end points and n >= 2, got a = " + a + ", b = " + b + ", n = " + n);
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -24,8 +23,7 @@ import org.pinn4j.validation.runner.RunResult;
 public final class ChartArtifacts implements RunArtifacts {
 
     /** The hook (public no-argument constructor for {@link java.util.ServiceLoader}). */
-    public ChartArtifacts() {
-    }
+    public ChartArtifacts() {}
 
     @Override
     public void write(Path dir, BenchmarkProblem problem, RunResult result, PinnModel model) {

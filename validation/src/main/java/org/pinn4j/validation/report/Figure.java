@@ -3,7 +3,6 @@ package org.pinn4j.validation.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.pinn4j.plots.ChartFiles;
 
@@ -21,7 +20,8 @@ public record Figure(String name, String caption, List<? extends Chart<?, ?>> pa
     /** Checks the name and the panels. */
     public Figure {
         if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
-            throw new IllegalArgumentException("Figure: name '" + name + "' must be a plain file name without extension, e.g. prediction");
+            throw new IllegalArgumentException(
+                    "Figure: name '" + name + "' must be a plain file name without extension, e.g. prediction");
         }
         if (panels == null || panels.isEmpty()) {
             throw new IllegalArgumentException("Figure '" + name + "' has no chart");

@@ -14,8 +14,7 @@ final class Labels {
             "oscillator/t", "t (time)",
             "oscillator/x", "x (displacement)");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The axis label of a variable: its name, with its meaning or unit where known. */
     static String of(String problem, String variable) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.pinn4j.core.geometry.Geometry;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.problem.Condition;
@@ -37,9 +36,22 @@ import org.pinn4j.validation.runner.RunResult;
  * @param history          loss history of the run
  * @param trueCoefficients true values of identified coefficients (inverse problems)
  */
-public record RunData(String problem, List<String> inputs, List<String> outputs, double[][] axes, double[] lower, double[] upper,
-                      int timeInput, double[][] prediction, Optional<double[][]> reference, String referenceName, boolean[] inside,
-                      Optional<Residual> residual, List<DataPoints> data, History history, Map<String, Double> trueCoefficients) {
+public record RunData(
+        String problem,
+        List<String> inputs,
+        List<String> outputs,
+        double[][] axes,
+        double[] lower,
+        double[] upper,
+        int timeInput,
+        double[][] prediction,
+        Optional<double[][]> reference,
+        String referenceName,
+        boolean[] inside,
+        Optional<Residual> residual,
+        List<DataPoints> data,
+        History history,
+        Map<String, Double> trueCoefficients) {
 
     /**
      * Residual values of one condition at the evaluation points inside the domain (all of its expressions
@@ -48,8 +60,7 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
      * @param condition the condition's name, e.g. "pde"
      * @param values    residual values
      */
-    public record Residual(String condition, double[] values) {
-    }
+    public record Residual(String condition, double[] values) {}
 
     /**
      * Measured values of one output at fixed points (a data condition of the problem).
@@ -59,17 +70,18 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
      * @param points    point coordinates, {@code [input][k]}
      * @param values    measured values (with noise, if the run added any)
      */
-    public record DataPoints(String condition, String output, double[][] points, double[] values) {
-    }
+    public record DataPoints(String condition, String output, double[][] points, double[] values) {}
 
     /** Checks that the arrays fit together. */
     public RunData {
         if (inputs.isEmpty() || outputs.isEmpty()) {
-            throw new IllegalArgumentException("RunData of '" + problem + "' needs inputs and outputs; got " + inputs + " and " + outputs);
+            throw new IllegalArgumentException(
+                    "RunData of '" + problem + "' needs inputs and outputs; got " + inputs + " and " + outputs);
         }
         if (axes.length != inputs.size() || lower.length != inputs.size() || upper.length != inputs.size()) {
-            throw new IllegalArgumentException("RunData of '" + problem + "': " + inputs.size() + " inputs " + inputs + " but " + axes.length
-                    + " grid axes and bounds of length " + lower.length + "/" + upper.length + "; expected one per input");
+            throw new IllegalArgumentException("RunData of '" + problem + "': " + inputs.size() + " inputs " + inputs
+                    + " but " + axes.length + " grid axes and bounds of length " + lower.length + "/" + upper.length
+                    + "; expected one per input");
         }
         int n = 1;
         for (double[] a : axes) {
@@ -80,10 +92,12 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
             checkRows("reference", reference.get(), outputs.size(), n);
         }
         if (inside.length != n) {
-            throw new IllegalArgumentException("RunData of '" + problem + "': inside mask has " + inside.length + " entries for " + n + " grid points");
+            throw new IllegalArgumentException("RunData of '" + problem + "': inside mask has " + inside.length
+                    + " entries for " + n + " grid points");
         }
         if (timeInput < -1 || timeInput >= inputs.size()) {
-            throw new IllegalArgumentException("RunData of '" + problem + "': time input index " + timeInput + " must be -1 or in 0.." + (inputs.size() - 1));
+            throw new IllegalArgumentException("RunData of '" + problem + "': time input index " + timeInput
+                    + " must be -1 or in 0.." + (inputs.size() - 1));
         }
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -93,12 +107,13 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
 
     private void checkRows(String what, double[][] rows, int outs, int n) {
         if (rows.length != outs) {
-            throw new IllegalArgumentException("RunData of '" + problem + "': " + what + " has " + rows.length + " outputs; expected " + outs);
+            throw new IllegalArgumentException(
+                    "RunData of '" + problem + "': " + what + " has " + rows.length + " outputs; expected " + outs);
         }
         for (double[] r : rows) {
             if (r.length != n) {
-                throw new IllegalArgumentException("RunData of '" + problem + "': " + what + " has " + r.length + " values per output for "
-                        + n + " grid points");
+                throw new IllegalArgumentException("RunData of '" + problem + "': " + what + " has " + r.length
+                        + " values per output for " + n + " grid points");
             }
         }
     }
@@ -138,7 +153,8 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
             }
         }
         if (outside > 0) {
-            notes.add(outside + " of " + n + " evaluation grid points lie outside the domain and are left blank in the maps");
+            notes.add(outside + " of " + n
+                    + " evaluation grid points lie outside the domain and are left blank in the maps");
         }
         int time = -1;
         List<String> inputs = problem.inputs();
@@ -146,9 +162,22 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
             time = inputs.size() - 1;
         }
         String refName = p.referenceKind().equalsIgnoreCase("analytic") ? "exact" : "reference";
-        return new RunData(p.name(), inputs, problem.outputs(), axes, domain.lower(), domain.upper(), time,
-                r.evaluation().prediction(), r.evaluation().reference(), refName, inside, residual(model, points, inside, notes),
-                dataPoints(problem), r.training().history(), p.trueCoefficients());
+        return new RunData(
+                p.name(),
+                inputs,
+                problem.outputs(),
+                axes,
+                domain.lower(),
+                domain.upper(),
+                time,
+                r.evaluation().prediction(),
+                r.evaluation().reference(),
+                refName,
+                inside,
+                residual(model, points, inside, notes),
+                dataPoints(problem),
+                r.training().history(),
+                p.trueCoefficients());
     }
 
     /**
@@ -159,7 +188,9 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
         Problem problem = model.problem();
         Condition pde = null;
         for (Condition c : problem.conditions()) {
-            if (c.kind() == Condition.Kind.POINTWISE && c.columnNames().isEmpty() && !c.region().fixed()
+            if (c.kind() == Condition.Kind.POINTWISE
+                    && c.columnNames().isEmpty()
+                    && !c.region().fixed()
                     && c.region().describe().equals("interior")) {
                 pde = c;
                 break;
@@ -179,7 +210,8 @@ public record RunData(String problem, List<String> inputs, List<String> outputs,
         try {
             values = model.evaluate(in, chosen::expressions);
         } catch (RuntimeException e) {
-            notes.add("no residual histogram: residual '" + chosen.name() + "' could not be evaluated: " + e.getMessage());
+            notes.add("no residual histogram: residual '" + chosen.name() + "' could not be evaluated: "
+                    + e.getMessage());
             return Optional.empty();
         }
         double[] all = new double[values.length * in[0].length];

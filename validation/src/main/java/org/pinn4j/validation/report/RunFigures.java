@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -42,8 +41,7 @@ public final class RunFigures {
     /** Fractions of the time range at which space-time problems are sliced. */
     static final double[] TIME_FRACTIONS = {0.25, 0.5, 0.75};
 
-    private RunFigures() {
-    }
+    private RunFigures() {}
 
     /**
      * A named group of figures built together; building one group may fail without stopping the others.
@@ -51,14 +49,17 @@ public final class RunFigures {
      * @param what  what the group draws, for messages (e.g. "loss history")
      * @param build builds the group's figures
      */
-    public record Group(String what, Function<RunData, List<Figure>> build) {
-    }
+    public record Group(String what, Function<RunData, List<Figure>> build) {}
 
     /** The groups in page order: fields or lines, slices, loss, coefficients, residuals. */
     public static List<Group> groups() {
-        return List.of(new Group("heat maps", RunFigures::fields), new Group("line charts", RunFigures::lines),
-                new Group("slices", RunFigures::slices), new Group("loss history", RunFigures::loss),
-                new Group("coefficient chart", RunFigures::coefficients), new Group("residual histogram", RunFigures::residuals));
+        return List.of(
+                new Group("heat maps", RunFigures::fields),
+                new Group("line charts", RunFigures::lines),
+                new Group("slices", RunFigures::slices),
+                new Group("loss history", RunFigures::loss),
+                new Group("coefficient chart", RunFigures::coefficients),
+                new Group("residual histogram", RunFigures::residuals));
     }
 
     /** Every figure of the run, in page order (a failing group throws). */
@@ -88,13 +89,27 @@ public final class RunFigures {
             Field2D pred = plane.field(d.prediction()[o]);
             String grid = plane.nx() + " x " + plane.ny() + " evaluation grid" + plane.where();
             if (d.reference().isEmpty()) {
-                FieldChart p = HeatMapChart.builder().title(prefix + "PINN prediction of " + q).xLabel(xl).yLabel(yl).valueLabel(q)
-                        .field(pred).build();
-                out.add(Figure.of("prediction" + suffix, "PINN prediction of " + q + " on the " + grid + " (no reference available).", p));
+                FieldChart p = HeatMapChart.builder()
+                        .title(prefix + "PINN prediction of " + q)
+                        .xLabel(xl)
+                        .yLabel(yl)
+                        .valueLabel(q)
+                        .field(pred)
+                        .build();
+                out.add(Figure.of(
+                        "prediction" + suffix,
+                        "PINN prediction of " + q + " on the " + grid + " (no reference available).",
+                        p));
                 continue;
             }
             Field2D ref = plane.field(d.reference().get()[o]);
-            HeatMapChart.Triple t = HeatMapChart.triple().titlePrefix(prefix).xLabel(xl).yLabel(yl).quantity(q).predicted(pred).reference(ref)
+            HeatMapChart.Triple t = HeatMapChart.triple()
+                    .titlePrefix(prefix)
+                    .xLabel(xl)
+                    .yLabel(yl)
+                    .quantity(q)
+                    .predicted(pred)
+                    .reference(ref)
                     .build();
             t.reference().setTitle(prefix + capital(d.referenceName()) + " " + q);
             FieldChart p = t.prediction();
@@ -102,19 +117,32 @@ public final class RunFigures {
             if (!data.isEmpty() && d.inputs().size() == 2) {
                 double[][] xy = concat(data, 2);
                 int every = (xy[0].length + MAX_MAP_POINTS - 1) / MAX_MAP_POINTS;
-                String legend = every == 1 ? "training data (" + xy[0].length + " points)"
+                String legend = every == 1
+                        ? "training data (" + xy[0].length + " points)"
                         : "training data (every " + ordinal(every) + " of " + xy[0].length + " points)";
                 double[][] shown = every == 1 ? xy : everyKth(xy, every);
-                p = HeatMapChart.builder().title(t.prediction().getTitle()).xLabel(xl).yLabel(yl).valueLabel(q).field(pred)
+                p = HeatMapChart.builder()
+                        .title(t.prediction().getTitle())
+                        .xLabel(xl)
+                        .yLabel(yl)
+                        .valueLabel(q)
+                        .field(pred)
                         .colorRange(t.prediction().colorMin(), t.prediction().colorMax())
-                        .points(legend, shown[0], shown[1]).build();
+                        .points(legend, shown[0], shown[1])
+                        .build();
                 p.getStyler().setMarkerSize(4);
             }
-            out.add(Figure.of("prediction" + suffix, "PINN prediction of " + q + " on the " + grid
-                    + (p != t.prediction() ? ", training data marked." : "."), p));
-            out.add(Figure.of("reference" + suffix, capital(d.referenceName()) + " solution " + q + " on the same grid, same colour scale.",
+            out.add(Figure.of(
+                    "prediction" + suffix,
+                    "PINN prediction of " + q + " on the " + grid
+                            + (p != t.prediction() ? ", training data marked." : "."),
+                    p));
+            out.add(Figure.of(
+                    "reference" + suffix,
+                    capital(d.referenceName()) + " solution " + q + " on the same grid, same colour scale.",
                     t.reference()));
-            out.add(Figure.of("error" + suffix, "Absolute error |" + q + " - " + q + "_ref| of the prediction.", t.error()));
+            out.add(Figure.of(
+                    "error" + suffix, "Absolute error |" + q + " - " + q + "_ref| of the prediction.", t.error()));
         }
         return out;
     }
@@ -155,14 +183,22 @@ public final class RunFigures {
                 String where = yName + " = " + Labels.value(ys[iy]);
                 LineComparisonChart.Charts c = LineComparisonChart.builder()
                         .title(d.problem() + ": " + q + "(" + xName + ") at " + where + plane.andWhere())
-                        .xLabel(Labels.of(d.problem(), xName)).yLabel(Labels.of(d.problem(), q))
+                        .xLabel(Labels.of(d.problem(), xName))
+                        .yLabel(Labels.of(d.problem(), q))
                         .names("PINN", d.referenceName())
-                        .x(d.axes()[0]).predicted(pred.valuesAtYIndex(iy)).reference(ref.valuesAtYIndex(iy))
+                        .x(d.axes()[0])
+                        .predicted(pred.valuesAtYIndex(iy))
+                        .reference(ref.valuesAtYIndex(iy))
                         .build();
-                c.error().setTitle(d.problem() + ": |PINN - " + d.referenceName() + "| of " + q + " at " + where + plane.andWhere());
-                out.add(new Figure("slice_" + yName + Labels.value(a[0]) + suffix(d, o),
-                        "Slice at " + where + plane.andWhere() + ": PINN vs " + d.referenceName() + " (left) and absolute error (right).",
-                        c.asList(), 2));
+                c.error()
+                        .setTitle(d.problem() + ": |PINN - " + d.referenceName() + "| of " + q + " at " + where
+                                + plane.andWhere());
+                out.add(new Figure(
+                        "slice_" + yName + Labels.value(a[0]) + suffix(d, o),
+                        "Slice at " + where + plane.andWhere() + ": PINN vs " + d.referenceName()
+                                + " (left) and absolute error (right).",
+                        c.asList(),
+                        2));
             }
         }
         return out;
@@ -185,23 +221,41 @@ public final class RunFigures {
             double[] pred = masked(d.prediction()[o], d.inside());
             List<RunData.DataPoints> data = dataFor(d, q);
             if (d.reference().isEmpty()) {
-                out.add(Figure.of("prediction" + suffix, "PINN prediction of " + q + "(" + in + ") (no reference available).",
-                        predictionOnly(d.problem() + ": PINN prediction of " + q + "(" + in + ")", xl, Labels.of(d.problem(), q), x, pred, data)));
+                out.add(Figure.of(
+                        "prediction" + suffix,
+                        "PINN prediction of " + q + "(" + in + ") (no reference available).",
+                        predictionOnly(
+                                d.problem() + ": PINN prediction of " + q + "(" + in + ")",
+                                xl,
+                                Labels.of(d.problem(), q),
+                                x,
+                                pred,
+                                data)));
                 continue;
             }
             LineComparisonChart.Builder b = LineComparisonChart.builder()
                     .title(d.problem() + ": PINN vs " + d.referenceName() + " " + q + "(" + in + ")")
-                    .xLabel(xl).yLabel(Labels.of(d.problem(), q)).names("PINN", d.referenceName())
-                    .x(x).predicted(pred).reference(masked(d.reference().get()[o], d.inside()));
+                    .xLabel(xl)
+                    .yLabel(Labels.of(d.problem(), q))
+                    .names("PINN", d.referenceName())
+                    .x(x)
+                    .predicted(pred)
+                    .reference(masked(d.reference().get()[o], d.inside()));
             if (!data.isEmpty()) {
                 double[][] xy = concat(data, 1);
                 b.trainingPoints(xy[0], xy[1]).trainingName("training data (" + xy[0].length + " points)");
             }
             LineComparisonChart.Charts c = b.build();
-            c.error().setTitle(d.problem() + ": absolute error |PINN - " + d.referenceName() + "| of " + q + "(" + in + ")");
-            out.add(Figure.of("prediction" + suffix, "PINN prediction of " + q + " against the " + d.referenceName() + " solution"
-                    + (data.isEmpty() ? "." : ", measured training data as dots."), c.solution()));
-            out.add(Figure.of("error" + suffix, "Absolute error |PINN - " + d.referenceName() + "| of " + q + ".", c.error()));
+            c.error()
+                    .setTitle(d.problem() + ": absolute error |PINN - " + d.referenceName() + "| of " + q + "(" + in
+                            + ")");
+            out.add(Figure.of(
+                    "prediction" + suffix,
+                    "PINN prediction of " + q + " against the " + d.referenceName() + " solution"
+                            + (data.isEmpty() ? "." : ", measured training data as dots."),
+                    c.solution()));
+            out.add(Figure.of(
+                    "error" + suffix, "Absolute error |PINN - " + d.referenceName() + "| of " + q + ".", c.error()));
         }
         return out;
     }
@@ -215,7 +269,9 @@ public final class RunFigures {
             return List.of();
         }
         double[] steps = toDouble(h.steps());
-        LossHistoryChart.Builder b = LossHistoryChart.builder().title(d.problem() + ": training loss").steps(steps);
+        LossHistoryChart.Builder b = LossHistoryChart.builder()
+                .title(d.problem() + ": training loss")
+                .steps(steps);
         List<String> terms = h.termNames();
         for (int k = 0; k < terms.size(); k++) {
             b.term(terms.get(k), h.term(k));
@@ -231,14 +287,19 @@ public final class RunFigures {
             }
         }
         if (!vs.isEmpty()) {
-            b.validation(vs.stream().mapToDouble(Double::doubleValue).toArray(), vv.stream().mapToDouble(Double::doubleValue).toArray());
+            b.validation(
+                    vs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    vv.stream().mapToDouble(Double::doubleValue).toArray());
         }
         int[] sw = h.switchSteps();
         for (int i = 0; i < sw.length; i++) {
             b.marker(sw[i], h.switchLabels().get(i));
         }
-        return List.of(Figure.of("loss", "Loss history: each condition's loss (unweighted) and the weighted total per step, log scale;"
-                + " dashed vertical lines mark where an optimizer phase starts.", b.build()));
+        return List.of(Figure.of(
+                "loss",
+                "Loss history: each condition's loss (unweighted) and the weighted total per step, log scale;"
+                        + " dashed vertical lines mark where an optimizer phase starts.",
+                b.build()));
     }
 
     /** The identified coefficients against the step with their true values (inverse problems), one panel each. */
@@ -248,7 +309,9 @@ public final class RunFigures {
         if (names.isEmpty() || h.size() == 0) {
             return List.of();
         }
-        CoefficientChart.Builder b = CoefficientChart.builder().title(d.problem() + ": identified coefficient").steps(toDouble(h.steps()));
+        CoefficientChart.Builder b = CoefficientChart.builder()
+                .title(d.problem() + ": identified coefficient")
+                .steps(toDouble(h.steps()));
         for (int k = 0; k < names.size(); k++) {
             Double truth = d.trueCoefficients().get(names.get(k));
             if (truth != null) {
@@ -258,7 +321,10 @@ public final class RunFigures {
             }
         }
         List<XYChart> each = b.buildEach();
-        return List.of(new Figure("coefficients", "Identified coefficients during training (solid) and their true values (dashed).", each,
+        return List.of(new Figure(
+                "coefficients",
+                "Identified coefficients during training (solid) and their true values (dashed).",
+                each,
                 Math.min(each.size(), 3)));
     }
 
@@ -268,10 +334,16 @@ public final class RunFigures {
             return List.of();
         }
         RunData.Residual r = d.residual().get();
-        XYChart c = ResidualHistogramChart.builder().title(d.problem() + ": PDE residual of the final model")
-                .xLabel("log10 |residual '" + r.condition() + "'| on the evaluation grid").residuals(r.values()).build();
-        return List.of(Figure.of("residual_hist", "How well the final model satisfies the equation: histogram of log10 |residual| of '"
-                + r.condition() + "' at the " + r.values().length + " evaluation values inside the domain.", c));
+        XYChart c = ResidualHistogramChart.builder()
+                .title(d.problem() + ": PDE residual of the final model")
+                .xLabel("log10 |residual '" + r.condition() + "'| on the evaluation grid")
+                .residuals(r.values())
+                .build();
+        return List.of(Figure.of(
+                "residual_hist",
+                "How well the final model satisfies the equation: histogram of log10 |residual| of '" + r.condition()
+                        + "' at the " + r.values().length + " evaluation values inside the domain.",
+                c));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -359,12 +431,14 @@ public final class RunFigures {
 
     private static String ordinal(int k) {
         int mod100 = k % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (k % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix = mod100 >= 11 && mod100 <= 13
+                ? "th"
+                : switch (k % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return k + suffix;
     }
 
@@ -427,8 +501,15 @@ public final class RunFigures {
     }
 
     /** A 1-D prediction without reference: the curve and any measured points. */
-    private static XYChart predictionOnly(String title, String xl, String yl, double[] x, double[] y, List<RunData.DataPoints> data) {
-        XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(xl).yAxisTitle(yl).build();
+    private static XYChart predictionOnly(
+            String title, String xl, String yl, double[] x, double[] y, List<RunData.DataPoints> data) {
+        XYChart c = new XYChartBuilder()
+                .width(800)
+                .height(600)
+                .title(title)
+                .xAxisTitle(xl)
+                .yAxisTitle(yl)
+                .build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
@@ -474,7 +555,8 @@ public final class RunFigures {
         try {
             return g.build().apply(d);
         } catch (RuntimeException e) {
-            failures.add(g.what() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            failures.add(
+                    g.what() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return List.of();
         }
     }

@@ -2,7 +2,6 @@ package org.pinn4j.validation.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.pinn4j.core.Version;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -33,8 +32,7 @@ public final class RunPage {
             + "figcaption{font-size:0.9em;color:#444}\n"
             + "code{background:#f4f4f4;padding:1px 4px}\n";
 
-    private RunPage() {
-    }
+    private RunPage() {}
 
     /**
      * The page.
@@ -44,29 +42,55 @@ public final class RunPage {
      */
     public static String html(BenchmarkProblem p, RunResult r, List<Figure> figures, List<String> notes) {
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pinn4j: ").append(h(r.problem()))
-                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        sb.append("<h1>").append(h(r.problem())).append("</h1>\n<p>Equation: <code>").append(h(p.equation())).append("</code></p>\n");
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>pinn4j: ")
+                .append(h(r.problem()))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        sb.append("<h1>")
+                .append(h(r.problem()))
+                .append("</h1>\n<p>Equation: <code>")
+                .append(h(p.equation()))
+                .append("</code></p>\n");
 
-        sb.append("<table id=\"results\">\n<thead><tr><th>problem</th><th>rel L2</th><th>max abs error</th><th>RMSE</th><th>published</th>"
-                + "<th>vs published</th><th>steps</th><th>time s</th><th>status</th></tr></thead>\n<tbody>\n<tr><td>")
-                .append(h(r.problem())).append("</td>").append(num(Numbers.sci(r.relL2()))).append(num(Numbers.sci(r.errors().maxAbs())))
-                .append(num(Numbers.sci(r.errors().rmse()))).append("<td>").append(h(r.publishedFigure())).append("</td>")
-                .append(verdictCell(r.verdict())).append(num(Integer.toString(r.steps()))).append(num(Numbers.fixed(r.seconds(), 1)))
-                .append("<td>").append(r.ok() ? "ok" : "<span class=\"failed\">diverged: " + h(r.training().message()) + "</span>")
+        sb.append(
+                        "<table id=\"results\">\n<thead><tr><th>problem</th><th>rel L2</th><th>max abs error</th><th>RMSE</th><th>published</th>"
+                                + "<th>vs published</th><th>steps</th><th>time s</th><th>status</th></tr></thead>\n<tbody>\n<tr><td>")
+                .append(h(r.problem()))
+                .append("</td>")
+                .append(num(Numbers.sci(r.relL2())))
+                .append(num(Numbers.sci(r.errors().maxAbs())))
+                .append(num(Numbers.sci(r.errors().rmse())))
+                .append("<td>")
+                .append(h(r.publishedFigure()))
+                .append("</td>")
+                .append(verdictCell(r.verdict()))
+                .append(num(Integer.toString(r.steps())))
+                .append(num(Numbers.fixed(r.seconds(), 1)))
+                .append("<td>")
+                .append(
+                        r.ok()
+                                ? "ok"
+                                : "<span class=\"failed\">diverged: "
+                                        + h(r.training().message()) + "</span>")
                 .append("</td></tr>\n</tbody>\n</table>\n");
         if (!r.measured()) {
             sb.append("<p>Errors not measured: ").append(h(r.errorNote())).append(".</p>\n");
         }
 
         if (!r.coefficients().isEmpty()) {
-            sb.append("<h2>Identified coefficients</h2>\n<table id=\"coefficients\">\n<thead><tr><th>coefficient</th><th>identified</th>"
-                    + "<th>true</th><th>error %</th></tr></thead>\n<tbody>\n");
+            sb.append(
+                    "<h2>Identified coefficients</h2>\n<table id=\"coefficients\">\n<thead><tr><th>coefficient</th><th>identified</th>"
+                            + "<th>true</th><th>error %</th></tr></thead>\n<tbody>\n");
             r.coefficients().forEach((name, v) -> {
                 Double t = r.trueCoefficients().get(name);
-                sb.append("<tr><td>").append(h(name)).append("</td>").append(num(Numbers.general(v)))
+                sb.append("<tr><td>")
+                        .append(h(name))
+                        .append("</td>")
+                        .append(num(Numbers.general(v)))
                         .append(num(t == null ? "-" : Numbers.general(t)))
-                        .append(num(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3))).append("</tr>\n");
+                        .append(num(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3)))
+                        .append("</tr>\n");
             });
             sb.append("</tbody>\n</table>\n");
         }
@@ -100,9 +124,19 @@ public final class RunPage {
         }
         setting(sb, "pinn4j", Version.get());
         sb.append("</tbody>\n</table>\n");
-        sb.append("<p>Files: <a href=\"").append(Runner.REPORT_FILE).append("\">").append(Runner.REPORT_FILE).append("</a> (this report as Markdown), <a href=\"")
-                .append(Runner.MODEL_FILE).append("\">").append(Runner.MODEL_FILE).append("</a> (trained model, <code>pinn predict --model</code>), <a href=\"")
-                .append(Runner.HISTORY_FILE).append("\">").append(Runner.HISTORY_FILE).append("</a> (loss per step).</p>\n");
+        sb.append("<p>Files: <a href=\"")
+                .append(Runner.REPORT_FILE)
+                .append("\">")
+                .append(Runner.REPORT_FILE)
+                .append("</a> (this report as Markdown), <a href=\"")
+                .append(Runner.MODEL_FILE)
+                .append("\">")
+                .append(Runner.MODEL_FILE)
+                .append("</a> (trained model, <code>pinn predict --model</code>), <a href=\"")
+                .append(Runner.HISTORY_FILE)
+                .append("\">")
+                .append(Runner.HISTORY_FILE)
+                .append("</a> (loss per step).</p>\n");
         sb.append("</body>\n</html>\n");
         return sb.toString();
     }
@@ -114,8 +148,10 @@ public final class RunPage {
     static String figure(Figure f, String dir) {
         boolean wide = f.panels().size() > 1 && f.columns() > 1;
         return "<figure id=\"" + h(dir.replace("/", "-") + f.name()) + "\"" + (wide ? " class=\"wide\"" : "") + ">"
-                + "<a href=\"" + h(dir + f.svg()) + "\"><img src=\"" + h(dir + f.png()) + "\" alt=\"" + h(f.caption()) + "\"></a>"
-                + "<figcaption>" + h(f.caption()) + " <a href=\"" + h(dir + f.svg()) + "\">SVG</a></figcaption></figure>\n";
+                + "<a href=\"" + h(dir + f.svg()) + "\"><img src=\"" + h(dir + f.png()) + "\" alt=\"" + h(f.caption())
+                + "\"></a>"
+                + "<figcaption>" + h(f.caption()) + " <a href=\"" + h(dir + f.svg())
+                + "\">SVG</a></figcaption></figure>\n";
     }
 
     private static void setting(StringBuilder sb, String k, String v) {

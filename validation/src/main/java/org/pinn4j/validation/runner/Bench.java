@@ -3,7 +3,6 @@ package org.pinn4j.validation.runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Phase;
@@ -23,8 +22,7 @@ import org.pinn4j.validation.reference.References;
 public final class Bench {
     private static final double LEARNING_RATE = 1e-3;
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /**
      * Outcome of a benchmark.
@@ -37,8 +35,8 @@ public final class Bench {
      * @param steps     timed steps
      * @param msPerStep mean wall time per timed step in milliseconds
      */
-    public record Result(String problem, String network, int points, int threads, int warmup, int steps, double msPerStep) {
-    }
+    public record Result(
+            String problem, String network, int points, int threads, int warmup, int steps, double msPerStep) {}
 
     /** Untimed warm-up steps before {@code steps} timed ones. */
     public static int warmupFor(int steps) {
@@ -73,11 +71,13 @@ public final class Bench {
             conditions.add(d);
         }
         if (residualPoints == 0) {
-            throw new IllegalArgumentException("problem '" + p.name() + "' has no residual condition on the interior to benchmark");
+            throw new IllegalArgumentException(
+                    "problem '" + p.name() + "' has no residual condition on the interior to benchmark");
         }
         problem = problem.withConditions(conditions);
         int warmup = warmupFor(steps);
-        Recipe recipe = p.recipe(false).withSeed(0L).withThreads(threads).withPhases(Phase.adam(warmup + steps, LEARNING_RATE));
+        Recipe recipe =
+                p.recipe(false).withSeed(0L).withThreads(threads).withPhases(Phase.adam(warmup + steps, LEARNING_RATE));
         double[] marks = new double[2];
         TrainingListener clock = new TrainingListener() {
             @Override
@@ -92,7 +92,8 @@ public final class Bench {
         };
         TrainingResult t = new Trainer(problem, recipe, clock).train();
         if (!t.ok()) {
-            throw new IllegalStateException("benchmark training diverged, so the timing is not meaningful: " + t.message());
+            throw new IllegalStateException(
+                    "benchmark training diverged, so the timing is not meaningful: " + t.message());
         }
         double ms = (marks[1] - marks[0]) * 1e3 / steps;
         return new Result(p.name(), recipe.network().toString(), residualPoints, threads, warmup, steps, ms);
@@ -100,6 +101,8 @@ public final class Bench {
 
     /** Residual conditions are the pointwise ones resampled on the domain's interior (Conditions.pde / system). */
     static boolean isResidual(Condition c) {
-        return c.kind() == Condition.Kind.POINTWISE && !c.region().fixed() && "interior".equals(c.region().describe());
+        return c.kind() == Condition.Kind.POINTWISE
+                && !c.region().fixed()
+                && "interior".equals(c.region().describe());
     }
 }

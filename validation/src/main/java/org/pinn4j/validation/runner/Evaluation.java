@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param prediction model outputs {@code [output][p]}
  * @param reference  exact or reference outputs {@code [output][p]}, empty if the problem has none
  */
-public record Evaluation(double[][] points, double[][] prediction, Optional<double[][]> reference) {
-}
+public record Evaluation(double[][] points, double[][] prediction, Optional<double[][]> reference) {}

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting shared by result lines and reports (locale-independent). */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** Four significant digits in scientific form, e.g. "1.234e-03"; "nan" for NaN. */
     public static String sci(double x) {

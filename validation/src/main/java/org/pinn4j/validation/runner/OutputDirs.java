@@ -8,13 +8,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-
 import org.pinn4j.core.io.AtomicFiles;
 
 /** Creates an output directory and proves it writable before any long work starts. */
 public final class OutputDirs {
-    private OutputDirs() {
-    }
+    private OutputDirs() {}
 
     /**
      * Creates {@code dir} (with parents) if needed, checks that a file can be written in it and removes the
@@ -24,7 +22,8 @@ public final class OutputDirs {
      */
     public static Path prepare(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("output directory " + dir + " is a file; expected a directory or a path where one can be created");
+            throw new IllegalArgumentException(
+                    "output directory " + dir + " is a file; expected a directory or a path where one can be created");
         }
         Path blocker = fileInTheWay(dir);
         if (blocker != null) {
@@ -47,8 +46,8 @@ public final class OutputDirs {
         try {
             AtomicFiles.removeLeftovers(dir);
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("output directory " + dir + " cannot be listed: " + describe(e.getCause(), dir)
-                    + "; expected a readable directory");
+            throw new IllegalArgumentException("output directory " + dir + " cannot be listed: "
+                    + describe(e.getCause(), dir) + "; expected a readable directory");
         }
         return dir;
     }
@@ -67,7 +66,8 @@ public final class OutputDirs {
         Path parent = file.toAbsolutePath().getParent();
         Path blocker = parent == null ? null : fileInTheWay(parent);
         if (blocker != null) {
-            throw new IllegalArgumentException(label + " " + file + " cannot be written: " + blocker + " is a file, not a directory");
+            throw new IllegalArgumentException(
+                    label + " " + file + " cannot be written: " + blocker + " is a file, not a directory");
         }
     }
 
@@ -90,9 +90,13 @@ public final class OutputDirs {
         }
         if (e instanceof FileSystemException) {
             FileSystemException f = (FileSystemException) e;
-            boolean sameFile = f.getFile() == null || f.getFile().equals(about.toString())
+            boolean sameFile = f.getFile() == null
+                    || f.getFile().equals(about.toString())
                     || f.getFile().equals(about.toAbsolutePath().toString());
-            return (sameFile ? "" : f.getFile() + ": ") + (f.getReason() == null ? "file-system error" : f.getReason().toLowerCase(java.util.Locale.ROOT));
+            return (sameFile ? "" : f.getFile() + ": ")
+                    + (f.getReason() == null
+                            ? "file-system error"
+                            : f.getReason().toLowerCase(java.util.Locale.ROOT));
         }
         return e.getMessage() == null ? "input/output error" : e.getMessage();
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.problems.BenchmarkProblem;
 
@@ -18,13 +17,11 @@ import org.pinn4j.problems.BenchmarkProblem;
  */
 public interface RunArtifacts {
     /** Writes extra files of the run into {@code dir}. */
-    default void write(Path dir, BenchmarkProblem problem, RunResult result, PinnModel model) {
-    }
+    default void write(Path dir, BenchmarkProblem problem, RunResult result, PinnModel model) {}
 
     /** The hook that writes nothing. */
     static RunArtifacts none() {
-        return new RunArtifacts() {
-        };
+        return new RunArtifacts() {};
     }
 
     /** Every implementation registered through {@link ServiceLoader}, called in turn; none = no-op. */

@@ -1,16 +1,14 @@
 package org.pinn4j.validation.runner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Recipe;
@@ -32,17 +30,20 @@ public final class RunCheckpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunCheckpoint() {
-    }
+    private RunCheckpoint() {}
 
     /** The options a checkpoint must agree on (besides the recipe, which the trainer checks itself). */
     record Settings(String problem, boolean quick, double noise, long seed, int every) {
         boolean sameRun(Settings o) {
-            return problem.equals(o.problem) && quick == o.quick && Double.compare(noise, o.noise) == 0 && seed == o.seed;
+            return problem.equals(o.problem)
+                    && quick == o.quick
+                    && Double.compare(noise, o.noise) == 0
+                    && seed == o.seed;
         }
 
         String describe() {
-            return "'" + problem + "' (" + (quick ? "quick" : "full") + " budget, seed " + seed + ", noise " + noise + ")";
+            return "'" + problem + "' (" + (quick ? "quick" : "full") + " budget, seed " + seed + ", noise " + noise
+                    + ")";
         }
     }
 
@@ -53,17 +54,18 @@ public final class RunCheckpoint {
      */
     public static Path locate(Path dir) {
         if (!Files.exists(dir)) {
-            throw new IllegalArgumentException("resume directory " + dir + " does not exist; expected the directory of a run started with "
-                    + "--checkpoint-every N");
+            throw new IllegalArgumentException("resume directory " + dir
+                    + " does not exist; expected the directory of a run started with " + "--checkpoint-every N");
         }
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("resume directory " + dir + " is a file; expected the directory of a run started with "
-                    + "--checkpoint-every N (it holds " + CHECKPOINT_FILE + ")");
+            throw new IllegalArgumentException(
+                    "resume directory " + dir + " is a file; expected the directory of a run started with "
+                            + "--checkpoint-every N (it holds " + CHECKPOINT_FILE + ")");
         }
         Path file = dir.resolve(CHECKPOINT_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("resume directory " + dir + " has no " + CHECKPOINT_FILE + "; expected a run started with "
-                    + "--checkpoint-every N that reached its first checkpoint");
+            throw new IllegalArgumentException("resume directory " + dir + " has no " + CHECKPOINT_FILE
+                    + "; expected a run started with " + "--checkpoint-every N that reached its first checkpoint");
         }
         return file;
     }
@@ -72,7 +74,8 @@ public final class RunCheckpoint {
      * The trainer of a run: a fresh one, or one resumed from {@code o.resume()}; with a checkpoint interval
      * (given, or on resume the interrupted run's) it checkpoints into {@code dir}.
      */
-    static Trainer trainer(String name, Problem problem, Recipe recipe, RunOptions o, Path dir, TrainingListener[] listeners) {
+    static Trainer trainer(
+            String name, Problem problem, Recipe recipe, RunOptions o, Path dir, TrainingListener[] listeners) {
         Settings wanted = new Settings(name, o.quick(), o.noise(), recipe.seed(), o.checkpointEvery());
         int every = o.checkpointEvery();
         Trainer trainer;
@@ -81,8 +84,9 @@ public final class RunCheckpoint {
             Path file = locate(from);
             Settings saved = readSettings(from.resolve(RUN_FILE));
             if (saved != null && !saved.sameRun(wanted)) {
-                throw new IllegalArgumentException("checkpoint " + file + " was made for " + saved.describe() + "; this run is "
-                        + wanted.describe() + "; resume with the same problem and options (only --threads may differ)");
+                throw new IllegalArgumentException("checkpoint " + file + " was made for " + saved.describe()
+                        + "; this run is " + wanted.describe()
+                        + "; resume with the same problem and options (only --threads may differ)");
             }
             if (every == 0 && saved != null) {
                 every = saved.every();
@@ -93,7 +97,8 @@ public final class RunCheckpoint {
             trainer = new Trainer(problem, recipe, listeners);
         }
         if (every > 0) {
-            writeSettings(dir.resolve(RUN_FILE), new Settings(name, wanted.quick(), wanted.noise(), wanted.seed(), every));
+            writeSettings(
+                    dir.resolve(RUN_FILE), new Settings(name, wanted.quick(), wanted.noise(), wanted.seed(), every));
             trainer.checkpointEvery(every, dir.resolve(CHECKPOINT_FILE));
         }
         return trainer;
@@ -114,7 +119,8 @@ public final class RunCheckpoint {
             try {
                 Files.deleteIfExists(dir.resolve(f));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the old " + dir.resolve(f) + ": " + OutputDirs.describe(e, dir.resolve(f)), e);
+                throw new UncheckedIOException(
+                        "cannot remove the old " + dir.resolve(f) + ": " + OutputDirs.describe(e, dir.resolve(f)), e);
             }
         }
     }
@@ -142,14 +148,24 @@ public final class RunCheckpoint {
         try {
             n = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is damaged (not valid JSON); expected the run options written with the checkpoint");
+            throw new IllegalArgumentException(
+                    file + " is damaged (not valid JSON); expected the run options written with the checkpoint");
         }
         String budget = n == null ? "" : n.path("budget").asText("").toLowerCase(Locale.ROOT);
-        if (n == null || !n.path("problem").isTextual() || !(budget.equals("quick") || budget.equals("full")) || !n.path("noise").isNumber()
-                || !n.path("seed").isIntegralNumber() || !n.path("checkpointEvery").isIntegralNumber()) {
-            throw new IllegalArgumentException(file + " is damaged (fields problem, budget, noise, seed, checkpointEvery expected)");
+        if (n == null
+                || !n.path("problem").isTextual()
+                || !(budget.equals("quick") || budget.equals("full"))
+                || !n.path("noise").isNumber()
+                || !n.path("seed").isIntegralNumber()
+                || !n.path("checkpointEvery").isIntegralNumber()) {
+            throw new IllegalArgumentException(
+                    file + " is damaged (fields problem, budget, noise, seed, checkpointEvery expected)");
         }
-        return new Settings(n.path("problem").asText(), budget.equals("quick"), n.path("noise").asDouble(), n.path("seed").asLong(),
+        return new Settings(
+                n.path("problem").asText(),
+                budget.equals("quick"),
+                n.path("noise").asDouble(),
+                n.path("seed").asLong(),
                 Math.max(0, n.path("checkpointEvery").asInt()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
 
@@ -29,14 +28,20 @@ public final class RunOptions {
     private int checkpointEvery;
     private Path resume;
 
-    private RunOptions(Path out, OptionalLong seed, OptionalInt threads, boolean quick, OptionalDouble noise, Optional<String> optimizer,
-                       List<TrainingListener> listeners) {
+    private RunOptions(
+            Path out,
+            OptionalLong seed,
+            OptionalInt threads,
+            boolean quick,
+            OptionalDouble noise,
+            Optional<String> optimizer,
+            List<TrainingListener> listeners) {
         if (threads.isPresent() && threads.getAsInt() < 1) {
             throw new IllegalArgumentException("thread count must be >= 1; got " + threads.getAsInt());
         }
         if (noise.isPresent() && (!Double.isFinite(noise.getAsDouble()) || noise.getAsDouble() < 0)) {
-            throw new IllegalArgumentException("noise level must be a finite number >= 0 (0.01 = 1% Gaussian noise); got "
-                    + noise.getAsDouble());
+            throw new IllegalArgumentException(
+                    "noise level must be a finite number >= 0 (0.01 = 1% Gaussian noise); got " + noise.getAsDouble());
         }
         this.out = out;
         this.seed = seed;
@@ -52,7 +57,14 @@ public final class RunOptions {
      * problem's default noise level.
      */
     public static RunOptions defaults() {
-        return new RunOptions(null, OptionalLong.empty(), OptionalInt.empty(), false, OptionalDouble.empty(), Optional.empty(), List.of());
+        return new RunOptions(
+                null,
+                OptionalLong.empty(),
+                OptionalInt.empty(),
+                false,
+                OptionalDouble.empty(),
+                Optional.empty(),
+                List.of());
     }
 
     /** Copy writing into {@code dir} (null = runs/&lt;problem&gt; under the working directory). */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.pinn4j.core.Version;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -17,8 +16,7 @@ import org.pinn4j.validation.metrics.ErrorSummary;
 
 /** The Markdown report of one run (report.md). */
 public final class RunReport {
-    private RunReport() {
-    }
+    private RunReport() {}
 
     /**
      * The report: problem, equation, recipe, seed, threads, time, errors next to the published figure,
@@ -46,28 +44,42 @@ public final class RunReport {
         row(sb, "steps run", Integer.toString(r.steps()));
         row(sb, "training time", Numbers.fixed(r.seconds(), 1) + " s");
         for (double target : new double[] {1e-2, 1e-3}) {
-            r.timeToRelL2(target).ifPresent(t -> row(sb, "time to rel L2 <= " + Numbers.compact(target),
-                    Numbers.fixed(t.seconds(), 1) + " s (step " + t.step() + ")"));
+            r.timeToRelL2(target)
+                    .ifPresent(t -> row(
+                            sb,
+                            "time to rel L2 <= " + Numbers.compact(target),
+                            Numbers.fixed(t.seconds(), 1) + " s (step " + t.step() + ")"));
         }
         row(sb, "outcome", r.training().status() + ": " + r.training().message());
         row(sb, "pinn4j", Version.get());
         sb.append('\n');
 
         if (!r.ok()) {
-            sb.append("**Training diverged.** ").append(r.training().message())
+            sb.append("**Training diverged.** ")
+                    .append(r.training().message())
                     .append(". The model file holds the last good parameters.\n\n");
         }
 
         sb.append("## Errors on the evaluation grid\n\n");
         if (r.measured()) {
-            sb.append(r.errors().count()).append(" values (all outputs stacked) on a grid that is not the training points.\n\n");
+            sb.append(r.errors().count())
+                    .append(" values (all outputs stacked) on a grid that is not the training points.\n\n");
             sb.append("| metric | pinn4j | published |\n|---|---|---|\n");
-            sb.append("| relative L2 | ").append(Numbers.sci(r.relL2())).append(" | ").append(esc(r.publishedFigure())).append(" |\n");
-            sb.append("| max abs error | ").append(Numbers.sci(r.errors().maxAbs())).append(" | - |\n");
+            sb.append("| relative L2 | ")
+                    .append(Numbers.sci(r.relL2()))
+                    .append(" | ")
+                    .append(esc(r.publishedFigure()))
+                    .append(" |\n");
+            sb.append("| max abs error | ")
+                    .append(Numbers.sci(r.errors().maxAbs()))
+                    .append(" | - |\n");
             sb.append("| RMSE | ").append(Numbers.sci(r.errors().rmse())).append(" | - |\n\n");
             if (r.publishedRelL2().isPresent()) {
-                sb.append("Compared with the published relative L2 error ").append(Numbers.compact(r.publishedRelL2().getAsDouble()))
-                        .append(": **").append(r.verdict()).append("**.\n\n");
+                sb.append("Compared with the published relative L2 error ")
+                        .append(Numbers.compact(r.publishedRelL2().getAsDouble()))
+                        .append(": **")
+                        .append(r.verdict())
+                        .append("**.\n\n");
             } else {
                 sb.append("No published relative L2 error to compare with.\n\n");
             }
@@ -84,9 +96,17 @@ public final class RunReport {
                 if (e == null) {
                     continue;
                 }
-                sb.append("| ").append(esc(q.description())).append(" | ").append(esc(describe(q.grid(), r.model().problem().inputs()))).append(" | ")
-                        .append(Numbers.sci(e.relativeL2())).append(" | ").append(Numbers.sci(e.maxAbs())).append(" | ")
-                        .append(Numbers.sci(e.rmse())).append(" |\n");
+                sb.append("| ")
+                        .append(esc(q.description()))
+                        .append(" | ")
+                        .append(esc(describe(q.grid(), r.model().problem().inputs())))
+                        .append(" | ")
+                        .append(Numbers.sci(e.relativeL2()))
+                        .append(" | ")
+                        .append(Numbers.sci(e.maxAbs()))
+                        .append(" | ")
+                        .append(Numbers.sci(e.rmse()))
+                        .append(" |\n");
             }
             sb.append('\n');
         }
@@ -96,19 +116,34 @@ public final class RunReport {
         }
 
         if (!r.coefficients().isEmpty()) {
-            sb.append("## Identified coefficients\n\n| coefficient | identified | true | error % |\n|---|---|---|---|\n");
+            sb.append(
+                    "## Identified coefficients\n\n| coefficient | identified | true | error % |\n|---|---|---|---|\n");
             r.coefficients().forEach((name, v) -> {
                 Double t = r.trueCoefficients().get(name);
-                sb.append("| ").append(name).append(" | ").append(Numbers.general(v)).append(" | ")
-                        .append(t == null ? "-" : Numbers.general(t)).append(" | ")
-                        .append(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3)).append(" |\n");
+                sb.append("| ")
+                        .append(name)
+                        .append(" | ")
+                        .append(Numbers.general(v))
+                        .append(" | ")
+                        .append(t == null ? "-" : Numbers.general(t))
+                        .append(" | ")
+                        .append(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3))
+                        .append(" |\n");
             });
             sb.append('\n');
         }
 
         sb.append("## Files\n\n");
-        sb.append("- [").append(Runner.MODEL_FILE).append("](").append(Runner.MODEL_FILE).append("): trained model (`pinn predict --model`)\n");
-        sb.append("- [").append(Runner.HISTORY_FILE).append("](").append(Runner.HISTORY_FILE).append("): loss history per step\n\n");
+        sb.append("- [")
+                .append(Runner.MODEL_FILE)
+                .append("](")
+                .append(Runner.MODEL_FILE)
+                .append("): trained model (`pinn predict --model`)\n");
+        sb.append("- [")
+                .append(Runner.HISTORY_FILE)
+                .append("](")
+                .append(Runner.HISTORY_FILE)
+                .append("): loss history per step\n\n");
 
         sb.append("## Charts\n\n");
         if (charts.isEmpty()) {
@@ -135,14 +170,17 @@ public final class RunReport {
     }
 
     /** Chart names in the order of the chart writer's file names, others alphabetically after them. */
-    private static final List<String> CHART_ORDER = List.of("prediction", "reference", "error", "slice_", "loss", "coefficients", "residual_hist");
+    private static final List<String> CHART_ORDER =
+            List.of("prediction", "reference", "error", "slice_", "loss", "coefficients", "residual_hist");
 
     /**
      * Chart files in reading order: prediction, reference, error (each output's in turn), slices, loss,
      * coefficients, residual histogram, then any other file by name.
      */
     static List<String> ordered(List<String> files) {
-        return files.stream().sorted(Comparator.comparingInt(RunReport::rank).thenComparing(Comparator.naturalOrder())).toList();
+        return files.stream()
+                .sorted(Comparator.comparingInt(RunReport::rank).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     private static int rank(String file) {
@@ -162,8 +200,14 @@ public final class RunReport {
                 return false;
             }
             // IHDR: width and height as big-endian ints at bytes 16 and 20
-            long w = ((head[16] & 0xffL) << 24) | ((head[17] & 0xff) << 16) | ((head[18] & 0xff) << 8) | (head[19] & 0xff);
-            long h = ((head[20] & 0xffL) << 24) | ((head[21] & 0xff) << 16) | ((head[22] & 0xff) << 8) | (head[23] & 0xff);
+            long w = ((head[16] & 0xffL) << 24)
+                    | ((head[17] & 0xff) << 16)
+                    | ((head[18] & 0xff) << 8)
+                    | (head[19] & 0xff);
+            long h = ((head[20] & 0xffL) << 24)
+                    | ((head[21] & 0xff) << 16)
+                    | ((head[22] & 0xff) << 8)
+                    | (head[23] & 0xff);
             return w > 2 * h;
         } catch (IOException e) {
             return false;
@@ -188,8 +232,13 @@ public final class RunReport {
                 }
                 sb.append('}');
             } else {
-                sb.append('[').append(plain(a[0])).append(", ").append(plain(a[a.length - 1])).append("] (")
-                        .append(a.length).append(" values)");
+                sb.append('[')
+                        .append(plain(a[0]))
+                        .append(", ")
+                        .append(plain(a[a.length - 1]))
+                        .append("] (")
+                        .append(a.length)
+                        .append(" values)");
             }
         }
         return sb.toString();

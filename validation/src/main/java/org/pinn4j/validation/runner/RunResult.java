@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingResult;
@@ -29,17 +28,54 @@ import org.pinn4j.validation.metrics.ErrorSummary;
  * @param derived           errors of the problem's derived quantities (e.g. Greeks) by name, in declaration order
  * @param walkthrough       the problem's walkthrough text (e.g. first steps by hand), or empty
  */
-public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, double noise, TrainingResult training,
-                        Evaluation evaluation, ErrorSummary errors, String errorNote, String publishedFigure,
-                        OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients,
-                        Map<String, ErrorSummary> derived, String walkthrough) {
+public record RunResult(
+        String problem,
+        Path dir,
+        Recipe recipe,
+        boolean quick,
+        double noise,
+        TrainingResult training,
+        Evaluation evaluation,
+        ErrorSummary errors,
+        String errorNote,
+        String publishedFigure,
+        OptionalDouble publishedRelL2,
+        Map<String, Double> coefficients,
+        Map<String, Double> trueCoefficients,
+        Map<String, ErrorSummary> derived,
+        String walkthrough) {
 
     /** A result without derived quantities or walkthrough. */
-    public RunResult(String problem, Path dir, Recipe recipe, boolean quick, double noise, TrainingResult training,
-                     Evaluation evaluation, ErrorSummary errors, String errorNote, String publishedFigure,
-                     OptionalDouble publishedRelL2, Map<String, Double> coefficients, Map<String, Double> trueCoefficients) {
-        this(problem, dir, recipe, quick, noise, training, evaluation, errors, errorNote, publishedFigure, publishedRelL2, coefficients,
-                trueCoefficients, Map.of(), "");
+    public RunResult(
+            String problem,
+            Path dir,
+            Recipe recipe,
+            boolean quick,
+            double noise,
+            TrainingResult training,
+            Evaluation evaluation,
+            ErrorSummary errors,
+            String errorNote,
+            String publishedFigure,
+            OptionalDouble publishedRelL2,
+            Map<String, Double> coefficients,
+            Map<String, Double> trueCoefficients) {
+        this(
+                problem,
+                dir,
+                recipe,
+                quick,
+                noise,
+                training,
+                evaluation,
+                errors,
+                errorNote,
+                publishedFigure,
+                publishedRelL2,
+                coefficients,
+                trueCoefficients,
+                Map.of(),
+                "");
     }
 
     /** Errors of a run without a usable reference. */
@@ -88,8 +124,7 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
      * @param step    training step (1-based, L-BFGS iterations counted as steps)
      * @param seconds wall time since the start of training at that step
      */
-    public record Milestone(int step, double seconds) {
-    }
+    public record Milestone(int step, double seconds) {}
 
     /**
      * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
@@ -155,7 +190,8 @@ public record RunResult(String problem, Path dir, Recipe recipe, boolean quick, 
     public String resultLine() {
         StringBuilder sb = new StringBuilder(problem);
         sb.append(" rel_l2=").append(Numbers.sci(relL2()));
-        sb.append(" published=").append(publishedRelL2.isPresent() ? Numbers.compact(publishedRelL2.getAsDouble()) : "-");
+        sb.append(" published=")
+                .append(publishedRelL2.isPresent() ? Numbers.compact(publishedRelL2.getAsDouble()) : "-");
         sb.append(" time_s=").append(Numbers.fixed(seconds(), 1));
         coefficients.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Numbers.general(v)));
         derived.forEach((k, e) -> sb.append(' ').append(k).append("_rel_l2=").append(Numbers.sci(e.relativeL2())));

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.problem.Problem;
@@ -71,7 +70,8 @@ public final class Runner {
     public RunResult run(BenchmarkProblem p, RunOptions o) {
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
         Recipe base = p.recipe(o.quick(), o.optimizer().orElse(null));
-        Recipe recipe = base.withSeed(o.seed().orElse(base.seed())).withThreads(o.threads().orElse(base.threads()));
+        Recipe recipe = base.withSeed(o.seed().orElse(base.seed()))
+                .withThreads(o.threads().orElse(base.threads()));
         double noise = o.noiseFor(p);
         ProblemContext ctx = References.contextFor(p, recipe.seed(), noise, o.quick());
         Problem problem = p.problem(ctx);
@@ -81,7 +81,8 @@ public final class Runner {
         double[][] points = p.evaluationGrid().points();
         Optional<double[][]> refValues = reference.map(r -> r.values(points));
 
-        Trainer trainer = RunCheckpoint.trainer(p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]));
+        Trainer trainer = RunCheckpoint.trainer(
+                p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]));
         if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run
@@ -99,8 +100,22 @@ public final class Runner {
 
         Map<String, Double> truth = new LinkedHashMap<>(p.trueCoefficients());
         OptionalDouble published = p.publishedRelL2().map(OptionalDouble::of).orElse(OptionalDouble.empty());
-        RunResult result = new RunResult(p.name(), dir, recipe, o.quick(), noise, training, evaluation, errors, note[0],
-                p.publishedFigure(), published, model.coefficients(), truth, derived(p, model), walkthrough == null ? "" : walkthrough);
+        RunResult result = new RunResult(
+                p.name(),
+                dir,
+                recipe,
+                o.quick(),
+                noise,
+                training,
+                evaluation,
+                errors,
+                note[0],
+                p.publishedFigure(),
+                published,
+                model.coefficients(),
+                truth,
+                derived(p, model),
+                walkthrough == null ? "" : walkthrough);
 
         List<String> notes = new ArrayList<>();
         try {
@@ -118,7 +133,8 @@ public final class Runner {
         Map<String, ErrorSummary> out = new LinkedHashMap<>();
         for (DerivedQuantity q : p.derivedQuantities()) {
             double[][] points = q.grid().points();
-            double[] predicted = model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
+            double[] predicted =
+                    model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
             double[] exact = q.exact().values(points)[0];
             boolean finite = predicted.length == exact.length;
             for (int i = 0; finite && i < predicted.length; i++) {
@@ -133,19 +149,21 @@ public final class Runner {
     /** Metrics over all outputs stacked (output 0's points, then output 1's, ...). */
     private static ErrorSummary measure(BenchmarkProblem p, Evaluation e, String[] note) {
         if (e.reference().isEmpty()) {
-            note[0] = "no exact or reference solution is available for " + p.name() + " (reference kind: " + p.referenceKind() + ")";
+            note[0] = "no exact or reference solution is available for " + p.name() + " (reference kind: "
+                    + p.referenceKind() + ")";
             return RunResult.noErrors();
         }
         double[][] pred = e.prediction();
         double[][] ref = e.reference().get();
         if (ref.length != pred.length) {
-            throw new IllegalStateException("reference of " + p.name() + " gives " + ref.length + " outputs; the model has " + pred.length);
+            throw new IllegalStateException(
+                    "reference of " + p.name() + " gives " + ref.length + " outputs; the model has " + pred.length);
         }
         double[] a = stack(pred);
         double[] b = stack(ref);
         if (a.length != b.length) {
-            throw new IllegalStateException("reference of " + p.name() + " gives " + b.length + " values on the evaluation grid; expected "
-                    + a.length);
+            throw new IllegalStateException("reference of " + p.name() + " gives " + b.length
+                    + " values on the evaluation grid; expected " + a.length);
         }
         for (int i = 0; i < a.length; i++) {
             if (!Double.isFinite(a[i])) {
@@ -159,7 +177,8 @@ public final class Runner {
         }
         ErrorSummary s = Metrics.summary(a, b);
         if (Double.isNaN(s.relativeL2())) {
-            note[0] = "the reference solution is identically zero on the evaluation grid, so the relative L2 error is undefined";
+            note[0] =
+                    "the reference solution is identically zero on the evaluation grid, so the relative L2 error is undefined";
         }
         return s;
     }
@@ -181,8 +200,11 @@ public final class Runner {
     /** PNG and SVG files in {@code dir}, sorted by name. */
     static List<String> chartFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".png") || n.endsWith(".svg")).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".png") || n.endsWith(".svg"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + OutputDirs.describe(e, dir), e);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.problems.BenchmarkProblem;
 
@@ -33,8 +32,8 @@ public final class Validation {
      * @param progress receives one line before and one after each problem
      * @return one entry per problem, in order
      */
-    public List<ValidationEntry> run(List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads,
-                                     Consumer<String> progress) {
+    public List<ValidationEntry> run(
+            List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads, Consumer<String> progress) {
         OutputDirs.prepare(dir);
         List<ValidationEntry> entries = new ArrayList<>();
         int k = 0;
@@ -49,9 +48,12 @@ public final class Validation {
             ValidationEntry e;
             try {
                 RunResult r = runner.run(p, o);
-                e = new ValidationEntry(p, Optional.of(r), r.ok() ? "" : r.training().message());
-                String vs = r.verdict().equals("-") ? "" : " (" + r.verdict() + " than published "
-                        + Numbers.compact(r.publishedRelL2().getAsDouble()) + ")";
+                e = new ValidationEntry(
+                        p, Optional.of(r), r.ok() ? "" : r.training().message());
+                String vs = r.verdict().equals("-")
+                        ? ""
+                        : " (" + r.verdict() + " than published "
+                                + Numbers.compact(r.publishedRelL2().getAsDouble()) + ")";
                 progress.accept(tag + ": rel_l2=" + Numbers.sci(r.relL2()) + vs + " steps=" + r.steps() + " time_s="
                         + Numbers.fixed(r.seconds(), 1) + (r.ok() ? "" : " DIVERGED"));
             } catch (RuntimeException ex) {

@@ -1,7 +1,6 @@
 package org.pinn4j.validation.runner;
 
 import java.util.Optional;
-
 import org.pinn4j.problems.BenchmarkProblem;
 
 /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -18,10 +17,22 @@ import org.pinn4j.validation.reference.References;
 /** The catalogue's names and variable names are a public contract (issue 4): check them. */
 class CatalogueNamesTest {
     /** The issue's list, in its order; cwru-exercise belongs to the exercise issue and may be registered elsewhere. */
-    static final List<String> ISSUE = List.of("burgers", "burgers-inverse", "black-scholes", "oscillator", "poisson-1d",
-            "poisson-2d", "poisson-lshape", "heat-1d", "wave-1d", "helmholtz-2d", "allen-cahn", "lorenz-inverse");
+    static final List<String> ISSUE = List.of(
+            "burgers",
+            "burgers-inverse",
+            "black-scholes",
+            "oscillator",
+            "poisson-1d",
+            "poisson-2d",
+            "poisson-lshape",
+            "heat-1d",
+            "wave-1d",
+            "helmholtz-2d",
+            "allen-cahn",
+            "lorenz-inverse");
     /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face). */
     static final List<String> EXTRAS = List.of("poisson-disk", "poisson-3d");
+
     static final String EXERCISE = "cwru-exercise";
     /** The exercise issue's chain-rule example, tested with the exercise. */
     static final String ONE_NEURON = "one-neuron";
@@ -67,22 +78,39 @@ class CatalogueNamesTest {
             Problem p = bp.problem(ctx);
             assertEquals(e.getValue().get(0), p.inputs(), e.getKey() + " inputs");
             assertEquals(e.getValue().get(1), p.outputs(), e.getKey() + " outputs");
-            assertEquals(new ArrayList<>(bp.trueCoefficients().keySet()), p.coefficientNames(), e.getKey() + " coefficients");
-            assertEquals(p.inputs().size(), bp.evaluationGrid().axes().length, e.getKey() + " grid has one axis per input");
-            assertTrue(!bp.equation().isBlank() && !bp.referenceKind().isBlank() && !bp.publishedFigure().isBlank(),
+            assertEquals(
+                    new ArrayList<>(bp.trueCoefficients().keySet()),
+                    p.coefficientNames(),
+                    e.getKey() + " coefficients");
+            assertEquals(
+                    p.inputs().size(), bp.evaluationGrid().axes().length, e.getKey() + " grid has one axis per input");
+            assertTrue(
+                    !bp.equation().isBlank()
+                            && !bp.referenceKind().isBlank()
+                            && !bp.publishedFigure().isBlank(),
                     e.getKey() + " describes itself");
         }
     }
 
     @Test
     void inverseProblemsStartFromThePublishedGuesses() {
-        assertEquals(Map.of("lambda1", 0.0, "lambda2", 0.0), Catalogue.get("burgers-inverse")
-                .problem(References.contextFor(Catalogue.get("burgers-inverse"), 0, 0, true)).coefficients());
-        assertEquals(Map.of("s", 1.0, "r", 1.0, "b", 1.0), Catalogue.get("lorenz-inverse")
-                .problem(References.contextFor(Catalogue.get("lorenz-inverse"), 0, 0, true)).coefficients());
+        assertEquals(
+                Map.of("lambda1", 0.0, "lambda2", 0.0),
+                Catalogue.get("burgers-inverse")
+                        .problem(References.contextFor(Catalogue.get("burgers-inverse"), 0, 0, true))
+                        .coefficients());
+        assertEquals(
+                Map.of("s", 1.0, "r", 1.0, "b", 1.0),
+                Catalogue.get("lorenz-inverse")
+                        .problem(References.contextFor(Catalogue.get("lorenz-inverse"), 0, 0, true))
+                        .coefficients());
         // true values as the issue states them (exact decimal constants, compared exactly)
-        assertEquals(0.01 / Math.PI, Catalogue.get("burgers-inverse").trueCoefficients().get("lambda2"), 0.0);
-        assertEquals(8.0 / 3.0, Catalogue.get("lorenz-inverse").trueCoefficients().get("b"), 0.0);
+        assertEquals(
+                0.01 / Math.PI,
+                Catalogue.get("burgers-inverse").trueCoefficients().get("lambda2"),
+                0.0);
+        assertEquals(
+                8.0 / 3.0, Catalogue.get("lorenz-inverse").trueCoefficients().get("b"), 0.0);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.geometry.Geometry;
 import org.pinn4j.core.problem.Condition;
@@ -30,7 +29,8 @@ class ReferenceConsistencyTest {
     static final double PI = Math.PI;
 
     static Reference ref(String name) {
-        return References.forProblem(Catalogue.get(name), ProblemContext.defaults()).orElseThrow();
+        return References.forProblem(Catalogue.get(name), ProblemContext.defaults())
+                .orElseThrow();
     }
 
     /** Output {@code k} of a reference as a function of one point. */
@@ -127,7 +127,8 @@ class ReferenceConsistencyTest {
             assertEquals(clean[0][k], noisy[0][k], 0.0, "same seed, same points");
             diff[k] = noisy[2][k] - exact[k];
         }
-        // 1% noise: sd of the added noise is 0.01 std(u); the sample sd of 2000 draws is within ~1.6% (3 sigma = 3/sqrt(2*2000))
+        // 1% noise: sd of the added noise is 0.01 std(u); the sample sd of 2000 draws is within ~1.6% (3 sigma =
+        // 3/sqrt(2*2000))
         assertEquals(0.01 * sd, std(diff), 0.01 * sd * 0.05);
     }
 
@@ -193,8 +194,10 @@ class ReferenceConsistencyTest {
             // PDE residual away from maturity (tau >= 0.1, where gamma <= 0.06): h_S = 1e-2, h_t = 1e-4;
             // truncation and rounding measured below 1e-6 over 200 points; terms are O(5)
             double[] p = {20 + 160 * rnd.nextDouble(), 0.9 * rnd.nextDouble()};
-            double res = d1(v, p, 1, 1e-4) + 0.5 * sig * sig * p[0] * p[0] * d2(v, p, 0, 1e-2)
-                    + r * p[0] * d1(v, p, 0, 1e-2) - r * v.applyAsDouble(p);
+            double res = d1(v, p, 1, 1e-4)
+                    + 0.5 * sig * sig * p[0] * p[0] * d2(v, p, 0, 1e-2)
+                    + r * p[0] * d1(v, p, 0, 1e-2)
+                    - r * v.applyAsDouble(p);
             assertEquals(0.0, res, 1e-5, "Black-Scholes residual at " + p[0] + ", " + p[1]);
         }
     }
@@ -218,8 +221,13 @@ class ReferenceConsistencyTest {
     }
 
     /** -Laplace(u) - f at random interior points by central differences (h = 1e-3) and max |u| on the boundary. */
-    static void checkPoisson(String name, double[] lo, double[] hi, ToDoubleFunction<double[]> source, double scale,
-                             ToDoubleFunction<double[]> inside) {
+    static void checkPoisson(
+            String name,
+            double[] lo,
+            double[] hi,
+            ToDoubleFunction<double[]> source,
+            double scale,
+            ToDoubleFunction<double[]> inside) {
         ToDoubleFunction<double[]> u = f(name);
         SplittableRandom rnd = new SplittableRandom(name.hashCode());
         int checked = 0;
@@ -234,7 +242,11 @@ class ReferenceConsistencyTest {
             }
             // truncation h^2/12 sum |u_iiii| / scale: largest for Helmholtz, 1e-6 / 12 * (pi^4 + (4 pi)^4) / (17 pi^2)
             // = 1.2e-5 (also the measured max); rounding 4e-16 / h^2 ~ 4e-10: bound 5e-5 of the source's magnitude
-            assertEquals(0.0, (-lap - source.applyAsDouble(p)) / scale, 5e-5, name + " residual at " + java.util.Arrays.toString(p));
+            assertEquals(
+                    0.0,
+                    (-lap - source.applyAsDouble(p)) / scale,
+                    5e-5,
+                    name + " residual at " + java.util.Arrays.toString(p));
             checked++;
         }
         // the closed forms vanish on the boundary up to rounding of sin(pi) ~ 1e-16
@@ -243,18 +255,38 @@ class ReferenceConsistencyTest {
 
     @Test
     void poissonProblems() {
-        checkPoisson("poisson-1d", new double[] {-1}, new double[] {1}, p -> PI * PI * Math.sin(PI * p[0]), PI * PI, p -> 1);
-        checkPoisson("poisson-2d", new double[] {0, 0}, new double[] {1, 1},
-                p -> 2 * PI * PI * Math.sin(PI * p[0]) * Math.sin(PI * p[1]), 2 * PI * PI, p -> 1);
-        checkPoisson("poisson-disk", new double[] {-1, -1}, new double[] {1, 1}, p -> 1.0, 1.0,
+        checkPoisson(
+                "poisson-1d", new double[] {-1}, new double[] {1}, p -> PI * PI * Math.sin(PI * p[0]), PI * PI, p -> 1);
+        checkPoisson(
+                "poisson-2d",
+                new double[] {0, 0},
+                new double[] {1, 1},
+                p -> 2 * PI * PI * Math.sin(PI * p[0]) * Math.sin(PI * p[1]),
+                2 * PI * PI,
+                p -> 1);
+        checkPoisson(
+                "poisson-disk",
+                new double[] {-1, -1},
+                new double[] {1, 1},
+                p -> 1.0,
+                1.0,
                 p -> p[0] * p[0] + p[1] * p[1] < 0.99 ? 1 : 0);
         // Helmholtz: Laplace(u) + u = q  <=>  -Laplace(u) = u - q
         ToDoubleFunction<double[]> helm = f("helmholtz-2d");
-        checkPoisson("helmholtz-2d", new double[] {-1, -1}, new double[] {1, 1},
-                p -> helm.applyAsDouble(p) - (1 - 17 * PI * PI) * Math.sin(PI * p[0]) * Math.sin(4 * PI * p[1]), 17 * PI * PI,
+        checkPoisson(
+                "helmholtz-2d",
+                new double[] {-1, -1},
+                new double[] {1, 1},
+                p -> helm.applyAsDouble(p) - (1 - 17 * PI * PI) * Math.sin(PI * p[0]) * Math.sin(4 * PI * p[1]),
+                17 * PI * PI,
                 p -> 1);
-        checkPoisson("poisson-3d", new double[] {0, 0, 0}, new double[] {1, 1, 1},
-                p -> 3 * PI * PI * Math.sin(PI * p[0]) * Math.sin(PI * p[1]) * Math.sin(PI * p[2]), 3 * PI * PI, p -> 1);
+        checkPoisson(
+                "poisson-3d",
+                new double[] {0, 0, 0},
+                new double[] {1, 1, 1},
+                p -> 3 * PI * PI * Math.sin(PI * p[0]) * Math.sin(PI * p[1]) * Math.sin(PI * p[2]),
+                3 * PI * PI,
+                p -> 1);
     }
 
     @Test
@@ -302,9 +334,12 @@ class ReferenceConsistencyTest {
             if (x >= -h && y >= -h) {
                 continue; // node in the missing quadrant or next to its edges
             }
-            double lap = (u.applyAsDouble(new double[] {x + h, y}) + u.applyAsDouble(new double[] {x - h, y})
-                    + u.applyAsDouble(new double[] {x, y + h}) + u.applyAsDouble(new double[] {x, y - h})
-                    - 4 * u.applyAsDouble(new double[] {x, y})) / (h * h);
+            double lap = (u.applyAsDouble(new double[] {x + h, y})
+                            + u.applyAsDouble(new double[] {x - h, y})
+                            + u.applyAsDouble(new double[] {x, y + h})
+                            + u.applyAsDouble(new double[] {x, y - h})
+                            - 4 * u.applyAsDouble(new double[] {x, y}))
+                    / (h * h);
             // nodal values are O(0.1) with rounding ~1e-16 each; divided by h^2 ~ 6e-5: ~1e-11
             assertEquals(-1.0, lap, 1e-8, "discrete Laplacian at " + x + ", " + y);
             checked++;
@@ -334,7 +369,8 @@ class ReferenceConsistencyTest {
             // residuals, h = 1e-3: truncation h^2/12 (|u_tttt| + 4 |u_xxxx|) <= 1e-6 / 12 * 0.5 ((8 pi)^4 + 4 (4 pi)^4)
             // ~ 2e-2 for the wave, 1.3e-4 after dividing by its scale 16 pi^2 (measured max 7.7e-5); ~1e-6 for heat
             assertEquals(0.0, d1(heat, p, 1, 1e-3) - 0.1 * d2(heat, p, 0, 1e-3), 1e-6, "heat residual");
-            assertEquals(0.0, (d2(wave, p, 1, 1e-3) - 4 * d2(wave, p, 0, 1e-3)) / (16 * PI * PI), 3e-4, "wave residual");
+            assertEquals(
+                    0.0, (d2(wave, p, 1, 1e-3) - 4 * d2(wave, p, 0, 1e-3)) / (16 * PI * PI), 3e-4, "wave residual");
         }
     }
 
@@ -346,7 +382,8 @@ class ReferenceConsistencyTest {
             double t = rnd.nextDouble();
             // the trigonometric interpolant is periodic: u(-1, t) = u(1, t) to rounding
             assertEquals(u.applyAsDouble(new double[] {-1, t}), u.applyAsDouble(new double[] {1, t}), 1e-12);
-            // initial condition away from x = +-1, where the periodic extension has a kink (error ~1e-3 there, algebraic
+            // initial condition away from x = +-1, where the periodic extension has a kink (error ~1e-3 there,
+            // algebraic
             // decay away from it; measured max for |x| <= 0.9: 4.4e-5)
             double x = -0.9 + 1.8 * rnd.nextDouble();
             assertEquals(x * x * Math.cos(PI * x), u.applyAsDouble(new double[] {x, 0}), 2e-4, "initial value at " + x);
@@ -398,9 +435,13 @@ class ReferenceConsistencyTest {
                 continue;
             }
             Map<String, Double> unused = bp.trueCoefficients();
-            assertTrue(unused != null && References.forProblem(bp, ProblemContext.defaults()).isPresent(),
+            assertTrue(
+                    unused != null
+                            && References.forProblem(bp, ProblemContext.defaults())
+                                    .isPresent(),
                     bp.name() + " has a reference");
-            assertEquals(bp.hasAnalyticSolution(), "analytic".equals(bp.referenceKind()), bp.name() + " reference kind");
+            assertEquals(
+                    bp.hasAnalyticSolution(), "analytic".equals(bp.referenceKind()), bp.name() + " reference kind");
         }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,14 +35,21 @@ class BadInputTest {
     static void files() throws Exception {
         // a valid model of poisson-1d (one training step is enough for file handling)
         Poisson1d p = new Poisson1d();
-        ModelFile.save(new Trainer(p.problem(ProblemContext.defaults()), Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3))).train().model(),
+        ModelFile.save(
+                new Trainer(
+                                p.problem(ProblemContext.defaults()),
+                                Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3)))
+                        .train()
+                        .model(),
                 d.resolve("model.json"));
         String json = Files.readString(d.resolve("model.json"));
         Files.writeString(d.resolve("truncated.json"), json.substring(0, json.length() / 2));
         int at = json.indexOf("\"parameters\"");
         int digit = at + json.substring(at).indexOf('.') + 1;
         char c = json.charAt(digit);
-        Files.writeString(d.resolve("corrupted.json"), json.substring(0, digit) + (c == '9' ? '8' : (char) (c + 1)) + json.substring(digit + 1));
+        Files.writeString(
+                d.resolve("corrupted.json"),
+                json.substring(0, digit) + (c == '9' ? '8' : (char) (c + 1)) + json.substring(digit + 1));
         Files.writeString(d.resolve("version.json"), json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
         Files.writeString(d.resolve("other.json"), "{\"hello\": 1}\n");
         Files.createDirectories(d.resolve("adir"));
@@ -76,9 +82,15 @@ class BadInputTest {
                 row("run nosuch", "pinn run: unknown problem 'nosuch'", "expected one of", "poisson-1d"),
                 row("bench nosuch", "pinn bench: unknown problem 'nosuch'", "poisson-1d"),
                 row("validate --problems poisson-1d,nosuch --out $D/v", "unknown problem 'nosuch'"),
-                row("frobnicate", "pinn: unknown command 'frobnicate'", "expected one of list, run, predict, bench, validate"),
+                row(
+                        "frobnicate",
+                        "pinn: unknown command 'frobnicate'",
+                        "expected one of list, run, predict, bench, validate"),
                 row("", "pinn: missing command", "expected one of list, run, predict, bench, validate"),
-                row("run poisson-1d --frobnicate", "pinn run: unknown option '--frobnicate'", "usage: pinn run <problem>"),
+                row(
+                        "run poisson-1d --frobnicate",
+                        "pinn run: unknown option '--frobnicate'",
+                        "usage: pinn run <problem>"),
                 row("list --verbose", "pinn list: unknown option '--verbose'", "usage: pinn list"),
                 row("list extra", "pinn list: unexpected argument 'extra'"),
                 row("run", "Missing required parameter: '<problem>'", "usage: pinn run <problem>"),
@@ -95,37 +107,72 @@ class BadInputTest {
                 row("bench poisson-1d --threads 0", "--threads must be a whole number >= 1; got 0"),
                 row("bench poisson-1d --steps many", "--steps", "'many' is not a whole number"),
                 row("validate --threads 0 --out $D/v", "--threads must be a whole number >= 1; got 0"),
-                row("predict --input $D/good.csv", "Missing required option: '--model=FILE'", "usage: pinn predict --model FILE"),
+                row(
+                        "predict --input $D/good.csv",
+                        "Missing required option: '--model=FILE'",
+                        "usage: pinn predict --model FILE"),
                 row("predict " + model, "Missing required option: '--input=CSV'"),
                 row("predict --model=$D/none.json --input=$D/good.csv", "model file", "none.json does not exist"),
-                row("predict --model=$D/truncated.json --input=$D/good.csv", "truncated.json is truncated or not valid JSON"),
-                row("predict --model=$D/corrupted.json --input=$D/good.csv", "corrupted.json is corrupted: checksum mismatch"),
+                row(
+                        "predict --model=$D/truncated.json --input=$D/good.csv",
+                        "truncated.json is truncated or not valid JSON"),
+                row(
+                        "predict --model=$D/corrupted.json --input=$D/good.csv",
+                        "corrupted.json is corrupted: checksum mismatch"),
                 row("predict --model=$D/version.json --input=$D/good.csv", "has format version 99", "reads version 1"),
                 row("predict --model=$D/other.json --input=$D/good.csv", "other.json is not a pinn4j model file"),
                 row("predict --model=$D/adir --input=$D/good.csv", "adir is a directory", "expected a model file"),
-                row("predict " + model + " --input=$D/missing-col.csv", "has no column 'x'", "expected a header naming the model inputs x",
+                row(
+                        "predict " + model + " --input=$D/missing-col.csv",
+                        "has no column 'x'",
+                        "expected a header naming the model inputs x",
                         "found y, z"),
-                row("predict " + model + " --input=$D/case.csv", "has no column 'x' (found 'X'; names are case-sensitive)"),
-                row("predict " + model + " --input=$D/nan.csv", "line 3, column 2 ('x'): 'NaN' is not finite", "expected a finite decimal number"),
+                row(
+                        "predict " + model + " --input=$D/case.csv",
+                        "has no column 'x' (found 'X'; names are case-sensitive)"),
+                row(
+                        "predict " + model + " --input=$D/nan.csv",
+                        "line 3, column 2 ('x'): 'NaN' is not finite",
+                        "expected a finite decimal number"),
                 row("predict " + model + " --input=$D/inf.csv", "line 2, column 1 ('x'): '-Infinity' is not finite"),
                 row("predict " + model + " --input=$D/text.csv", "line 2, column 1 ('x'): 'abc' is not a number"),
-                row("predict " + model + " --input=$D/blank-lines.csv", "line 5, column 1 ('x'): '1e-x' is not a number"),
-                row("predict " + model + " --input=$D/empty.csv", "empty.csv is empty", "expected a header line naming the inputs x"),
+                row(
+                        "predict " + model + " --input=$D/blank-lines.csv",
+                        "line 5, column 1 ('x'): '1e-x' is not a number"),
+                row(
+                        "predict " + model + " --input=$D/empty.csv",
+                        "empty.csv is empty",
+                        "expected a header line naming the inputs x"),
                 row("predict " + model + " --input=$D/blank.csv", "blank.csv is empty"),
                 row("predict " + model + " --input=$D/header-only.csv", "has a header but no data rows"),
-                row("predict " + model + " --input=$D/short-row.csv", "line 3 has 1 field; expected 2 (one per header column: x, label)"),
+                row(
+                        "predict " + model + " --input=$D/short-row.csv",
+                        "line 3 has 1 field; expected 2 (one per header column: x, label)"),
                 row("predict " + model + " --input=$D/empty-cell.csv", "line 2, column 1 ('x') is empty"),
                 row("predict " + model + " --input=$D/bad-quote.csv", "bad-quote.csv is not valid CSV"),
                 row("predict " + model + " --input=$D/dup.csv", "has the column 'x' twice in its header"),
                 row("predict " + model + " --input=$D/latin1.csv", "latin1.csv is not UTF-8 text"),
                 row("predict " + model + " --input=$D/none.csv", "input CSV", "none.csv does not exist"),
                 row("predict " + model + " --input=$D/adir", "adir is a directory; expected a CSV file"),
-                row("predict " + model + " --input=$D/good.csv --output=$D/file.txt/pred.csv", "--output $D/file.txt/pred.csv cannot be written",
+                row(
+                        "predict " + model + " --input=$D/good.csv --output=$D/file.txt/pred.csv",
+                        "--output $D/file.txt/pred.csv cannot be written",
                         "$D/file.txt is a file, not a directory"),
-                row("predict " + model + " --input=$D/good.csv --output=$D/adir", "--output $D/adir is a directory; expected a file path"),
-                row("run poisson-1d --quick --out $D/file.txt", "output directory", "file.txt is a file; expected a directory"),
-                row("run poisson-1d --quick --out $D/file.txt/sub", "cannot create output directory", "$D/file.txt is a file; expected a writable directory"),
-                row("validate --quick --out $D/file.txt/sub", "cannot create output directory", "expected a writable directory"));
+                row(
+                        "predict " + model + " --input=$D/good.csv --output=$D/adir",
+                        "--output $D/adir is a directory; expected a file path"),
+                row(
+                        "run poisson-1d --quick --out $D/file.txt",
+                        "output directory",
+                        "file.txt is a file; expected a directory"),
+                row(
+                        "run poisson-1d --quick --out $D/file.txt/sub",
+                        "cannot create output directory",
+                        "$D/file.txt is a file; expected a writable directory"),
+                row(
+                        "validate --quick --out $D/file.txt/sub",
+                        "cannot create output directory",
+                        "expected a writable directory"));
     }
 
     private static Arguments row(String args, String... words) {
@@ -135,7 +182,9 @@ class BadInputTest {
     @ParameterizedTest(name = "pinn {0}")
     @MethodSource("cases")
     void badInputGivesOneClearLine(String args, List<String> words) {
-        String[] argv = args.isEmpty() ? new String[0] : args.replace("$D", d.toString()).split(" ");
+        String[] argv = args.isEmpty()
+                ? new String[0]
+                : args.replace("$D", d.toString()).split(" ");
         Cli.Outcome o = Cli.run(argv);
         assertEquals(PinnCli.BAD_INPUT, o.code(), o.toString());
         assertEquals("", o.out(), o.toString());

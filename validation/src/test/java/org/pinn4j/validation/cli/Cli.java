@@ -4,14 +4,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
-
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.RunArtifacts;
 
 /** Runs the command line in-process with captured streams. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Exit code and captured output of one invocation. */
     record Outcome(int code, String out, String err) {
@@ -49,7 +47,9 @@ final class Cli {
 
             @Override
             public BenchmarkProblem get(String name) {
-                return problems.stream().filter(p -> p.name().equals(name)).findFirst()
+                return problems.stream()
+                        .filter(p -> p.name().equals(name))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("unknown problem '" + name + "'"));
             }
         };

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +19,8 @@ import org.pinn4j.validation.runner.TestProblems;
 
 class PinnCliTest {
     /** The result-line contract of `pinn run` (issue 4). */
-    private static final Pattern RESULT = Pattern.compile(
-            "^(\\S+) rel_l2=(\\S+) published=(\\S+) time_s=(\\d+\\.\\d)((?: \\S+=\\S+)*)$");
+    private static final Pattern RESULT =
+            Pattern.compile("^(\\S+) rel_l2=(\\S+) published=(\\S+) time_s=(\\d+\\.\\d)((?: \\S+=\\S+)*)$");
 
     @TempDir
     static Path shared;
@@ -104,7 +103,13 @@ class PinnCliTest {
         }
         Files.writeString(csv, sb.toString());
         Path outCsv = shared.resolve("pred.csv");
-        Cli.Outcome o = Cli.run("predict", "--model", runDir.resolve("model.json").toString(), "--input", csv.toString(), "--output",
+        Cli.Outcome o = Cli.run(
+                "predict",
+                "--model",
+                runDir.resolve("model.json").toString(),
+                "--input",
+                csv.toString(),
+                "--output",
                 outCsv.toString());
         assertEquals(PinnCli.OK, o.code(), o.toString());
         assertEquals("wrote 4 predictions of u to " + outCsv, o.lastOutLine());
@@ -138,7 +143,8 @@ class PinnCliTest {
     void predictNamesOutputsApartFromExistingColumns() throws Exception {
         Path csv = shared.resolve("with-u.csv");
         Files.writeString(csv, "u,x\n0.0,0.25\n");
-        Cli.Outcome o = Cli.run("predict", "--model", runDir.resolve("model.json").toString(), "--input", csv.toString());
+        Cli.Outcome o =
+                Cli.run("predict", "--model", runDir.resolve("model.json").toString(), "--input", csv.toString());
         assertEquals(PinnCli.OK, o.code(), o.toString());
         assertEquals("u,x,u_pred", o.outLines().get(0));
         assertEquals("0.0,0.25," + predictOne(0.25), o.outLines().get(1));
@@ -190,7 +196,10 @@ class PinnCliTest {
         assertEquals(PinnCli.FAILED, o.code(), o.toString());
         assertTrue(RESULT.matcher(o.lastOutLine()).matches(), o.toString());
         String lastErr = o.errLines().get(o.errLines().size() - 1);
-        assertTrue(lastErr.startsWith("pinn run: loss term 'pde' is Infinity at the initial parameters (step 1), before any update"), lastErr);
+        assertTrue(
+                lastErr.startsWith(
+                        "pinn run: loss term 'pde' is Infinity at the initial parameters (step 1), before any update"),
+                lastErr);
         assertTrue(lastErr.endsWith("the last good model was saved to " + dir.resolve("model.json")), lastErr);
         assertTrue(Files.isRegularFile(dir.resolve("model.json")));
     }

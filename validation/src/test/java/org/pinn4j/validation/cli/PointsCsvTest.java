@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,8 @@ class PointsCsvTest {
     @Test
     void readsInputsInFileOrderIndependentOfModelOrder() throws Exception {
         // byte-order mark, CRLF line ends, spaces around cells, a quoted extra cell with a comma
-        PointsCsv.Table t = PointsCsv.read(file("\uFEFFt , note, x\r\n0.5, \"a,b\", -1e-3\r\n1,c,2.5E+1\r\n"), List.of("x", "t"));
+        PointsCsv.Table t =
+                PointsCsv.read(file("\uFEFFt , note, x\r\n0.5, \"a,b\", -1e-3\r\n1,c,2.5E+1\r\n"), List.of("x", "t"));
         assertEquals(List.of("t", "note", "x"), t.header());
         // parsed values are exact decimal conversions
         assertArrayEquals(new double[] {-1e-3, 25.0}, t.points()[0], 0.0);
@@ -37,8 +37,11 @@ class PointsCsvTest {
     void lineNumbersCountQuotedLineBreaks() throws Exception {
         // the record on lines 2-3 holds a quoted line break, so the bad cell is on line 4
         Path f = file("x,note\n0.1,\"two\nlines\"\noops,z\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointsCsv.read(f, List.of("x")));
-        assertEquals("input CSV " + f + " line 4, column 1 ('x'): 'oops' is not a number; expected a finite decimal number such as 0.25",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PointsCsv.read(f, List.of("x")));
+        assertEquals(
+                "input CSV " + f
+                        + " line 4, column 1 ('x'): 'oops' is not a number; expected a finite decimal number such as 0.25",
                 e.getMessage());
     }
 
@@ -54,8 +57,12 @@ class PointsCsvTest {
     @Test
     void overflowingNumberIsRejected() throws Exception {
         Path f = file("x\n1e400\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointsCsv.read(f, List.of("x")));
-        assertTrue(e.getMessage().endsWith("line 2, column 1 ('x'): '1e400' overflows to Infinity; expected a finite decimal number"),
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PointsCsv.read(f, List.of("x")));
+        assertTrue(
+                e.getMessage()
+                        .endsWith(
+                                "line 2, column 1 ('x'): '1e400' overflows to Infinity; expected a finite decimal number"),
                 e.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -89,8 +88,13 @@ class RunOptionsCliTest {
             if (!optimizerChoices().contains(name)) {
                 throw new IllegalArgumentException("choosy has no optimizer '" + name + "'; expected one of adam, sgd");
             }
-            return Recipe.of(NetworkConfig.mlp(1, 8), Phase.steps(name.equals("sgd") ? Optimizers::sgd : Optimizers::adam,
-                    () -> Schedules.constant(1e-3), 5, name));
+            return Recipe.of(
+                    NetworkConfig.mlp(1, 8),
+                    Phase.steps(
+                            name.equals("sgd") ? Optimizers::sgd : Optimizers::adam,
+                            () -> Schedules.constant(1e-3),
+                            5,
+                            name));
         }
 
         @Override
@@ -102,7 +106,14 @@ class RunOptionsCliTest {
     @Test
     void optimizerAndNoiseArePassedThrough() throws Exception {
         Choosy p = new Choosy();
-        Cli.Outcome o = Cli.runWith(List.of(p), "run", "choosy", "--optimizer", "sgd", "--out", tmp.resolve("a").toString());
+        Cli.Outcome o = Cli.runWith(
+                List.of(p),
+                "run",
+                "choosy",
+                "--optimizer",
+                "sgd",
+                "--out",
+                tmp.resolve("a").toString());
         assertEquals(PinnCli.OK, o.code(), o.toString());
         assertTrue(o.lastOutLine().startsWith("choosy rel_l2="), o.toString());
         assertEquals(0.02, p.builtWithNoise, 0, "no --noise: the problem's default");
@@ -110,21 +121,45 @@ class RunOptionsCliTest {
         assertTrue(report.contains("| phases | sgd 5 steps |"), report);
         assertTrue(report.contains("| data noise | 0.0200000 |"), report);
 
-        o = Cli.runWith(List.of(p), "run", "choosy", "--noise", "0", "--out", tmp.resolve("b").toString());
+        o = Cli.runWith(
+                List.of(p),
+                "run",
+                "choosy",
+                "--noise",
+                "0",
+                "--out",
+                tmp.resolve("b").toString());
         assertEquals(PinnCli.OK, o.code(), o.toString());
         assertEquals(0.0, p.builtWithNoise, 0, "an explicit --noise 0 means clean data");
         assertTrue(Files.readString(tmp.resolve("b").resolve("report.md")).contains("| phases | adam 5 steps |"));
 
-        o = Cli.runWith(List.of(p), "run", "choosy", "--optimizer", "lbfgs", "--out", tmp.resolve("c").toString());
+        o = Cli.runWith(
+                List.of(p),
+                "run",
+                "choosy",
+                "--optimizer",
+                "lbfgs",
+                "--out",
+                tmp.resolve("c").toString());
         assertEquals(PinnCli.BAD_INPUT, o.code(), o.toString());
-        assertEquals("pinn run: choosy has no optimizer 'lbfgs'; expected one of adam, sgd", o.err().strip());
+        assertEquals(
+                "pinn run: choosy has no optimizer 'lbfgs'; expected one of adam, sgd",
+                o.err().strip());
     }
 
     @Test
     void problemsWithAFixedRecipeRefuseAnOptimizer() {
-        Cli.Outcome o = Cli.run("run", "poisson-1d", "--optimizer", "sgd", "--out", tmp.resolve("d").toString());
+        Cli.Outcome o = Cli.run(
+                "run",
+                "poisson-1d",
+                "--optimizer",
+                "sgd",
+                "--out",
+                tmp.resolve("d").toString());
         assertEquals(PinnCli.BAD_INPUT, o.code(), o.toString());
-        assertTrue(o.err().startsWith("pinn run: problem 'poisson-1d' trains with a fixed recipe; an optimizer ('sgd')"), o.err());
+        assertTrue(
+                o.err().startsWith("pinn run: problem 'poisson-1d' trains with a fixed recipe; an optimizer ('sgd')"),
+                o.err());
         assertTrue(!Files.exists(tmp.resolve("d").resolve("model.json")), "nothing trained");
     }
 }

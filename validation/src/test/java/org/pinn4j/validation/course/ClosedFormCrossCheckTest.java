@@ -17,9 +17,17 @@ class ClosedFormCrossCheckTest {
             double s = 5.0 * i;
             for (double t : new double[] {0, 0.25, 0.5, 0.99, 1}) {
                 // same formula, possibly evaluated in another order: 1e-12 relative (+1e-14 absolute near zero)
-                assertEquals(ref.value(s, t), mine.price(s, t), 1e-12 * Math.abs(ref.value(s, t)) + 1e-14, "price " + s + ", " + t);
+                assertEquals(
+                        ref.value(s, t),
+                        mine.price(s, t),
+                        1e-12 * Math.abs(ref.value(s, t)) + 1e-14,
+                        "price " + s + ", " + t);
                 assertEquals(ref.delta(s, t), mine.delta(s, t), 1e-12, "delta " + s + ", " + t);
-                assertEquals(ref.gamma(s, t), mine.gamma(s, t), 1e-12 * Math.abs(ref.gamma(s, t)) + 1e-16, "gamma " + s + ", " + t);
+                assertEquals(
+                        ref.gamma(s, t),
+                        mine.gamma(s, t),
+                        1e-12 * Math.abs(ref.gamma(s, t)) + 1e-16,
+                        "gamma " + s + ", " + t);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.train.PinnModel;
@@ -31,7 +30,8 @@ class CourseRunTest {
     void quickExerciseLearnsThePriceAndItsGreeksAndWritesTheCourseCharts() throws Exception {
         CwruExercise ex = new CwruExercise();
         Path dir = tmp.resolve("cwru");
-        RunResult r = new Runner(new CourseCharts()).run(ex, RunOptions.defaults().withOut(dir).withQuick(true));
+        RunResult r = new Runner(new CourseCharts())
+                .run(ex, RunOptions.defaults().withOut(dir).withQuick(true));
 
         assertEquals(0.01, r.noise(), 0, "1% noise when none is given");
         assertEquals(2000, r.steps(), "200 epochs of 10 mini-batches");
@@ -48,17 +48,22 @@ class CourseRunTest {
             s[i] = 50 + i;
             exact[i] = bs.delta(s[i], 0);
         }
-        double[] delta = model.evaluate(new double[][] {s, t}, sc -> List.of(sc.output("V").d("S")))[0];
+        double[] delta = model.evaluate(
+                        new double[][] {s, t}, sc -> List.of(sc.output("V").d("S")))[0];
         double deltaAtZero = Metrics.relativeL2(delta, exact);
 
-        // the quick budget (200 epochs, ~15 s) reaches rel L2 3.4e-2 and Delta 1.2e-1 with seed 0 (the full 1,500 epochs:
+        // the quick budget (200 epochs, ~15 s) reaches rel L2 3.4e-2 and Delta 1.2e-1 with seed 0 (the full 1,500
+        // epochs:
         // 3.5e-3 and 7.5e-3); these bounds are 1.5x those figures, loose enough for the quick budget yet far below
         // what an untrained or wrongly scaled network gives (rel L2 ~ 1)
         double relL2 = Double.parseDouble(m.group(1));
         assertTrue(relL2 < 5e-2, "rel L2 " + relL2);
         assertTrue(Double.parseDouble(m.group(2)) < 0.18, "Delta rel L2 " + m.group(2));
         assertTrue(deltaAtZero < 0.18, "Delta rel L2 at t = 0 " + deltaAtZero);
-        assertEquals(r.derived().get("delta").relativeL2(), Double.parseDouble(m.group(2)), 1e-3 * Double.parseDouble(m.group(2)),
+        assertEquals(
+                r.derived().get("delta").relativeL2(),
+                Double.parseDouble(m.group(2)),
+                1e-3 * Double.parseDouble(m.group(2)),
                 "the line prints the derived error (4 significant digits)");
 
         String report = Files.readString(dir.resolve(Runner.REPORT_FILE));
@@ -66,7 +71,9 @@ class CourseRunTest {
         assertTrue(report.contains("| Delta = dV/dS | S in [50, 150] (101 values) x t in {0, 0.5} |"), report);
         assertTrue(report.contains("| data noise | 0.0100000 |"), report);
         for (String chart : List.of("delta_vs_exact", "gamma_vs_exact", "loss_epochs", "price_slices")) {
-            assertTrue(Files.size(dir.resolve(chart + ".png")) > 1000 && Files.isRegularFile(dir.resolve(chart + ".svg")), chart);
+            assertTrue(
+                    Files.size(dir.resolve(chart + ".png")) > 1000 && Files.isRegularFile(dir.resolve(chart + ".svg")),
+                    chart);
             assertTrue(report.contains("![" + chart + ".png]"), chart + " listed in the report");
         }
     }
@@ -74,11 +81,13 @@ class CourseRunTest {
     @Test
     void oneNeuronRunKeepsItsWalkthroughAndDrawsTheFit() throws Exception {
         Path dir = tmp.resolve("one");
-        RunResult r = new Runner(new CourseCharts()).run(new OneNeuron(), RunOptions.defaults().withOut(dir).withQuick(true));
+        RunResult r = new Runner(new CourseCharts())
+                .run(new OneNeuron(), RunOptions.defaults().withOut(dir).withQuick(true));
         // the quick 10,000 gradient-descent steps fit sigmoid(2x) to about 1e-3 relative; 1e-2 is the bar
         assertTrue(r.relL2() < 1e-2, "rel L2 " + r.relL2());
         assertEquals(0, r.noise(), 0, "one-neuron has clean data by default");
-        assertTrue(r.walkthrough().contains("step 1: w = ") && r.walkthrough().contains("step 3: w = "), r.walkthrough());
+        assertTrue(
+                r.walkthrough().contains("step 1: w = ") && r.walkthrough().contains("step 3: w = "), r.walkthrough());
         String report = Files.readString(dir.resolve(Runner.REPORT_FILE));
         assertTrue(report.contains("## Walkthrough\n\n```\nOne neuron, chain rule by hand"), report);
         assertTrue(Files.size(dir.resolve("fit.png")) > 1000, "fit chart");

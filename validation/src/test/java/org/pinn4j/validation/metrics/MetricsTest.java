@@ -69,21 +69,23 @@ class MetricsTest {
 
     @Test
     void badInputGivesClearMessages() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.rmse(new double[] {1, 2}, new double[] {1}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Metrics.rmse(new double[] {1, 2}, new double[] {1}));
         assertTrue(e.getMessage().contains("2 values but reference has 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Metrics.maxAbs(new double[0], new double[0]));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Metrics.relativeL2(new double[] {1, Double.NaN}, new double[] {1, 2}));
         assertTrue(e.getMessage().contains("prediction[1] = NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Metrics.relativeL2(new double[] {1, 2}, new double[] {Double.POSITIVE_INFINITY, 2}));
         assertTrue(e.getMessage().contains("reference[0] = Infinity"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Metrics.rmse(null, new double[] {1}));
         assertTrue(e.getMessage().contains("prediction array is null"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.relativeL2(new double[] {1, 2}, new double[] {0, 0}));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Metrics.relativeL2(new double[] {1, 2}, new double[] {0, 0}));
         assertTrue(e.getMessage().contains("identically zero"), e.getMessage());
     }
 }

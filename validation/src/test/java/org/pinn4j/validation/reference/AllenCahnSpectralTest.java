@@ -70,7 +70,8 @@ class AllenCahnSpectralTest {
         double[] dts = {0.05, 0.025, 0.0125, 0.00625};
         double[] err = new double[dts.length];
         for (int i = 0; i < dts.length; i++) {
-            AllenCahnSpectral.Solution s = new AllenCahnSpectral(eps, gamma, 32, dts[i]).withForcing(f)
+            AllenCahnSpectral.Solution s = new AllenCahnSpectral(eps, gamma, 32, dts[i])
+                    .withForcing(f)
                     .solve(x -> 0.5 * Math.sin(Math.PI * x), 2.0, 2);
             double[] x = s.x();
             double[] u = s.snapshot(1);
@@ -91,7 +92,9 @@ class AllenCahnSpectralTest {
         double[] dts = {0.05, 0.025, 0.0125, 0.00625};
         double[][] u = new double[dts.length][];
         for (int i = 0; i < dts.length; i++) {
-            u[i] = new AllenCahnSpectral(1e-4, 5, 64, dts[i]).solve(RAISSI_U0, 0.5, 2).snapshot(1);
+            u[i] = new AllenCahnSpectral(1e-4, 5, 64, dts[i])
+                    .solve(RAISSI_U0, 0.5, 2)
+                    .snapshot(1);
         }
         double prev = maxDiff(u[0], u[1]);
         for (int i = 1; i + 1 < dts.length; i++) {
@@ -148,8 +151,9 @@ class AllenCahnSpectralTest {
     @Test
     void cubicHermiteTimeInterpolationConvergesAtFourthOrder() {
         AllenCahnSpectral ac = new AllenCahnSpectral(1e-4, 5, 64, 0.005);
-        AllenCahnSpectral.Solution[] s = {ac.solve(RAISSI_U0, 0.5, 11), ac.solve(RAISSI_U0, 0.5, 21),
-            ac.solve(RAISSI_U0, 0.5, 41)};
+        AllenCahnSpectral.Solution[] s = {
+            ac.solve(RAISSI_U0, 0.5, 11), ac.solve(RAISSI_U0, 0.5, 21), ac.solve(RAISSI_U0, 0.5, 41)
+        };
         double[] err = new double[2];
         for (int level = 0; level < 2; level++) {
             AllenCahnSpectral.Solution coarse = s[level];
@@ -175,8 +179,9 @@ class AllenCahnSpectralTest {
     @Test
     void raissiProblemQualitativeShapeAtTimeOne() {
         int n = 256;
-        AllenCahnSpectral.Solution s = new AllenCahnSpectral(AllenCahnSpectral.RAISSI_EPS,
-                AllenCahnSpectral.RAISSI_GAMMA, n, 2e-3).solve(RAISSI_U0, 1.0, 11);
+        AllenCahnSpectral.Solution s = new AllenCahnSpectral(
+                        AllenCahnSpectral.RAISSI_EPS, AllenCahnSpectral.RAISSI_GAMMA, n, 2e-3)
+                .solve(RAISSI_U0, 1.0, 11);
         for (int k = 0; k < s.t().length; k++) {
             double[] u = s.snapshot(k);
             for (int j = 0; j < n; j++) {
@@ -206,12 +211,13 @@ class AllenCahnSpectralTest {
         assertThrows(IllegalArgumentException.class, () -> ac.solve(null, 1, 2));
         assertThrows(IllegalArgumentException.class, () -> ac.solve(RAISSI_U0, 0, 2));
         assertThrows(IllegalArgumentException.class, () -> ac.solve(RAISSI_U0, 1, 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ac.solve(x -> Math.log(x), 1, 2));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ac.solve(x -> Math.log(x), 1, 2));
         assertTrue(e.getMessage().contains("not finite"), e.getMessage());
         AllenCahnSpectral.Solution s = ac.solve(RAISSI_U0, 0.1, 2);
         assertThrows(IllegalArgumentException.class, () -> s.value(0, 0.2));
         assertThrows(IllegalArgumentException.class, () -> s.snapshot(2));
-        assertThrows(IllegalStateException.class,
-                () -> new AllenCahnSpectral(1e-4, 500, 16, 0.5).solve(x -> 2 * x, 5, 2));
+        assertThrows(
+                IllegalStateException.class, () -> new AllenCahnSpectral(1e-4, 500, 16, 0.5).solve(x -> 2 * x, 5, 2));
     }
 }

@@ -18,14 +18,21 @@ class AnalyticTest {
 
     /** Fourth-order central first derivative; truncation h^4 f^(5) / 30. */
     static double d1(DoubleUnaryOperator f, double x, double h) {
-        return (f.applyAsDouble(x - 2 * h) - 8 * f.applyAsDouble(x - h) + 8 * f.applyAsDouble(x + h)
-                - f.applyAsDouble(x + 2 * h)) / (12 * h);
+        return (f.applyAsDouble(x - 2 * h)
+                        - 8 * f.applyAsDouble(x - h)
+                        + 8 * f.applyAsDouble(x + h)
+                        - f.applyAsDouble(x + 2 * h))
+                / (12 * h);
     }
 
     /** Fourth-order central second derivative; truncation h^4 f^(6) / 90, round-off ~ 3 eps |f| / h^2. */
     static double d2(DoubleUnaryOperator f, double x, double h) {
-        return (-f.applyAsDouble(x - 2 * h) + 16 * f.applyAsDouble(x - h) - 30 * f.applyAsDouble(x)
-                + 16 * f.applyAsDouble(x + h) - f.applyAsDouble(x + 2 * h)) / (12 * h * h);
+        return (-f.applyAsDouble(x - 2 * h)
+                        + 16 * f.applyAsDouble(x - h)
+                        - 30 * f.applyAsDouble(x)
+                        + 16 * f.applyAsDouble(x + h)
+                        - f.applyAsDouble(x + 2 * h))
+                / (12 * h * h);
     }
 
     @Test

@@ -136,8 +136,8 @@ class BurgersHopfColeTest {
         assertThrows(IllegalArgumentException.class, () -> new BurgersHopfCole(0.01, 1));
         assertThrows(IllegalArgumentException.class, () -> BURGERS.value(0.1, -0.5));
         assertThrows(IllegalArgumentException.class, () -> BURGERS.value(Double.NaN, 0.5));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BURGERS.values(new double[2], new double[3]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BURGERS.values(new double[2], new double[3]));
         assertTrue(e.getMessage().contains("2, 3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> BURGERS.grid(1, 10, 1.0));
     }

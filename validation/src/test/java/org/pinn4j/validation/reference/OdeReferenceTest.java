@@ -92,12 +92,13 @@ class OdeReferenceTest {
     @Test
     void rejectsBadInputAndReportsBlowUp() {
         OdeReference ref = new OdeReference(OSCILLATOR, 0, new double[] {1, 0});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ref.sample(new double[] {0.1, -0.1}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ref.sample(new double[] {0.1, -0.1}));
         assertTrue(e.getMessage().contains("times[1] = -0.1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new OdeReference(null, 0, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> new OdeReference(OSCILLATOR, 0, new double[0]));
-        assertThrows(IllegalArgumentException.class, () -> new OdeReference(OSCILLATOR, 0, new double[] {1, 0}, 0, 1e-8));
+        assertThrows(
+                IllegalArgumentException.class, () -> new OdeReference(OSCILLATOR, 0, new double[] {1, 0}, 0, 1e-8));
         // y' = y^2, y(0) = 1 blows up at t = 1
         OdeReference blowUp = new OdeReference((t, y, dy) -> dy[0] = y[0] * y[0], 0, new double[] {1});
         assertThrows(IllegalStateException.class, () -> blowUp.sample(new double[] {2.0}));

@@ -125,7 +125,8 @@ class PoissonFdTest {
         assertThrows(IllegalArgumentException.class, () -> new PoissonFd(null, (x, y) -> 1, 8));
         assertThrows(IllegalArgumentException.class, () -> new PoissonFd(PoissonFd.SQUARE, (x, y) -> 1, 1));
         assertThrows(IllegalArgumentException.class, () -> new PoissonFd((x, y) -> false, (x, y) -> 1, 8));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new PoissonFd(PoissonFd.SQUARE, (x, y) -> x > 0.5 ? Double.NaN : 1, 8));
         assertTrue(e.getMessage().contains("not finite"), e.getMessage());
         PoissonFd p = new PoissonFd(PoissonFd.SQUARE, (x, y) -> 1, 8);

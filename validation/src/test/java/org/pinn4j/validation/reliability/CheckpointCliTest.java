@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,16 +57,24 @@ class CheckpointCliTest {
         Files.writeString(d.resolve("file.txt"), "not a directory\n");
 
         dir("quick-run", json);
-        sidecar("quick-run", "{\"problem\":\"poisson-1d\",\"budget\":\"quick\",\"noise\":0.0,\"seed\":0,\"checkpointEvery\":10}");
+        sidecar(
+                "quick-run",
+                "{\"problem\":\"poisson-1d\",\"budget\":\"quick\",\"noise\":0.0,\"seed\":0,\"checkpointEvery\":10}");
         dir("damaged-sidecar", json);
         sidecar("damaged-sidecar", "{\"problem\":\"poisson-1d\",\"bud");
         dir("sidecar-fields", json);
-        sidecar("sidecar-fields", "{\"problem\":\"poisson-1d\",\"budget\":\"slow\",\"noise\":0.0,\"seed\":0,\"checkpointEvery\":10}");
+        sidecar(
+                "sidecar-fields",
+                "{\"problem\":\"poisson-1d\",\"budget\":\"slow\",\"noise\":0.0,\"seed\":0,\"checkpointEvery\":10}");
 
         // same network, points and recipe, but another problem's name
-        Problem other = Problem.builder("other").inputs("x").outputs("u").domain(new Interval(-1, 1))
+        Problem other = Problem.builder("other")
+                .inputs("x")
+                .outputs("u")
+                .domain(new Interval(-1, 1))
                 .condition(Conditions.pde("pde", s -> s.output("u").d("x", "x")).withPoints(128))
-                .condition(Conditions.dirichlet("bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0).withPoints(2))
+                .condition(Conditions.dirichlet("bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0)
+                        .withPoints(2))
                 .build();
         checkpoint(other, d.resolve("other-problem"));
     }
@@ -80,7 +87,9 @@ class CheckpointCliTest {
                 return r.step() < 25;
             }
         };
-        new Trainer(problem, recipe, stop).checkpointEvery(10, dir.resolve(RunCheckpoint.CHECKPOINT_FILE)).train();
+        new Trainer(problem, recipe, stop)
+                .checkpointEvery(10, dir.resolve(RunCheckpoint.CHECKPOINT_FILE))
+                .train();
     }
 
     private static void dir(String name, String checkpoint) throws Exception {
@@ -95,30 +104,57 @@ class CheckpointCliTest {
     static Stream<Arguments> cases() {
         String run = "run poisson-1d --quick --out $D/out --resume ";
         return Stream.of(
-                row("run poisson-1d --quick --resume $D/none", "pinn run: resume directory $D/none does not exist",
+                row(
+                        "run poisson-1d --quick --resume $D/none",
+                        "pinn run: resume directory $D/none does not exist",
                         "expected the directory of a run started with --checkpoint-every N"),
                 row(run + "$D/file.txt", "resume directory $D/file.txt is a file", "expected the directory of a run"),
-                row(run + "$D/empty", "resume directory $D/empty has no checkpoint.json", "reached its first checkpoint"),
+                row(
+                        run + "$D/empty",
+                        "resume directory $D/empty has no checkpoint.json",
+                        "reached its first checkpoint"),
                 row(run + "$D/truncated", "checkpoint $D/truncated/checkpoint.json is truncated or not valid JSON"),
                 row(run + "$D/corrupted", "checkpoint $D/corrupted/checkpoint.json is corrupted: checksum mismatch"),
                 row(run + "$D/version", "checkpoint $D/version/checkpoint.json has format version 2; expected 1"),
                 row(run + "$D/not-checkpoint", "$D/not-checkpoint/checkpoint.json is not a pinn4j checkpoint"),
-                row(run + "$D/api --seed 5", "checkpoint $D/api/checkpoint.json was made for problem 'poisson-1d' with", "seed 0",
-                        "this run is 'poisson-1d' with", "seed 5"),
-                row("run poisson-1d --out $D/out --resume $D/api", "was made for problem 'poisson-1d' with", "adam 500 steps",
-                        "this run is 'poisson-1d' with", "adam 1000 steps"),
+                row(
+                        run + "$D/api --seed 5",
+                        "checkpoint $D/api/checkpoint.json was made for problem 'poisson-1d' with",
+                        "seed 0",
+                        "this run is 'poisson-1d' with",
+                        "seed 5"),
+                row(
+                        "run poisson-1d --out $D/out --resume $D/api",
+                        "was made for problem 'poisson-1d' with",
+                        "adam 500 steps",
+                        "this run is 'poisson-1d' with",
+                        "adam 1000 steps"),
                 row(run + "$D/other-problem", "was made for problem 'other'", "this run is 'poisson-1d'"),
-                row("run poisson-1d --out $D/out --resume $D/quick-run",
+                row(
+                        "run poisson-1d --out $D/out --resume $D/quick-run",
                         "checkpoint $D/quick-run/checkpoint.json was made for 'poisson-1d' (quick budget, seed 0, noise 0.0); "
                                 + "this run is 'poisson-1d' (full budget, seed 0, noise 0.0); resume with the same problem and options"),
-                row(run + "$D/quick-run --noise 0.01", "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 0, noise 0.01)"),
-                row(run + "$D/quick-run --seed 3", "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 3, noise 0.0)"),
+                row(
+                        run + "$D/quick-run --noise 0.01",
+                        "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 0, noise 0.01)"),
+                row(
+                        run + "$D/quick-run --seed 3",
+                        "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 3, noise 0.0)"),
                 row(run + "$D/damaged-sidecar", "$D/damaged-sidecar/checkpoint-run.json is damaged (not valid JSON)"),
-                row(run + "$D/sidecar-fields", "$D/sidecar-fields/checkpoint-run.json is damaged",
+                row(
+                        run + "$D/sidecar-fields",
+                        "$D/sidecar-fields/checkpoint-run.json is damaged",
                         "fields problem, budget, noise, seed, checkpointEvery expected"),
-                row("run poisson-1d --quick --out $D/out --checkpoint-every 0", "--checkpoint-every must be a whole number >= 1; got 0"),
-                row("run poisson-1d --quick --out $D/out --checkpoint-every -3", "--checkpoint-every must be a whole number >= 1; got -3"),
-                row("run poisson-1d --quick --out $D/out --checkpoint-every often", "--checkpoint-every", "'often' is not a whole number"),
+                row(
+                        "run poisson-1d --quick --out $D/out --checkpoint-every 0",
+                        "--checkpoint-every must be a whole number >= 1; got 0"),
+                row(
+                        "run poisson-1d --quick --out $D/out --checkpoint-every -3",
+                        "--checkpoint-every must be a whole number >= 1; got -3"),
+                row(
+                        "run poisson-1d --quick --out $D/out --checkpoint-every often",
+                        "--checkpoint-every",
+                        "'often' is not a whole number"),
                 row("run poisson-1d --quick --resume", "Missing required parameter for option '--resume' (DIR)"),
                 row("run nosuch --resume $D/api", "unknown problem 'nosuch'"));
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,17 +46,50 @@ import org.pinn4j.validation.cli.PinnCli;
  */
 class CsvFuzzTest {
     private static final long SEED = 0x5EED_C5F0L;
-    private static final String VALID = "id,x,label\n"
-            + "p1,0.5,\"a, quoted\"\n"
-            + "p2,-0.25,b\n"
-            + "p3,1e-3,\"say \"\"hi\"\"\"\n"
-            + "p4,+.75,d\n";
-    private static final String[] TOKENS = {"NaN", "Infinity", "-Infinity", "1e999", "-1e999", "1e-999", "0x1p3", "\"", "\"\"", "\uFEFF",
-        ",", ",,", "\n", "\r", "\r\n", "\n\n", " ", "\t", "\0", "x", "X", "e", "E+", "-", ".", "1,2", "é", "\uD83D\uDE00", "\\",
-        "9".repeat(1000), "9".repeat(100_000) + "x", "1e2147483648", "0." + "0".repeat(400) + "1", "\"x\"", "id", "label"};
+    private static final String VALID =
+            "id,x,label\n" + "p1,0.5,\"a, quoted\"\n" + "p2,-0.25,b\n" + "p3,1e-3,\"say \"\"hi\"\"\"\n" + "p4,+.75,d\n";
+    private static final String[] TOKENS = {
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e999",
+        "-1e999",
+        "1e-999",
+        "0x1p3",
+        "\"",
+        "\"\"",
+        "\uFEFF",
+        ",",
+        ",,",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n\n",
+        " ",
+        "\t",
+        "\0",
+        "x",
+        "X",
+        "e",
+        "E+",
+        "-",
+        ".",
+        "1,2",
+        "é",
+        "\uD83D\uDE00",
+        "\\",
+        "9".repeat(1000),
+        "9".repeat(100_000) + "x",
+        "1e2147483648",
+        "0." + "0".repeat(400) + "1",
+        "\"x\"",
+        "id",
+        "label"
+    };
 
     @TempDir
     static Path d;
+
     static Path model;
     static PinnModel loaded;
     static Method read;
@@ -72,8 +104,13 @@ class CsvFuzzTest {
     @BeforeAll
     static void setUp() throws Exception {
         model = d.resolve("model.json");
-        ModelFile.save(new Trainer(new Poisson1d().problem(ProblemContext.defaults()), Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3)))
-                .train().model(), model);
+        ModelFile.save(
+                new Trainer(
+                                new Poisson1d().problem(ProblemContext.defaults()),
+                                Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3)))
+                        .train()
+                        .model(),
+                model);
         loaded = ModelFile.load(model);
         // the reader is package-private in the cli package: reached by reflection, exactly as predict calls it
         Class<?> csv = Class.forName("org.pinn4j.validation.cli.PointsCsv");
@@ -186,7 +223,9 @@ class CsvFuzzTest {
         }
         if (result instanceof IllegalArgumentException iae) {
             String m = iae.getMessage();
-            assertTrue(m != null && (m.startsWith("input CSV " + file) && m.contains("expected")), name + ": unclear message: " + m);
+            assertTrue(
+                    m != null && (m.startsWith("input CSV " + file) && m.contains("expected")),
+                    name + ": unclear message: " + m);
             rejected++;
         } else if (result instanceof Throwable t) {
             throw new AssertionError(name + ": undocumented " + t + " on " + preview(content), t);
@@ -220,8 +259,12 @@ class CsvFuzzTest {
         Files.deleteIfExists(output);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = PinnCli.execute(new String[] {"predict", "--model", model.toString(), "--input", input.toString(), "--output",
-            output.toString()}, new PrintWriter(out), new PrintWriter(err));
+        int code = PinnCli.execute(
+                new String[] {
+                    "predict", "--model", model.toString(), "--input", input.toString(), "--output", output.toString()
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
         cliRuns++;
         String all = name + ": exit " + code + "\n" + out + err;
         if (rejectedByReader) {
@@ -245,7 +288,11 @@ class CsvFuzzTest {
 
     private static String preview(byte[] b) {
         String s = new String(b, StandardCharsets.UTF_8);
-        return "'" + (s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " chars)" : s).replace("\n", "\\n").replace("\r", "\\r") + "'";
+        return "'"
+                + (s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " chars)" : s)
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r")
+                + "'";
     }
 
     @Test

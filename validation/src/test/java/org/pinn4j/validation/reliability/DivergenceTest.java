@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.io.ModelFile;
@@ -85,7 +84,8 @@ class DivergenceTest {
 
         @Override
         public Recipe recipe(boolean quick) {
-            return Recipe.of(NetworkConfig.mlp(2, 20), Phase.steps(Optimizers::gd, () -> Schedules.constant(1.0), 300, "gd"));
+            return Recipe.of(
+                    NetworkConfig.mlp(2, 20), Phase.steps(Optimizers::gd, () -> Schedules.constant(1.0), 300, "gd"));
         }
 
         @Override
@@ -106,7 +106,10 @@ class DivergenceTest {
         int bad = Integer.parseInt(m.group(1));
         int kept = Integer.parseInt(m.group(4));
         assertEquals(bad - 1, kept);
-        assertTrue(kept > 10, "a blow-up over many steps, not a first-step failure: " + r.training().message());
+        assertTrue(
+                kept > 10,
+                "a blow-up over many steps, not a first-step failure: "
+                        + r.training().message());
 
         // the history holds the finite steps 1..kept, growing by many orders of magnitude
         double[] totals = r.training().history().totals();
@@ -138,7 +141,8 @@ class DivergenceTest {
         for (double v : u[0]) {
             assertTrue(Double.isFinite(v), "the saved model predicts finite values");
         }
-        assertTrue(Files.exists(dir.resolve(Runner.HISTORY_FILE)) && Files.exists(dir.resolve(Runner.REPORT_FILE)),
+        assertTrue(
+                Files.exists(dir.resolve(Runner.HISTORY_FILE)) && Files.exists(dir.resolve(Runner.REPORT_FILE)),
                 "history and report are written for a diverged run too");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +16,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.validation.runner.RunCheckpoint;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The overnight-run experiment, with real processes: {@code pinn run poisson-1d --quick} (1,000 steps: 500
@@ -37,6 +34,7 @@ class KillResumeTest {
     private static final String MAIN = "org.pinn4j.validation.cli.PinnCli";
     /** Seed of the kill point; the training seed is {@link #TRAIN_SEED}. */
     private static final long KILL_SEED = 20240611L;
+
     private static final String TRAIN_SEED = "7";
     /** Guard against a hung child process (not a speed measurement: a run takes seconds). */
     private static final long GUARD_SECONDS = 600;
@@ -48,6 +46,7 @@ class KillResumeTest {
     static final int[] TARGETS = new int[2];
     /** The checkpoint step each kill left behind (where the next process resumes). */
     static final int[] CHECKPOINTS = new int[2];
+
     static final int[] EXITS = new int[2];
     static boolean modelBeforeResume;
     static String[] resumeLogs = new String[2];
@@ -58,21 +57,54 @@ class KillResumeTest {
         TARGETS[0] = rng.nextInt(60, 460);
         TARGETS[1] = rng.nextInt(560, 940);
         // the two references run alongside the runs to be killed: each result is independent of load and timing
-        Process ref2 = start("ref2", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "2", "--out", d.resolve("ref2").toString());
-        Process ref1 = start("ref1", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "1", "--out", d.resolve("ref1").toString());
+        Process ref2 = start(
+                "ref2",
+                "run",
+                "poisson-1d",
+                "--quick",
+                "--seed",
+                TRAIN_SEED,
+                "--threads",
+                "2",
+                "--out",
+                d.resolve("ref2").toString());
+        Process ref1 = start(
+                "ref1",
+                "run",
+                "poisson-1d",
+                "--quick",
+                "--seed",
+                TRAIN_SEED,
+                "--threads",
+                "1",
+                "--out",
+                d.resolve("ref1").toString());
         Path killed = d.resolve("killed");
         String dir = killed.toString();
         // 1 thread, checkpoint every 10 steps; killed in Adam
-        Process victim = start("victim", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "1", "--checkpoint-every", "10",
-                "--out", dir);
+        Process victim = start(
+                "victim",
+                "run",
+                "poisson-1d",
+                "--quick",
+                "--seed",
+                TRAIN_SEED,
+                "--threads",
+                "1",
+                "--checkpoint-every",
+                "10",
+                "--out",
+                dir);
         killWhenPast(victim, "victim", killed, 0);
         modelBeforeResume = Files.exists(killed.resolve("model.json"));
         // resumed on 2 threads (the interval of 10 is taken over from the interrupted run); killed again in L-BFGS
-        Process second = start("resume1", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "2", "--resume", dir);
+        Process second = start(
+                "resume1", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "2", "--resume", dir);
         killWhenPast(second, "resume1", killed, 1);
         resumeLogs[0] = log("resume1");
         // resumed on 1 thread to the end
-        Process last = start("resume2", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "1", "--resume", dir);
+        Process last = start(
+                "resume2", "run", "poisson-1d", "--quick", "--seed", TRAIN_SEED, "--threads", "1", "--resume", dir);
         for (Process p : new Process[] {ref2, ref1, last}) {
             assertTrue(p.waitFor(GUARD_SECONDS, TimeUnit.SECONDS), "a child JVM did not finish");
         }
@@ -80,8 +112,10 @@ class KillResumeTest {
         assertEquals(0, ref1.exitValue(), log("ref1"));
         assertEquals(0, last.exitValue(), log("resume2"));
         resumeLogs[1] = log("resume2");
-        System.out.println("kill/resume (kill seed " + KILL_SEED + ", training seed " + TRAIN_SEED + ", 1000 steps): kill 1 when the "
-                + "checkpoint passed step " + TARGETS[0] + " -> SIGKILL exit " + EXITS[0] + ", resumed from step " + CHECKPOINTS[0]
+        System.out.println("kill/resume (kill seed " + KILL_SEED + ", training seed " + TRAIN_SEED
+                + ", 1000 steps): kill 1 when the "
+                + "checkpoint passed step " + TARGETS[0] + " -> SIGKILL exit " + EXITS[0] + ", resumed from step "
+                + CHECKPOINTS[0]
                 + "; kill 2 past step " + TARGETS[1] + " -> exit " + EXITS[1] + ", resumed from step " + CHECKPOINTS[1]
                 + "; threads 1 -> 2 -> 1, reference 2; model.json byte-identical to the reference: "
                 + (Files.mismatch(d.resolve("ref2/model.json"), killed.resolve("model.json")) == -1)
@@ -96,7 +130,8 @@ class KillResumeTest {
             Thread.sleep(5);
         }
         if (!p.isAlive()) {
-            fail("the run ended (exit " + p.exitValue() + ") before its checkpoint reached step " + TARGETS[k] + ":\n" + log(name));
+            fail("the run ended (exit " + p.exitValue() + ") before its checkpoint reached step " + TARGETS[k] + ":\n"
+                    + log(name));
         }
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flushing
         assertTrue(p.waitFor(GUARD_SECONDS, TimeUnit.SECONDS));
@@ -110,17 +145,22 @@ class KillResumeTest {
             assertNotEquals(0, EXITS[k], "process " + k + " was killed, not finished");
             assertTrue(CHECKPOINTS[k] >= TARGETS[k] && CHECKPOINTS[k] < 1000, "checkpoint step " + CHECKPOINTS[k]);
             assertEquals(0, CHECKPOINTS[k] % 10, "checkpoints every 10 steps");
-            assertTrue(resumeLogs[k].contains("from " + d.resolve("killed").resolve(RunCheckpoint.CHECKPOINT_FILE) + " after step "
-                    + CHECKPOINTS[k]), resumeLogs[k]);
+            assertTrue(
+                    resumeLogs[k].contains("from " + d.resolve("killed").resolve(RunCheckpoint.CHECKPOINT_FILE)
+                            + " after step " + CHECKPOINTS[k]),
+                    resumeLogs[k]);
         }
-        assertTrue(CHECKPOINTS[0] <= 500 && CHECKPOINTS[1] > 500, "one kill in Adam, one in L-BFGS: " + CHECKPOINTS[0] + ", " + CHECKPOINTS[1]);
+        assertTrue(
+                CHECKPOINTS[0] <= 500 && CHECKPOINTS[1] > 500,
+                "one kill in Adam, one in L-BFGS: " + CHECKPOINTS[0] + ", " + CHECKPOINTS[1]);
         assertFalse(modelBeforeResume, "a killed run has written no model yet");
     }
 
     @Test
     void resumedModelIsByteIdenticalToTheUninterruptedOne() throws IOException {
         // exact: the resume restores parameters, optimizer, L-BFGS and sampler state bit for bit
-        assertArrayEquals(Files.readAllBytes(d.resolve("ref2/model.json")), Files.readAllBytes(d.resolve("killed/model.json")));
+        assertArrayEquals(
+                Files.readAllBytes(d.resolve("ref2/model.json")), Files.readAllBytes(d.resolve("killed/model.json")));
     }
 
     @Test
@@ -142,7 +182,9 @@ class KillResumeTest {
     }
 
     private static List<String> withoutSeconds(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.toList());
+        return Files.readAllLines(csv).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(',')))
+                .collect(Collectors.toList());
     }
 
     private static int checkpointStep(Path ckpt) {
@@ -153,17 +195,25 @@ class KillResumeTest {
     }
 
     private static Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "--add-modules", "jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), MAIN));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectOutput(d.resolve(name + ".out").toFile()).redirectError(d.resolve(name + ".err").toFile())
+        return new ProcessBuilder(cmd)
+                .redirectOutput(d.resolve(name + ".out").toFile())
+                .redirectError(d.resolve(name + ".err").toFile())
                 .start();
     }
 
     private static String log(String name) {
         try {
-            return "--- stdout\n" + Files.readString(d.resolve(name + ".out")) + "--- stderr\n" + Files.readString(d.resolve(name + ".err"));
+            return "--- stdout\n" + Files.readString(d.resolve(name + ".out")) + "--- stderr\n"
+                    + Files.readString(d.resolve(name + ".err"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

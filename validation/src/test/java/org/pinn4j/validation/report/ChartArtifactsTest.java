@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.io.ModelFile;
@@ -37,9 +35,17 @@ class ChartArtifactsTest {
     void serviceRegistrationPlugsTheChartsIntoTheRunner() throws Exception {
         Path dir = tmp.resolve("heat");
         // the hook the command line uses: found through META-INF/services
-        RunResult r = new Runner(RunArtifacts.discovered()).run(ReportProblems.heat(40), RunOptions.defaults().withOut(dir).withQuick(true));
+        RunResult r = new Runner(RunArtifacts.discovered())
+                .run(ReportProblems.heat(40), RunOptions.defaults().withOut(dir).withQuick(true));
         assertTrue(r.ok());
-        List<String> expected = List.of("prediction", "reference", "error", "slice_t0.25", "slice_t0.5", "slice_t0.75", "loss",
+        List<String> expected = List.of(
+                "prediction",
+                "reference",
+                "error",
+                "slice_t0.25",
+                "slice_t0.5",
+                "slice_t0.75",
+                "loss",
                 "residual_hist");
         for (String name : expected) {
             assertTrue(Files.isRegularFile(dir.resolve(name + ".png")), name + ".png");
@@ -57,15 +63,22 @@ class ChartArtifactsTest {
             assertTrue(page.contains("<img src=\"" + name + ".png\""), name);
             assertTrue(page.contains("<a href=\"" + name + ".svg\">"), name);
         }
-        assertTrue(page.contains("<td class=\"num\">" + org.pinn4j.validation.runner.Numbers.sci(r.relL2()) + "</td>"), "rel L2 in the table");
-        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"), "no network resource, no script");
+        assertTrue(
+                page.contains("<td class=\"num\">" + org.pinn4j.validation.runner.Numbers.sci(r.relL2()) + "</td>"),
+                "rel L2 in the table");
+        assertFalse(
+                page.contains("http://") || page.contains("https://") || page.contains("<script"),
+                "no network resource, no script");
 
         String report = Files.readString(dir.resolve(Runner.REPORT_FILE));
         assertTrue(report.contains("![prediction.png](prediction.png)"), report);
         assertFalse(report.contains("could not be written"), report);
         // report.md lists the charts in reading order: maps, then slices, then loss, then residuals
-        assertTrue(report.indexOf("prediction.png") < report.indexOf("error.png") && report.indexOf("error.png") < report.indexOf("slice_t0.25.png")
-                && report.indexOf("slice_t0.75.png") < report.indexOf("loss.png") && report.indexOf("loss.png") < report.indexOf("residual_hist.png"),
+        assertTrue(
+                report.indexOf("prediction.png") < report.indexOf("error.png")
+                        && report.indexOf("error.png") < report.indexOf("slice_t0.25.png")
+                        && report.indexOf("slice_t0.75.png") < report.indexOf("loss.png")
+                        && report.indexOf("loss.png") < report.indexOf("residual_hist.png"),
                 report);
     }
 
@@ -73,7 +86,8 @@ class ChartArtifactsTest {
     void inverseProblemGetsCoefficientAndDataCharts() throws Exception {
         Path dir = tmp.resolve("inverse");
         BenchmarkProblem p = ReportProblems.poissonInverse(150);
-        RunResult r = new Runner(new ChartArtifacts()).run(p, RunOptions.defaults().withOut(dir).withSeed(5));
+        RunResult r = new Runner(new ChartArtifacts())
+                .run(p, RunOptions.defaults().withOut(dir).withSeed(5));
         for (String name : List.of("prediction", "error", "loss", "coefficients", "residual_hist")) {
             assertTrue(Files.isRegularFile(dir.resolve(name + ".png")), name);
         }
@@ -126,9 +140,12 @@ class ChartArtifactsTest {
         // a non-empty directory where loss.png should go: the file cannot replace it
         Files.createDirectories(dir.resolve("loss.png"));
         Files.writeString(dir.resolve("loss.png").resolve("keep"), "x");
-        new Runner(new ChartArtifacts()).run(ReportProblems.poissonInverse(20), RunOptions.defaults().withOut(dir));
+        new Runner(new ChartArtifacts())
+                .run(ReportProblems.poissonInverse(20), RunOptions.defaults().withOut(dir));
         assertTrue(Files.isRegularFile(dir.resolve("prediction.png")));
-        assertTrue(Files.isRegularFile(dir.resolve("residual_hist.png")), "charts after the failing one are still written");
+        assertTrue(
+                Files.isRegularFile(dir.resolve("residual_hist.png")),
+                "charts after the failing one are still written");
         String report = Files.readString(dir.resolve(Runner.REPORT_FILE));
         assertTrue(report.contains("Charts could not be written: loss.png could not be written: "), report);
         String page = Files.readString(dir.resolve(RunPage.FILE));
@@ -140,7 +157,8 @@ class ChartArtifactsTest {
     void divergedRunWithoutHistoryStillGetsItsMapsAndSaysWhyThereIsNoLossChart() throws Exception {
         Path dir = tmp.resolve("diverged");
         // the loss is infinite at the first step, so no step is recorded
-        RunResult r = new Runner(new ChartArtifacts()).run(TestProblems.diverging(), RunOptions.defaults().withOut(dir));
+        RunResult r = new Runner(new ChartArtifacts())
+                .run(TestProblems.diverging(), RunOptions.defaults().withOut(dir));
         assertFalse(r.ok());
         assertEquals(0, r.steps());
         assertTrue(Files.isRegularFile(dir.resolve("prediction.png")));
@@ -152,7 +170,10 @@ class ChartArtifactsTest {
 
     private static List<String> pngAndSvg(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".png") || n.endsWith(".svg")).sorted().toList();
+            return s.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".png") || n.endsWith(".svg"))
+                    .sorted()
+                    .toList();
         }
     }
 

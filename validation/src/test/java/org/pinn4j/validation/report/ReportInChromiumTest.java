@@ -18,9 +18,7 @@ import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,17 +70,28 @@ class ReportInChromiumTest {
 
         Path dir = tmp.resolve("validate");
         List<BenchmarkProblem> problems = List.of(Catalogue.get("poisson-1d"), ReportProblems.heat(40));
-        List<ValidationEntry> entries = new Validation(new Runner(new ChartArtifacts())).run(problems, dir, true, OptionalInt.empty(), line -> {
-        });
+        List<ValidationEntry> entries = new Validation(new Runner(new ChartArtifacts()))
+                .run(problems, dir, true, OptionalInt.empty(), line -> {});
         assertTrue(entries.stream().allMatch(ValidationEntry::ok), entries.toString());
 
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Path profile = Files.createDirectory(tmp.resolve("chromium-profile"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort()
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile())
+                .usingAnyFreePort()
                 .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         try {
@@ -95,7 +104,10 @@ class ReportInChromiumTest {
                 pngs.addAll(pngsIn(dir.resolve(p.name())));
             }
             browser.get(dir.resolve(Validation.INDEX_FILE).toUri().toString());
-            assertEquals(2L, js(browser, "return document.querySelectorAll('#results tbody tr').length;"), "one table row per problem");
+            assertEquals(
+                    2L,
+                    js(browser, "return document.querySelectorAll('#results tbody tr').length;"),
+                    "one table row per problem");
             checkImages(browser, dir, pngs);
             screenshot(browser, SCREENSHOTS.resolve("validate-index.png"));
 
@@ -139,7 +151,8 @@ class ReportInChromiumTest {
                 break;
             }
             Dimension now = browser.manage().window().getSize();
-            browser.manage().window().setSize(new Dimension(1400, (int) Math.min(now.getHeight() + height - inner + 10, 12000)));
+            browser.manage().window().setSize(new Dimension(1400, (int)
+                    Math.min(now.getHeight() + height - inner + 10, 12000)));
         }
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
@@ -154,7 +167,10 @@ class ReportInChromiumTest {
 
     private static List<Path> pngsIn(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(".png")).map(Path::normalize).sorted().toList();
+            return s.filter(f -> f.getFileName().toString().endsWith(".png"))
+                    .map(Path::normalize)
+                    .sorted()
+                    .toList();
         }
     }
 

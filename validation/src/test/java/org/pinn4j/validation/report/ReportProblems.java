@@ -3,7 +3,6 @@ package org.pinn4j.validation.report;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
@@ -21,12 +20,18 @@ import org.pinn4j.problems.Reference;
 
 /** Small problems with exact solutions and tiny budgets, so that report tests run real trainings in seconds. */
 final class ReportProblems {
-    private ReportProblems() {
-    }
+    private ReportProblems() {}
 
     /** A catalogue-like problem assembled from parts. */
-    record Custom(String name, String equation, Reference exact, Function<ProblemContext, Problem> build, Recipe recipe, EvaluationGrid grid,
-                  Map<String, Double> truth) implements BenchmarkProblem {
+    record Custom(
+            String name,
+            String equation,
+            Reference exact,
+            Function<ProblemContext, Problem> build,
+            Recipe recipe,
+            EvaluationGrid grid,
+            Map<String, Double> truth)
+            implements BenchmarkProblem {
         @Override
         public String referenceKind() {
             return "analytic";
@@ -85,12 +90,21 @@ final class ReportProblems {
             for (int i = 0; i < xs.length; i++) {
                 us[i] = sine(xs[i]);
             }
-            return Problem.builder("poisson-inverse").inputs("x").outputs("u").domain(new Interval(-1, 1)).coefficient("k", 0.5)
+            return Problem.builder("poisson-inverse")
+                    .inputs("x")
+                    .outputs("u")
+                    .domain(new Interval(-1, 1))
+                    .coefficient("k", 0.5)
                     .condition(Conditions.pde("pde", s -> {
-                        Field u = s.output("u");
-                        return s.coefficient("k").times(u.d("x", "x")).neg().minus(s.source("f", q -> pi2 * sine(q[0])));
-                    }).withPoints(64))
-                    .condition(Conditions.dirichlet("bc", Region.boundary(), "u", q -> 0.0).withPoints(2))
+                                Field u = s.output("u");
+                                return s.coefficient("k")
+                                        .times(u.d("x", "x"))
+                                        .neg()
+                                        .minus(s.source("f", q -> pi2 * sine(q[0])));
+                            })
+                            .withPoints(64))
+                    .condition(Conditions.dirichlet("bc", Region.boundary(), "u", q -> 0.0)
+                            .withPoints(2))
                     .condition(Conditions.data("data", new PointSet(new double[][] {xs}), "u", us))
                     .build();
         };
@@ -101,22 +115,31 @@ final class ReportProblems {
             }
             return new double[][] {u};
         };
-        return new Custom("poisson-inverse", "-k u'' = pi^2 sin(pi x), u(-1) = u(1) = 0, u measured at 21 points", exact, p,
+        return new Custom(
+                "poisson-inverse",
+                "-k u'' = pi^2 sin(pi x), u(-1) = u(1) = 0, u measured at 21 points",
+                exact,
+                p,
                 Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(adamSteps, 5e-3), Phase.lbfgs(30)),
-                new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 101)}), Map.of("k", 1.0));
+                new EvaluationGrid(new double[][] {EvaluationGrid.linspace(-1, 1, 101)}),
+                Map.of("k", 1.0));
     }
 
     /** u_t = 0.1 u_xx on x in [0, 1], t in [0, 1], u(x, 0) = sin(pi x), u = 0 at both ends; exact exp(-0.1 pi^2 t) sin(pi x). */
     static BenchmarkProblem heat(int adamSteps) {
         double decay = 0.1 * Math.PI * Math.PI;
-        Function<ProblemContext, Problem> p = ctx -> Problem.builder("heat").inputs("x", "t").outputs("u")
+        Function<ProblemContext, Problem> p = ctx -> Problem.builder("heat")
+                .inputs("x", "t")
+                .outputs("u")
                 .domain(new GeometryXTime(new Interval(0, 1), 0, 1))
                 .condition(Conditions.pde("pde", s -> {
-                    Field u = s.output("u");
-                    return u.d("t").minus(u.d("x", "x").times(0.1));
-                }).withPoints(256))
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("x", "x").times(0.1));
+                        })
+                        .withPoints(256))
                 .condition(Conditions.initial("ic", "u", q -> sine(q[0])).withPoints(64))
-                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", q -> 0.0).withPoints(64))
+                .condition(Conditions.dirichlet("bc", Region.boundary(), "u", q -> 0.0)
+                        .withPoints(64))
                 .build();
         Reference exact = pts -> {
             double[] u = new double[pts[0].length];
@@ -125,8 +148,14 @@ final class ReportProblems {
             }
             return new double[][] {u};
         };
-        return new Custom("heat", "u_t = 0.1 u_xx, x in [0, 1], t in [0, 1], u(x, 0) = sin(pi x), u(0, t) = u(1, t) = 0", exact, p,
+        return new Custom(
+                "heat",
+                "u_t = 0.1 u_xx, x in [0, 1], t in [0, 1], u(x, 0) = sin(pi x), u(0, t) = u(1, t) = 0",
+                exact,
+                p,
                 Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(adamSteps, 5e-3)),
-                new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, 1, 41), EvaluationGrid.linspace(0, 1, 21)}), Map.of());
+                new EvaluationGrid(
+                        new double[][] {EvaluationGrid.linspace(0, 1, 41), EvaluationGrid.linspace(0, 1, 21)}),
+                Map.of());
     }
 }

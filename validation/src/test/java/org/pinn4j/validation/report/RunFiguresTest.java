@@ -12,9 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -39,7 +37,15 @@ class RunFiguresTest {
         h.record(1, "adam", 1e-3, 10.0, new double[] {9.0, 1.0}, c, Double.NaN, 0.1);
         h.record(2, "adam", 1e-3, 1.0, new double[] {0.9, 0.1}, withCoefficient ? new double[] {0.8} : c, 0.5, 0.2);
         h.markSwitch(3, "lbfgs");
-        h.record(3, "lbfgs", 0.0, 0.01, new double[] {0.009, 0.001}, withCoefficient ? new double[] {0.95} : c, Double.NaN, 0.3);
+        h.record(
+                3,
+                "lbfgs",
+                0.0,
+                0.01,
+                new double[] {0.009, 0.001},
+                withCoefficient ? new double[] {0.95} : c,
+                Double.NaN,
+                0.3);
         return h;
     }
 
@@ -58,11 +64,23 @@ class RunFiguresTest {
             ref[i] = Math.sin(Math.PI * x[i]);
             pred[i] = 1.1 * ref[i];
         }
-        RunData.DataPoints data = new RunData.DataPoints("data", "u", new double[][] {{-0.5, 0, 0.25, 0.5, 0.9}},
-                new double[] {-1.0, 0.0, 0.7, 1.0, 0.3});
-        return new RunData("line", List.of("x"), List.of("u"), new double[][] {x}, new double[] {-1}, new double[] {1}, -1,
-                new double[][] {pred}, Optional.of(new double[][] {ref}), "exact", all(x.length),
-                Optional.of(new RunData.Residual("pde", new double[] {1e-3, 1e-2, 1e-4, 0.0})), List.of(data), history(true),
+        RunData.DataPoints data = new RunData.DataPoints(
+                "data", "u", new double[][] {{-0.5, 0, 0.25, 0.5, 0.9}}, new double[] {-1.0, 0.0, 0.7, 1.0, 0.3});
+        return new RunData(
+                "line",
+                List.of("x"),
+                List.of("u"),
+                new double[][] {x},
+                new double[] {-1},
+                new double[] {1},
+                -1,
+                new double[][] {pred},
+                Optional.of(new double[][] {ref}),
+                "exact",
+                all(x.length),
+                Optional.of(new RunData.Residual("pde", new double[] {1e-3, 1e-2, 1e-4, 0.0})),
+                List.of(data),
+                history(true),
                 Map.of("k", 1.0));
     }
 
@@ -80,8 +98,21 @@ class RunFiguresTest {
                 pred[p] = ref[p] + 0.01 * x[ix] * t[it];
             }
         }
-        return new RunData("heat", List.of("x", "t"), List.of("u"), new double[][] {x, t}, new double[] {0, 0}, new double[] {1, 1}, 1,
-                new double[][] {pred}, Optional.of(new double[][] {ref}), "exact", all(n), Optional.empty(), List.of(), history(false),
+        return new RunData(
+                "heat",
+                List.of("x", "t"),
+                List.of("u"),
+                new double[][] {x, t},
+                new double[] {0, 0},
+                new double[] {1, 1},
+                1,
+                new double[][] {pred},
+                Optional.of(new double[][] {ref}),
+                "exact",
+                all(n),
+                Optional.empty(),
+                List.of(),
+                history(false),
                 Map.of());
     }
 
@@ -89,10 +120,13 @@ class RunFiguresTest {
     void lineChartHasPredictionReferenceAndTrainingPointsOverTheGridRange() {
         RunData d = line();
         List<Figure> f = RunFigures.lines(d);
-        assertEquals(List.of("prediction", "error"), f.stream().map(Figure::name).toList());
+        assertEquals(
+                List.of("prediction", "error"), f.stream().map(Figure::name).toList());
         XYChart s = (XYChart) f.get(0).panels().get(0);
         assertEquals(List.of("exact", "PINN", "training data (5 points)"), HiddenSeries.shownSeriesNames(s));
-        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, s.getSeriesMap().get("training data (5 points)").getXYSeriesRenderStyle());
+        assertEquals(
+                XYSeries.XYSeriesRenderStyle.Scatter,
+                s.getSeriesMap().get("training data (5 points)").getXYSeriesRenderStyle());
         assertEquals("x", s.getXAxisTitle());
         assertEquals("u", s.getYAxisTitle());
         assertTrue(s.getTitle().startsWith("line: "), s.getTitle());
@@ -102,10 +136,12 @@ class RunFiguresTest {
         assertEquals(1.0, s.getStyler().getXAxisMax(), 0.0);
         assertEquals(-1.1, s.getStyler().getYAxisMin(), 0.0);
         assertEquals(1.1, s.getStyler().getYAxisMax(), 0.0);
-        assertArrayEquals(d.prediction()[0], s.getSeriesMap().get("PINN").getYData(), 0.0, "the prediction is drawn as given");
+        assertArrayEquals(
+                d.prediction()[0], s.getSeriesMap().get("PINN").getYData(), 0.0, "the prediction is drawn as given");
 
         XYChart e = (XYChart) f.get(1).panels().get(0);
-        double[] err = e.getSeriesMap().get(HiddenSeries.shownSeriesNames(e).get(0)).getYData();
+        double[] err =
+                e.getSeriesMap().get(HiddenSeries.shownSeriesNames(e).get(0)).getYData();
         assertEquals(101, err.length);
         for (int i = 0; i < err.length; i++) {
             // |1.1 s - s| against 0.1 |s|: two roundings of numbers below 1.1 -> 1e-15
@@ -123,8 +159,22 @@ class RunFiguresTest {
                 v[o][i] = (o + 1) * t[i];
             }
         }
-        RunData d = new RunData("lorenz", List.of("t"), List.of("x", "y", "z"), new double[][] {t}, new double[] {0}, new double[] {3}, 0,
-                v, Optional.of(v), "reference", all(t.length), Optional.empty(), List.of(), history(false), Map.of());
+        RunData d = new RunData(
+                "lorenz",
+                List.of("t"),
+                List.of("x", "y", "z"),
+                new double[][] {t},
+                new double[] {0},
+                new double[] {3},
+                0,
+                v,
+                Optional.of(v),
+                "reference",
+                all(t.length),
+                Optional.empty(),
+                List.of(),
+                history(false),
+                Map.of());
         List<String> names = RunFigures.lines(d).stream().map(Figure::name).toList();
         assertEquals(List.of("prediction_x", "error_x", "prediction_y", "error_y", "prediction_z", "error_z"), names);
         XYChart z = (XYChart) RunFigures.lines(d).get(4).panels().get(0);
@@ -138,7 +188,9 @@ class RunFiguresTest {
     void spaceTimeFieldsAreMapsOfTheGridValues() {
         RunData d = spaceTime();
         List<Figure> f = RunFigures.fields(d);
-        assertEquals(List.of("prediction", "reference", "error"), f.stream().map(Figure::name).toList());
+        assertEquals(
+                List.of("prediction", "reference", "error"),
+                f.stream().map(Figure::name).toList());
         FieldChart p = (FieldChart) f.get(0).panels().get(0);
         FieldChart e = (FieldChart) f.get(2).panels().get(0);
         assertEquals("x", p.getXAxisTitle());
@@ -166,9 +218,22 @@ class RunFiguresTest {
             pts[0][i] = i / 1000.0;
             pts[1][i] = 1 - i / 1000.0;
         }
-        RunData d = new RunData(st.problem(), st.inputs(), st.outputs(), st.axes(), st.lower(), st.upper(), st.timeInput(), st.prediction(),
-                st.reference(), st.referenceName(), st.inside(), st.residual(), List.of(new RunData.DataPoints("data", "u", pts, values)),
-                st.history(), st.trueCoefficients());
+        RunData d = new RunData(
+                st.problem(),
+                st.inputs(),
+                st.outputs(),
+                st.axes(),
+                st.lower(),
+                st.upper(),
+                st.timeInput(),
+                st.prediction(),
+                st.reference(),
+                st.referenceName(),
+                st.inside(),
+                st.residual(),
+                List.of(new RunData.DataPoints("data", "u", pts, values)),
+                st.history(),
+                st.trueCoefficients());
         FieldChart p = (FieldChart) RunFigures.fields(d).get(0).panels().get(0);
         // 1000 points, at most 400 drawn: every 3rd, i.e. points 0, 3, ..., 999 (334 points)
         XYSeries s = p.getSeriesMap().get("training data (every 3rd of 1000 points)");
@@ -185,7 +250,9 @@ class RunFiguresTest {
     void spaceTimeSlicesAtAQuarterHalfAndThreeQuartersOfTheTimeRange() {
         RunData d = spaceTime();
         List<Figure> f = RunFigures.slices(d);
-        assertEquals(List.of("slice_t0.25", "slice_t0.5", "slice_t0.75"), f.stream().map(Figure::name).toList());
+        assertEquals(
+                List.of("slice_t0.25", "slice_t0.5", "slice_t0.75"),
+                f.stream().map(Figure::name).toList());
         int[] rows = {25, 50, 75};
         for (int k = 0; k < 3; k++) {
             Figure fig = f.get(k);
@@ -214,8 +281,22 @@ class RunFiguresTest {
             v[p] = px + 2 * py;
             inside[p] = !(px > 0 && py > 0); // L-shape: the upper right quadrant is outside
         }
-        RunData d = new RunData("lshape", List.of("x", "y"), List.of("u"), new double[][] {x, y}, new double[] {-1, -1}, new double[] {1, 1},
-                -1, new double[][] {v}, Optional.of(new double[][] {v}), "reference", inside, Optional.empty(), List.of(), history(false), Map.of());
+        RunData d = new RunData(
+                "lshape",
+                List.of("x", "y"),
+                List.of("u"),
+                new double[][] {x, y},
+                new double[] {-1, -1},
+                new double[] {1, 1},
+                -1,
+                new double[][] {v},
+                Optional.of(new double[][] {v}),
+                "reference",
+                inside,
+                Optional.empty(),
+                List.of(),
+                history(false),
+                Map.of());
         List<Figure> slices = RunFigures.slices(d);
         assertEquals(List.of("slice_y0"), slices.stream().map(Figure::name).toList());
         FieldChart p = (FieldChart) RunFigures.fields(d).get(0).panels().get(0);
@@ -233,9 +314,22 @@ class RunFiguresTest {
         for (int p = 0; p < n; p++) {
             v[p] = a[p % 5] + 10 * a[(p / 5) % 5] + 100 * a[p / 25];
         }
-        RunData d = new RunData("cube", List.of("x", "y", "z"), List.of("u"), new double[][] {a, a, a}, new double[] {0, 0, 0},
-                new double[] {1, 1, 1}, -1, new double[][] {v}, Optional.of(new double[][] {v}), "exact", all(n), Optional.empty(), List.of(),
-                history(false), Map.of());
+        RunData d = new RunData(
+                "cube",
+                List.of("x", "y", "z"),
+                List.of("u"),
+                new double[][] {a, a, a},
+                new double[] {0, 0, 0},
+                new double[] {1, 1, 1},
+                -1,
+                new double[][] {v},
+                Optional.of(new double[][] {v}),
+                "exact",
+                all(n),
+                Optional.empty(),
+                List.of(),
+                history(false),
+                Map.of());
         FieldChart p = (FieldChart) RunFigures.fields(d).get(0).panels().get(0);
         assertTrue(p.getTitle().startsWith("cube (z = 0.5): "), p.getTitle());
         for (int ix = 0; ix < 5; ix++) {
@@ -253,10 +347,13 @@ class RunFiguresTest {
         XYChart c = (XYChart) f.panels().get(0);
         assertEquals(List.of("pde", "bc", LossHistoryChart.TOTAL_NAME, LossHistoryChart.VALIDATION_NAME), visible(c));
         assertTrue(c.getStyler().isYAxisLogarithmic());
-        assertArrayEquals(new double[] {10.0, 1.0, 0.01}, c.getSeriesMap().get("total").getYData(), 0.0);
+        assertArrayEquals(
+                new double[] {10.0, 1.0, 0.01}, c.getSeriesMap().get("total").getYData(), 0.0);
         // validation was recorded only at step 2
         assertArrayEquals(new double[] {2.0}, c.getSeriesMap().get("validation").getXData(), 0.0);
-        long markers = c.getSeriesMap().keySet().stream().filter(k -> k.startsWith(LossHistoryChart.MARKER_PREFIX)).count();
+        long markers = c.getSeriesMap().keySet().stream()
+                .filter(k -> k.startsWith(LossHistoryChart.MARKER_PREFIX))
+                .count();
         assertEquals(2, markers, "adam at step 1 and lbfgs at step 3");
         assertEquals(1.0, c.getStyler().getXAxisMin(), 0.0);
         assertEquals(3.0, c.getStyler().getXAxisMax(), 0.0);
@@ -267,8 +364,12 @@ class RunFiguresTest {
         Figure f = RunFigures.coefficients(line()).get(0);
         assertEquals("coefficients", f.name());
         XYChart c = (XYChart) f.panels().get(0);
-        assertArrayEquals(new double[] {0.5, 0.8, 0.95}, c.getSeriesMap().get("k").getYData(), 0.0);
-        String truth = visible(c).stream().filter(s -> s.startsWith("k true = ")).findFirst().orElseThrow();
+        assertArrayEquals(
+                new double[] {0.5, 0.8, 0.95}, c.getSeriesMap().get("k").getYData(), 0.0);
+        String truth = visible(c).stream()
+                .filter(s -> s.startsWith("k true = "))
+                .findFirst()
+                .orElseThrow();
         assertArrayEquals(new double[] {1.0, 1.0}, c.getSeriesMap().get(truth).getYData(), 0.0);
         assertTrue(RunFigures.coefficients(spaceTime()).isEmpty(), "no coefficient, no chart");
     }
@@ -288,7 +389,8 @@ class RunFiguresTest {
     @Test
     void figuresAreWrittenAsPngAndSvgOfTheChartSize() throws Exception {
         List<Figure> figures = RunFigures.all(spaceTime());
-        assertEquals(List.of("prediction", "reference", "error", "slice_t0.25", "slice_t0.5", "slice_t0.75", "loss"),
+        assertEquals(
+                List.of("prediction", "reference", "error", "slice_t0.25", "slice_t0.5", "slice_t0.75", "loss"),
                 figures.stream().map(Figure::name).toList());
         for (Figure f : figures) {
             f.write(tmp);
@@ -315,7 +417,10 @@ class RunFiguresTest {
     }
 
     private static List<String> visible(XYChart c) {
-        return c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
-                .filter(n -> !n.equals(HiddenSeries.AXIS_RANGE)).toList();
+        return c.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName)
+                .filter(n -> !n.equals(HiddenSeries.AXIS_RANGE))
+                .toList();
     }
 }

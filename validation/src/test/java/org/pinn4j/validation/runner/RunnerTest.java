@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.io.AtomicFiles;
@@ -34,7 +33,10 @@ class RunnerTest {
                 AtomicFiles.write(d.resolve("solution.png"), new byte[] {1, 2, 3});
             }
         };
-        RunResult r = new Runner(hook).run(TestProblems.cheapPoisson("poisson-cheap", 400), RunOptions.defaults().withOut(dir).withSeed(3));
+        RunResult r = new Runner(hook)
+                .run(
+                        TestProblems.cheapPoisson("poisson-cheap", 400),
+                        RunOptions.defaults().withOut(dir).withSeed(3));
 
         assertTrue(Files.isRegularFile(dir.resolve(Runner.MODEL_FILE)));
         assertTrue(Files.isRegularFile(dir.resolve(Runner.HISTORY_FILE)));
@@ -95,7 +97,10 @@ class RunnerTest {
         }
         assertEquals(r.training().history().seconds()[step - 1], reached.seconds());
         assertTrue(r.timeToRelL2(r.relL2() / 1e3).isEmpty(), "a target never reached has no time");
-        assertTrue(report.contains("| time to rel L2 <= 1e-02 |") == r.timeToRelL2(1e-2).isPresent(), report);
+        assertTrue(
+                report.contains("| time to rel L2 <= 1e-02 |")
+                        == r.timeToRelL2(1e-2).isPresent(),
+                report);
     }
 
     /** A run into a directory where an earlier run was killed mid-write removes that write's temporary file, nothing else. */
@@ -106,7 +111,10 @@ class RunnerTest {
         Files.writeString(leftover, "half a model");
         Path mine = dir.resolve("my-notes.tmp");
         Files.writeString(mine, "kept");
-        new Runner().run(TestProblems.cheapPoisson("poisson-cheap", 20), RunOptions.defaults().withOut(dir));
+        new Runner()
+                .run(
+                        TestProblems.cheapPoisson("poisson-cheap", 20),
+                        RunOptions.defaults().withOut(dir));
         assertFalse(Files.exists(leftover));
         assertTrue(Files.exists(mine));
         assertTrue(Files.isRegularFile(dir.resolve(Runner.MODEL_FILE)));
@@ -115,43 +123,68 @@ class RunnerTest {
     @Test
     void sameSeedGivesIdenticalModelFiles() throws Exception {
         BenchmarkProblem p = TestProblems.cheapPoisson("poisson-cheap", 30);
-        new Runner().run(p, RunOptions.defaults().withOut(tmp.resolve("a")).withSeed(3).withThreads(1));
-        new Runner().run(p, RunOptions.defaults().withOut(tmp.resolve("b")).withSeed(3).withThreads(2));
+        new Runner()
+                .run(
+                        p,
+                        RunOptions.defaults()
+                                .withOut(tmp.resolve("a"))
+                                .withSeed(3)
+                                .withThreads(1));
+        new Runner()
+                .run(
+                        p,
+                        RunOptions.defaults()
+                                .withOut(tmp.resolve("b"))
+                                .withSeed(3)
+                                .withThreads(2));
         // bit-identical for any thread count (DESIGN: fixed chunks reduced in a fixed order)
-        assertArrayEquals(Files.readAllBytes(tmp.resolve("a/model.json")), Files.readAllBytes(tmp.resolve("b/model.json")));
+        assertArrayEquals(
+                Files.readAllBytes(tmp.resolve("a/model.json")), Files.readAllBytes(tmp.resolve("b/model.json")));
     }
 
     @Test
     void problemWithoutReferenceHasNaNErrorsAndSaysSo() throws Exception {
-        RunResult r = new Runner().run(TestProblems.withoutReference(), RunOptions.defaults().withOut(tmp.resolve("none")));
+        RunResult r = new Runner()
+                .run(TestProblems.withoutReference(), RunOptions.defaults().withOut(tmp.resolve("none")));
         assertTrue(Double.isNaN(r.relL2()));
         assertTrue(Double.isNaN(r.errors().maxAbs()));
         assertFalse(r.measured());
         assertEquals("-", r.verdict());
         assertTrue(r.resultLine().startsWith("no-reference rel_l2=nan published=1e-02 time_s="), r.resultLine());
         String report = Files.readString(tmp.resolve("none/report.md"));
-        assertTrue(report.contains("Errors not measured (NaN): no exact or reference solution is available for no-reference"), report);
+        assertTrue(
+                report.contains(
+                        "Errors not measured (NaN): no exact or reference solution is available for no-reference"),
+                report);
     }
 
     @Test
     void inverseProblemReportsIdentifiedCoefficients() throws Exception {
-        RunResult r = new Runner().run(TestProblems.inverse(), RunOptions.defaults().withOut(tmp.resolve("inv")));
+        RunResult r =
+                new Runner().run(TestProblems.inverse(), RunOptions.defaults().withOut(tmp.resolve("inv")));
         double k = r.coefficients().get("k");
-        // data pin u to sin(pi x), so -k u'' = pi^2 sin(pi x) forces k = 1; 2% covers the small network's residual error
+        // data pin u to sin(pi x), so -k u'' = pi^2 sin(pi x) forces k = 1; 2% covers the small network's residual
+        // error
         assertEquals(1.0, k, 0.02);
         // the reported % error is |k - 1| / 1 * 100, up to rounding
         assertEquals(100 * Math.abs(k - 1), r.coefficientErrorPercent("k"), 1e-9);
         assertTrue(r.resultLine().endsWith(" k=" + Numbers.general(k)), r.resultLine());
         String report = Files.readString(tmp.resolve("inv/report.md"));
-        assertTrue(report.contains("| k | " + Numbers.general(k) + " | 1.00000 | " + Numbers.fixed(100 * Math.abs(k - 1), 3) + " |"), report);
+        assertTrue(
+                report.contains("| k | " + Numbers.general(k) + " | 1.00000 | "
+                        + Numbers.fixed(100 * Math.abs(k - 1), 3) + " |"),
+                report);
     }
 
     @Test
     void divergedRunKeepsLastGoodModel() throws Exception {
-        RunResult r = new Runner().run(TestProblems.diverging(), RunOptions.defaults().withOut(tmp.resolve("div")));
+        RunResult r =
+                new Runner().run(TestProblems.diverging(), RunOptions.defaults().withOut(tmp.resolve("div")));
         assertFalse(r.ok());
         assertEquals(TrainingResult.Status.DIVERGED, r.training().status());
-        assertTrue(r.training().message().contains("loss term 'pde' is Infinity at the initial parameters (step 1)"), r.training().message());
+        assertTrue(
+                r.training().message().contains("loss term 'pde' is Infinity at the initial parameters (step 1)"),
+                r.training().message());
         // the saved model holds the initial (last good) parameters, which predict finite values
         PinnModel m = ModelFile.load(tmp.resolve("div/model.json"));
         for (double v : m.predict(new double[][] {{-1, 0, 1}})[0]) {
@@ -164,19 +197,36 @@ class RunnerTest {
     void unusableOutputDirectoryFailsBeforeTraining() throws Exception {
         Path file = tmp.resolve("file.txt");
         Files.writeString(file, "x");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Runner().run(TestProblems.cheapPoisson("p", 5), RunOptions.defaults().withOut(file)));
-        assertEquals("output directory " + file + " is a file; expected a directory or a path where one can be created", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Runner().run(TestProblems.cheapPoisson("p", 5), RunOptions.defaults().withOut(file.resolve("sub"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Runner()
+                        .run(
+                                TestProblems.cheapPoisson("p", 5),
+                                RunOptions.defaults().withOut(file)));
+        assertEquals(
+                "output directory " + file + " is a file; expected a directory or a path where one can be created",
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Runner()
+                        .run(
+                                TestProblems.cheapPoisson("p", 5),
+                                RunOptions.defaults().withOut(file.resolve("sub"))));
         assertTrue(e.getMessage().startsWith("cannot create output directory " + file.resolve("sub")), e.getMessage());
     }
 
     @Test
     void optionsRejectBadValues() {
-        assertEquals("thread count must be >= 1; got 0",
-                assertThrows(IllegalArgumentException.class, () -> RunOptions.defaults().withThreads(0)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RunOptions.defaults().withNoise(Double.NaN)).getMessage()
+        assertEquals(
+                "thread count must be >= 1; got 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RunOptions.defaults().withThreads(0))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunOptions.defaults().withNoise(Double.NaN))
+                .getMessage()
                 .startsWith("noise level must be a finite number >= 0"));
         assertEquals(Path.of("runs", "burgers"), RunOptions.defaults().outFor("burgers"));
     }
@@ -188,8 +238,12 @@ class RunnerTest {
         assertEquals(3, r.steps());
         assertEquals(Bench.warmupFor(3), r.warmup());
         assertTrue(r.msPerStep() > 0 && Double.isFinite(r.msPerStep()));
-        assertEquals("residual points must be >= 1; got 0", assertThrows(IllegalArgumentException.class,
-                () -> Bench.run(TestProblems.cheapPoisson("p", 5), 3, java.util.OptionalInt.of(0), 1)).getMessage());
+        assertEquals(
+                "residual points must be >= 1; got 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Bench.run(TestProblems.cheapPoisson("p", 5), 3, java.util.OptionalInt.of(0), 1))
+                        .getMessage());
     }
 
     @Test

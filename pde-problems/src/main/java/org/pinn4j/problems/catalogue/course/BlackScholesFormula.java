@@ -23,10 +23,16 @@ public final class BlackScholesFormula {
      * @throws IllegalArgumentException unless K, sigma and T are finite and > 0 and r is finite
      */
     public BlackScholesFormula(double strike, double rate, double sigma, double maturity) {
-        if (!(strike > 0) || !Double.isFinite(strike) || !(sigma > 0) || !Double.isFinite(sigma) || !(maturity > 0)
-                || !Double.isFinite(maturity) || !Double.isFinite(rate)) {
-            throw new IllegalArgumentException("BlackScholesFormula: need finite K > 0, sigma > 0, T > 0 and finite r; got K = " + strike
-                    + ", r = " + rate + ", sigma = " + sigma + ", T = " + maturity);
+        if (!(strike > 0)
+                || !Double.isFinite(strike)
+                || !(sigma > 0)
+                || !Double.isFinite(sigma)
+                || !(maturity > 0)
+                || !Double.isFinite(maturity)
+                || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException(
+                    "BlackScholesFormula: need finite K > 0, sigma > 0, T > 0 and finite r; got K = " + strike
+                            + ", r = " + rate + ", sigma = " + sigma + ", T = " + maturity);
         }
         this.strike = strike;
         this.rate = rate;
@@ -72,8 +78,8 @@ public final class BlackScholesFormula {
 
     private double tau(double s, double t) {
         if (!(s >= 0) || !Double.isFinite(s) || !(t <= maturity) || !Double.isFinite(t)) {
-            throw new IllegalArgumentException("BlackScholesFormula: need finite S >= 0 and t <= T = " + maturity + "; got S = " + s
-                    + ", t = " + t);
+            throw new IllegalArgumentException("BlackScholesFormula: need finite S >= 0 and t <= T = " + maturity
+                    + "; got S = " + s + ", t = " + t);
         }
         return maturity - t;
     }

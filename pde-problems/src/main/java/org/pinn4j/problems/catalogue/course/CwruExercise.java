@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.pinn4j.core.expr.Field;
@@ -64,6 +63,7 @@ public final class CwruExercise implements BenchmarkProblem {
     public static final double DEFAULT_NOISE = 0.01;
     /** Epochs of the full and quick budgets. */
     static final int EPOCHS = 1500;
+
     static final int QUICK_EPOCHS = 200;
 
     /**
@@ -116,7 +116,9 @@ public final class CwruExercise implements BenchmarkProblem {
      */
     @Override
     public Problem problem(ProblemContext context) {
-        return Problem.builder(name()).inputs("S", "t").outputs("V")
+        return Problem.builder(name())
+                .inputs("S", "t")
+                .outputs("V")
                 .domain(new GeometryXTime(new Interval(0, S_MAX), 0, T))
                 .outputTransform((s, output, network) -> network.times(K))
                 .condition(data(samples(context.seed(), context.noise())))
@@ -130,7 +132,8 @@ public final class CwruExercise implements BenchmarkProblem {
      */
     public static double[][] samples(long seed, double noise) {
         if (!(noise >= 0) || !Double.isFinite(noise)) {
-            throw new IllegalArgumentException("cwru-exercise: noise level " + noise + " must be a finite number >= 0 (0.01 = 1%)");
+            throw new IllegalArgumentException(
+                    "cwru-exercise: noise level " + noise + " must be a finite number >= 0 (0.01 = 1%)");
         }
         RandomGenerator rng = new Well19937c(seed);
         double[][] out = new double[3][DATA_POINTS];
@@ -145,8 +148,13 @@ public final class CwruExercise implements BenchmarkProblem {
     /** MSE_data: (V - V_data) / K on the samples {@code [S, t, V]}. */
     static Condition data(double[][] samples) {
         double[][] column = {samples[2].clone()};
-        return Conditions.custom("data", Region.points(new PointSet(new double[][] {samples[0], samples[1]})), samples[0].length,
-                s -> List.of(s.output("V").minus(s.column("V_data")).div(K)), List.of("V_data"), p -> column);
+        return Conditions.custom(
+                "data",
+                Region.points(new PointSet(new double[][] {samples[0], samples[1]})),
+                samples[0].length,
+                s -> List.of(s.output("V").minus(s.column("V_data")).div(K)),
+                List.of("V_data"),
+                p -> column);
     }
 
     /**
@@ -155,11 +163,16 @@ public final class CwruExercise implements BenchmarkProblem {
      */
     static Condition residual() {
         return Conditions.pde("pde", s -> {
-            Field v = s.output("V");
-            Field S = s.input("S");
-            return v.d("t").plus(S.square().times(v.d("S", "S")).times(0.5 * SIGMA * SIGMA)).plus(S.times(v.d("S")).times(R))
-                    .minus(v.times(R)).div(K);
-        }).withPoints(DATA_POINTS).withWeight(PDE_WEIGHT);
+                    Field v = s.output("V");
+                    Field S = s.input("S");
+                    return v.d("t")
+                            .plus(S.square().times(v.d("S", "S")).times(0.5 * SIGMA * SIGMA))
+                            .plus(S.times(v.d("S")).times(R))
+                            .minus(v.times(R))
+                            .div(K);
+                })
+                .withPoints(DATA_POINTS)
+                .withWeight(PDE_WEIGHT);
     }
 
     @Override
@@ -182,7 +195,9 @@ public final class CwruExercise implements BenchmarkProblem {
      */
     @Override
     public Recipe recipe(boolean quick, String optimizer) {
-        String name = optimizer == null || optimizer.isBlank() ? "adam" : optimizer.trim().toLowerCase(Locale.ROOT);
+        String name = optimizer == null || optimizer.isBlank()
+                ? "adam"
+                : optimizer.trim().toLowerCase(Locale.ROOT);
         int epochs = quick ? QUICK_EPOCHS : EPOCHS;
         long steps = (long) epochs * (DATA_POINTS / BATCH);
         Supplier<GradientOptimizer> opt;
@@ -197,7 +212,8 @@ public final class CwruExercise implements BenchmarkProblem {
                 schedule = () -> Schedules.cosine(0.2, 2e-3, steps);
                 break;
             default:
-                throw new IllegalArgumentException("cwru-exercise has no optimizer '" + optimizer + "'; expected one of adam, sgd");
+                throw new IllegalArgumentException(
+                        "cwru-exercise has no optimizer '" + optimizer + "'; expected one of adam, sgd");
         }
         Phase phase = Phase.epochs(opt, schedule, epochs, BATCH, name).resampleEvery(DATA_POINTS / BATCH);
         return Recipe.of(NetworkConfig.mlp(3, 32), phase).withLogEvery(DATA_POINTS / BATCH * 10);
@@ -205,7 +221,8 @@ public final class CwruExercise implements BenchmarkProblem {
 
     @Override
     public EvaluationGrid evaluationGrid() {
-        return new EvaluationGrid(new double[][] {EvaluationGrid.linspace(0, S_MAX, 101), EvaluationGrid.linspace(0, T, 51)});
+        return new EvaluationGrid(
+                new double[][] {EvaluationGrid.linspace(0, S_MAX, 101), EvaluationGrid.linspace(0, T, 51)});
     }
 
     /** Delta and Gamma on S in [50, 150] at t = 0 and t = 0.5, against their closed forms. */
@@ -213,10 +230,18 @@ public final class CwruExercise implements BenchmarkProblem {
     public List<DerivedQuantity> derivedQuantities() {
         EvaluationGrid greeks = new EvaluationGrid(new double[][] {EvaluationGrid.linspace(50, 150, 101), {0.0, 0.5}});
         return List.of(
-                new DerivedQuantity("delta", "Delta = dV/dS", s -> s.output("V").d("S"),
-                        points -> new double[][] {map(points, CALL::delta)}, greeks),
-                new DerivedQuantity("gamma", "Gamma = d2V/dS2", s -> s.output("V").d("S", "S"),
-                        points -> new double[][] {map(points, CALL::gamma)}, greeks));
+                new DerivedQuantity(
+                        "delta",
+                        "Delta = dV/dS",
+                        s -> s.output("V").d("S"),
+                        points -> new double[][] {map(points, CALL::delta)},
+                        greeks),
+                new DerivedQuantity(
+                        "gamma",
+                        "Gamma = d2V/dS2",
+                        s -> s.output("V").d("S", "S"),
+                        points -> new double[][] {map(points, CALL::gamma)},
+                        greeks));
     }
 
     private interface PointFunction {

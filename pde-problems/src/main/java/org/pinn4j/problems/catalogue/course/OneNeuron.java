@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.pinn4j.autodiff.Activation;
@@ -55,6 +54,7 @@ public final class OneNeuron implements BenchmarkProblem {
     public static final int TRACED_STEPS = 3;
     /** Step of the central finite differences. */
     public static final double FD_STEP = 1e-6;
+
     static final int STEPS = 20000;
     static final int QUICK_STEPS = 10000;
 
@@ -115,7 +115,10 @@ public final class OneNeuron implements BenchmarkProblem {
         for (int p = 0; p < POINTS; p++) {
             y[p] = target(x[p]) * (1 + context.noise() * rng.nextGaussian());
         }
-        return Problem.builder(name()).inputs("x").outputs("y").domain(new Interval(X_MIN, X_MAX))
+        return Problem.builder(name())
+                .inputs("x")
+                .outputs("y")
+                .domain(new Interval(X_MIN, X_MAX))
                 .condition(Conditions.data("data", new PointSet(new double[][] {x}), "y", y))
                 .build();
     }
@@ -123,8 +126,13 @@ public final class OneNeuron implements BenchmarkProblem {
     /** One sigmoid neuron, plain gradient descent with learning rate {@value #LEARNING_RATE}, full batch. */
     @Override
     public Recipe recipe(boolean quick) {
-        return Recipe.of(NetworkConfig.hidden(1).activation(Activation.SIGMOID),
-                Phase.steps(Optimizers::gd, () -> Schedules.constant(LEARNING_RATE), quick ? QUICK_STEPS : STEPS, "gd"))
+        return Recipe.of(
+                        NetworkConfig.hidden(1).activation(Activation.SIGMOID),
+                        Phase.steps(
+                                Optimizers::gd,
+                                () -> Schedules.constant(LEARNING_RATE),
+                                quick ? QUICK_STEPS : STEPS,
+                                "gd"))
                 .withLogEvery(1000);
     }
 
@@ -161,10 +169,26 @@ public final class OneNeuron implements BenchmarkProblem {
      * @param after         theta - eta * byHand
      * @param trainer       parameters after the trainer's own step
      */
-    public record StepTrace(int step, double rate, double[] before, double[] x, double[] xi, double[] z, double[] a, double[] yHat,
-                            double[] y, double[] dLdyHat, double[] dLda, double[] dadz, double lossByHand, double lossByEngine,
-                            double[] byHand, double[] byEngine, double[] byFd, double[] after, double[] trainer) {
-    }
+    public record StepTrace(
+            int step,
+            double rate,
+            double[] before,
+            double[] x,
+            double[] xi,
+            double[] z,
+            double[] a,
+            double[] yHat,
+            double[] y,
+            double[] dLdyHat,
+            double[] dLda,
+            double[] dadz,
+            double lossByHand,
+            double lossByEngine,
+            double[] byHand,
+            double[] byEngine,
+            double[] byFd,
+            double[] after,
+            double[] trainer) {}
 
     /**
      * The first {@code steps} gradient-descent steps of {@code problem} (built by {@link #problem}) under
@@ -178,10 +202,15 @@ public final class OneNeuron implements BenchmarkProblem {
             throw new IllegalArgumentException("one-neuron trace: steps must be >= 1; got " + steps);
         }
         int[] widths = recipe.network().hiddenWidths();
-        if (widths.length != 1 || widths[0] != 1 || problem.inputs().size() != 1 || problem.outputs().size() != 1) {
-            throw new IllegalArgumentException("one-neuron trace needs one input, one hidden neuron and one output; got "
-                    + problem.inputs().size() + " input(s), hidden widths " + java.util.Arrays.toString(widths) + ", "
-                    + problem.outputs().size() + " output(s)");
+        if (widths.length != 1
+                || widths[0] != 1
+                || problem.inputs().size() != 1
+                || problem.outputs().size() != 1) {
+            throw new IllegalArgumentException(
+                    "one-neuron trace needs one input, one hidden neuron and one output; got "
+                            + problem.inputs().size() + " input(s), hidden widths " + java.util.Arrays.toString(widths)
+                            + ", "
+                            + problem.outputs().size() + " output(s)");
         }
         Phase first = recipe.phases().get(0);
         double rate = first.newSchedule().rate(0);
@@ -196,7 +225,8 @@ public final class OneNeuron implements BenchmarkProblem {
         int[] offsets = {spec.weightOffset(0), spec.biasOffset(0), spec.weightOffset(1), spec.biasOffset(1)};
         double[] params = initial.model().parameters();
         Program program = Program.compile(data.expressions(problem.newScope(problem.columnNames(data))));
-        PointTerm term = new PointTerm(data.name(), 1.0, program, spec, 64, data.loss(), spec.parameterCount(), new int[0]);
+        PointTerm term =
+                new PointTerm(data.name(), 1.0, program, spec, 64, data.loss(), spec.parameterCount(), new int[0]);
         term.setPoints(new double[][] {x}, columns, x.length);
 
         double[] xi = new double[x.length];
@@ -225,10 +255,10 @@ public final class OneNeuron implements BenchmarkProblem {
                     dLdyHat[p] = 2 * (yHat[p] - y[p]) / n;
                     dLda[p] = dLdyHat[p] * theta[2];
                     dadz[p] = a[p] * (1 - a[p]);
-                    hand[0] += dLda[p] * dadz[p] * xi[p];   // dL/dw = dL/da da/dz dz/dw
-                    hand[1] += dLda[p] * dadz[p];           // dz/db = 1
-                    hand[2] += dLdyHat[p] * a[p];           // dy_hat/dv = a
-                    hand[3] += dLdyHat[p];                  // dy_hat/dc = 1
+                    hand[0] += dLda[p] * dadz[p] * xi[p]; // dL/dw = dL/da da/dz dz/dw
+                    hand[1] += dLda[p] * dadz[p]; // dz/db = 1
+                    hand[2] += dLdyHat[p] * a[p]; // dy_hat/dv = a
+                    hand[3] += dLdyHat[p]; // dy_hat/dc = 1
                 }
                 double lossHand = loss(theta, xi, y);
                 double[] fullGrad = new double[params.length];
@@ -247,14 +277,36 @@ public final class OneNeuron implements BenchmarkProblem {
                 for (int i = 0; i < 4; i++) {
                     after[i] = theta[i] - rate * hand[i];
                 }
-                double[] next = new Trainer(problem, recipe.withPhases(Phase.steps(Optimizers::gd, () -> Schedules.constant(rate), k, "gd")))
-                        .train().model().parameters();
+                double[] next = new Trainer(
+                                problem,
+                                recipe.withPhases(Phase.steps(Optimizers::gd, () -> Schedules.constant(rate), k, "gd")))
+                        .train()
+                        .model()
+                        .parameters();
                 double[] trainer = new double[4];
                 for (int i = 0; i < 4; i++) {
                     trainer[i] = next[offsets[i]];
                 }
-                out.add(new StepTrace(k, rate, theta, x, xi, z, a, yHat, y, dLdyHat, dLda, dadz, lossHand, lossEngine, hand, engine, fd,
-                        after, trainer));
+                out.add(new StepTrace(
+                        k,
+                        rate,
+                        theta,
+                        x,
+                        xi,
+                        z,
+                        a,
+                        yHat,
+                        y,
+                        dLdyHat,
+                        dLda,
+                        dadz,
+                        lossHand,
+                        lossEngine,
+                        hand,
+                        engine,
+                        fd,
+                        after,
+                        trainer));
                 params = next;
             }
         }
@@ -274,27 +326,78 @@ public final class OneNeuron implements BenchmarkProblem {
     /** The trace as the text `pinn run one-neuron` prints. */
     public static String format(List<StepTrace> trace) {
         StringBuilder sb = new StringBuilder();
-        sb.append("One neuron, chain rule by hand: y_hat = v a + c, a = sigmoid(z), z = w xi + b, xi = x/3, L = mean (y_hat - y)^2\n");
+        sb.append(
+                "One neuron, chain rule by hand: y_hat = v a + c, a = sigmoid(z), z = w xi + b, xi = x/3, L = mean (y_hat - y)^2\n");
         for (StepTrace t : trace) {
-            sb.append(String.format(Locale.ROOT, "%nstep %d: w = %.6f, b = %.6f, v = %.6f, c = %.6f, learning rate %s%n", t.step(),
-                    t.before()[0], t.before()[1], t.before()[2], t.before()[3], t.rate()));
-            sb.append(String.format(Locale.ROOT, "  %5s %8s %10s %9s %9s %9s %11s %11s %9s%n", "x", "dz/dw=xi", "z", "a", "y_hat",
-                    "y", "dL/dy_hat", "dL/da", "da/dz"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nstep %d: w = %.6f, b = %.6f, v = %.6f, c = %.6f, learning rate %s%n",
+                    t.step(),
+                    t.before()[0],
+                    t.before()[1],
+                    t.before()[2],
+                    t.before()[3],
+                    t.rate()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %5s %8s %10s %9s %9s %9s %11s %11s %9s%n",
+                    "x",
+                    "dz/dw=xi",
+                    "z",
+                    "a",
+                    "y_hat",
+                    "y",
+                    "dL/dy_hat",
+                    "dL/da",
+                    "da/dz"));
             for (int p = 0; p < t.x().length; p++) {
-                sb.append(String.format(Locale.ROOT, "  %5.1f %8.4f %10.6f %9.6f %9.6f %9.6f %11.3e %11.3e %9.6f%n", t.x()[p], t.xi()[p],
-                        t.z()[p], t.a()[p], t.yHat()[p], t.y()[p], t.dLdyHat()[p], t.dLda()[p], t.dadz()[p]));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %5.1f %8.4f %10.6f %9.6f %9.6f %9.6f %11.3e %11.3e %9.6f%n",
+                        t.x()[p],
+                        t.xi()[p],
+                        t.z()[p],
+                        t.a()[p],
+                        t.yHat()[p],
+                        t.y()[p],
+                        t.dLdyHat()[p],
+                        t.dLda()[p],
+                        t.dadz()[p]));
             }
-            sb.append(String.format(Locale.ROOT, "  loss L = %.12f (by hand), %.12f (engine)%n", t.lossByHand(), t.lossByEngine()));
-            sb.append(String.format(Locale.ROOT, "  %-6s %20s %20s %20s %14s %16s%n", "dL/d.", "chain rule", "engine", "finite diff",
-                    "max rel diff", "update"));
+            sb.append(String.format(
+                    Locale.ROOT, "  loss L = %.12f (by hand), %.12f (engine)%n", t.lossByHand(), t.lossByEngine()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-6s %20s %20s %20s %14s %16s%n",
+                    "dL/d.",
+                    "chain rule",
+                    "engine",
+                    "finite diff",
+                    "max rel diff",
+                    "update"));
             for (int i = 0; i < 4; i++) {
                 double h = t.byHand()[i];
                 double rel = Math.max(relDiff(h, t.byEngine()[i]), relDiff(h, t.byFd()[i]));
-                sb.append(String.format(Locale.ROOT, "  dL/d%-2s %20.12e %20.12e %20.12e %14.1e  %s <- %.6f%n", PARAMETERS.get(i), h,
-                        t.byEngine()[i], t.byFd()[i], rel, PARAMETERS.get(i), t.after()[i]));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  dL/d%-2s %20.12e %20.12e %20.12e %14.1e  %s <- %.6f%n",
+                        PARAMETERS.get(i),
+                        h,
+                        t.byEngine()[i],
+                        t.byFd()[i],
+                        rel,
+                        PARAMETERS.get(i),
+                        t.after()[i]));
             }
-            sb.append(String.format(Locale.ROOT, "  update theta <- theta - %s * dL/dtheta; the trainer's step gives w = %.6f, b = %.6f, "
-                    + "v = %.6f, c = %.6f%n", t.rate(), t.trainer()[0], t.trainer()[1], t.trainer()[2], t.trainer()[3]));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  update theta <- theta - %s * dL/dtheta; the trainer's step gives w = %.6f, b = %.6f, "
+                            + "v = %.6f, c = %.6f%n",
+                    t.rate(),
+                    t.trainer()[0],
+                    t.trainer()[1],
+                    t.trainer()[2],
+                    t.trainer()[3]));
         }
         return sb.toString();
     }

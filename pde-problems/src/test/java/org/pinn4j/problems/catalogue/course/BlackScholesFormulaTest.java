@@ -17,7 +17,8 @@ class BlackScholesFormulaTest {
 
     @Test
     void greeksAreTheDerivativesOfThePrice() {
-        // central differences in S with h = 1e-3: truncation ~ h^2 V''' ~ 1e-8, rounding ~ 1e-16 * 100 / h ~ 1e-11 (Delta)
+        // central differences in S with h = 1e-3: truncation ~ h^2 V''' ~ 1e-8, rounding ~ 1e-16 * 100 / h ~ 1e-11
+        // (Delta)
         // and 1e-16 * 100 / h^2 ~ 1e-8 (Gamma), so 1e-6 absolute leaves a wide margin
         double h = 1e-3;
         for (double s : new double[] {20, 60, 95, 100, 130, 190}) {
@@ -38,7 +39,10 @@ class BlackScholesFormulaTest {
         for (double s : new double[] {50, 90, 100, 110, 150}) {
             for (double t : new double[] {0, 0.5, 0.8}) {
                 double vt = (call.price(s, t + h) - call.price(s, t - h)) / (2 * h);
-                double r = vt + 0.5 * 0.04 * s * s * call.gamma(s, t) + 0.05 * s * call.delta(s, t) - 0.05 * call.price(s, t);
+                double r = vt
+                        + 0.5 * 0.04 * s * s * call.gamma(s, t)
+                        + 0.05 * s * call.delta(s, t)
+                        - 0.05 * call.price(s, t);
                 assertEquals(0, r, 1e-4, "residual at S = " + s + ", t = " + t);
             }
         }
@@ -64,9 +68,14 @@ class BlackScholesFormulaTest {
 
     @Test
     void rejectsBadInput() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new BlackScholesFormula(-1, 0.05, 0.2, 1)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new BlackScholesFormula(-1, 0.05, 0.2, 1))
+                .getMessage()
                 .contains("K = -1.0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> call.price(-5, 0)).getMessage().contains("S = -5.0"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> call.delta(100, 1.5)).getMessage().contains("t = 1.5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> call.price(-5, 0))
+                .getMessage()
+                .contains("S = -5.0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> call.delta(100, 1.5))
+                .getMessage()
+                .contains("t = 1.5"));
     }
 }

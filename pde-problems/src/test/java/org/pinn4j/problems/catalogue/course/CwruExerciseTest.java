@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Phase;
@@ -28,7 +27,9 @@ class CwruExerciseTest {
         double[][] clean = CwruExercise.samples(5, 0);
         assertEquals(CwruExercise.DATA_POINTS, clean[0].length);
         for (int p = 0; p < clean[0].length; p++) {
-            assertTrue(clean[0][p] >= 0 && clean[0][p] <= 200 && clean[1][p] >= 0 && clean[1][p] <= 1, "sample " + p + " in the domain");
+            assertTrue(
+                    clean[0][p] >= 0 && clean[0][p] <= 200 && clean[1][p] >= 0 && clean[1][p] <= 1,
+                    "sample " + p + " in the domain");
             assertEquals(CwruExercise.call().price(clean[0][p], clean[1][p]), clean[2][p], 0);
         }
         double[][] noisy = CwruExercise.samples(5, 0.01);
@@ -60,13 +61,16 @@ class CwruExerciseTest {
         Problem p = ex.problem(new ProblemContext(0, 0.01, false, Optional.empty()));
         assertEquals(List.of("S", "t"), p.inputs());
         assertEquals(List.of("V"), p.outputs());
-        assertEquals(List.of("data", "pde"), p.conditions().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("data", "pde"),
+                p.conditions().stream().map(c -> c.name()).toList());
         assertEquals(1.0, p.conditions().get(0).weight());
         assertEquals(CwruExercise.PDE_WEIGHT, p.conditions().get(1).weight());
         assertTrue(p.conditions().get(0).region().fixed());
         assertFalse(p.conditions().get(1).region().fixed(), "collocation points are redrawn");
         assertEquals(0.01, ex.defaultNoise());
-        assertTrue(Catalogue.names().contains("cwru-exercise") && Catalogue.names().contains("one-neuron"));
+        assertTrue(
+                Catalogue.names().contains("cwru-exercise") && Catalogue.names().contains("one-neuron"));
     }
 
     @Test
@@ -75,7 +79,10 @@ class CwruExerciseTest {
         Phase phase = full.phases().get(0);
         assertEquals(Phase.Mode.EPOCHS, phase.mode());
         assertEquals(CwruExercise.BATCH, phase.batchSize());
-        assertEquals(CwruExercise.DATA_POINTS / CwruExercise.BATCH, phase.resampleEvery(), "collocation points redrawn every epoch");
+        assertEquals(
+                CwruExercise.DATA_POINTS / CwruExercise.BATCH,
+                phase.resampleEvery(),
+                "collocation points redrawn every epoch");
         // two epochs of the real problem: 1,000 samples in batches of 100 -> 20 recorded steps, each a separate update
         Recipe two = full.withPhases(Phase.epochs(phase::newOptimizer, phase::newSchedule, 2, phase.batchSize(), "adam")
                 .resampleEvery(phase.resampleEvery()));
@@ -89,7 +96,9 @@ class CwruExerciseTest {
         assertEquals("adam", ex.recipe(false).phases().get(0).label());
         assertEquals("adam", ex.recipe(false, null).phases().get(0).label());
         assertEquals("sgd", ex.recipe(true, "SGD").phases().get(0).label());
-        assertEquals("org.pinn4j.core.optim.Momentum", ex.recipe(true, "sgd").phases().get(0).newOptimizer().getClass().getName());
+        assertEquals(
+                "org.pinn4j.core.optim.Momentum",
+                ex.recipe(true, "sgd").phases().get(0).newOptimizer().getClass().getName());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ex.recipe(true, "lbfgs"));
         assertEquals("cwru-exercise has no optimizer 'lbfgs'; expected one of adam, sgd", e.getMessage());
     }
@@ -106,7 +115,8 @@ class CwruExerciseTest {
     @Test
     void greeksAreMeasuredOnTheMiddleStrikesAtTwoTimes() {
         List<DerivedQuantity> q = ex.derivedQuantities();
-        assertEquals(List.of("delta", "gamma"), q.stream().map(DerivedQuantity::name).toList());
+        assertEquals(
+                List.of("delta", "gamma"), q.stream().map(DerivedQuantity::name).toList());
         double[][] pts = q.get(0).grid().points();
         assertEquals(202, pts[0].length);
         double[] delta = q.get(0).exact().values(pts)[0];
@@ -116,6 +126,8 @@ class CwruExerciseTest {
             assertEquals(CwruExercise.call().delta(pts[0][p], pts[1][p]), delta[p], 0);
             assertEquals(CwruExercise.call().gamma(pts[0][p], pts[1][p]), gamma[p], 0);
         }
-        assertThrows(IllegalArgumentException.class, () -> new DerivedQuantity("Delta", "d", s -> s.output("V"), pts2 -> pts2, ex.evaluationGrid()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new DerivedQuantity("Delta", "d", s -> s.output("V"), pts2 -> pts2, ex.evaluationGrid()));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Problem;
@@ -27,14 +26,20 @@ class OneNeuronTest {
             assertEquals(OneNeuron.TRACED_STEPS, trace.size());
             for (OneNeuron.StepTrace t : trace) {
                 // the same loss by hand and by the engine: both sum 7 rounded squares, 1e-14 relative
-                assertEquals(t.lossByHand(), t.lossByEngine(), 1e-14 * t.lossByHand(), "loss, seed " + seed + " step " + t.step());
+                assertEquals(
+                        t.lossByHand(),
+                        t.lossByEngine(),
+                        1e-14 * t.lossByHand(),
+                        "loss, seed " + seed + " step " + t.step());
                 for (int i = 0; i < 4; i++) {
                     String what = "dL/d" + OneNeuron.PARAMETERS.get(i) + ", seed " + seed + " step " + t.step();
                     double hand = t.byHand()[i];
-                    // chain rule vs engine: the same products in another order, so agreement to rounding (1e-12 relative
+                    // chain rule vs engine: the same products in another order, so agreement to rounding (1e-12
+                    // relative
                     // of the largest gradient component, since a small component is a difference of larger terms)
                     assertEquals(hand, t.byEngine()[i], 1e-12 * maxAbs(t.byHand()), what + " (engine)");
-                    // central difference with h = 1e-6: truncation h^2 L''' ~ 1e-12, rounding eps L / h ~ 1e-10 for L < 1,
+                    // central difference with h = 1e-6: truncation h^2 L''' ~ 1e-12, rounding eps L / h ~ 1e-10 for L <
+                    // 1,
                     // so 1e-8 absolute
                     assertEquals(hand, t.byFd()[i], 1e-8, what + " (finite difference)");
                     // the hand update theta - eta grad is the trainer's own gradient-descent step, to rounding (1e-13)
@@ -70,16 +75,21 @@ class OneNeuronTest {
         for (int k = 1; k <= OneNeuron.TRACED_STEPS; k++) {
             assertTrue(text.contains("step " + k + ": w = "), "step " + k + " in\n" + text);
         }
-        assertTrue(text.contains("dL/dw") && text.contains("finite diff") && text.contains("the trainer's step gives"), text);
+        assertTrue(
+                text.contains("dL/dw") && text.contains("finite diff") && text.contains("the trainer's step gives"),
+                text);
     }
 
     @Test
     void traceRejectsOtherNetworks() {
         Recipe wide = oneNeuron.recipe(true).withNetwork(NetworkConfig.hidden(2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OneNeuron.trace(problem, wide, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> OneNeuron.trace(problem, wide, 1));
         assertTrue(e.getMessage().contains("one hidden neuron"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> OneNeuron.trace(problem, oneNeuron.recipe(true), 0)).getMessage()
-                .contains("steps must be >= 1"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> OneNeuron.trace(problem, oneNeuron.recipe(true), 0))
+                        .getMessage()
+                        .contains("steps must be >= 1"));
     }
 
     private static double maxAbs(double[] v) {
