@@ -14,6 +14,16 @@ public interface BenchmarkProblem {
     /** Command-line name, e.g. "burgers". */
     String name();
 
+    /**
+     * Version of this entry's definition, recorded in the model files it produces. {@code pinn predict}
+     * rebuilds a model's output transform from its entry only when the versions agree, so raise it whenever a
+     * change to the domain, the output transform, or the input, output or coefficient names would make an
+     * older model predict differently through this entry. 1 unless an entry says otherwise.
+     */
+    default int version() {
+        return 1;
+    }
+
     /** The equation in one line, e.g. "u_t + u u_x - (0.01/pi) u_xx = 0". */
     String equation();
 

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.Version;
@@ -46,7 +47,17 @@ public final class ModelFile {
 
     /** Writes the model to {@code path} atomically. */
     public static void save(PinnModel model, Path path) {
-        ObjectNode content = toJson(model);
+        save(model, path, null);
+    }
+
+    /**
+     * Writes the model to {@code path} atomically, recording the catalogue entry that produced it, so that a
+     * tool can rebuild its output transform from that entry (and must refuse a model that records none).
+     *
+     * @param entry the producing catalogue entry, or null for a model of the caller's own problem
+     */
+    public static void save(PinnModel model, Path path, CatalogueEntry entry) {
+        ObjectNode content = toJson(model, entry);
         content.put("checksum", checksum(content));
         try {
             AtomicFiles.write(path, (JSON.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -71,6 +82,43 @@ public final class ModelFile {
      *     inconsistent content)
      */
     public static PinnModel load(Path path, Problem problem) {
+        ObjectNode content = verified(path);
+        try {
+            return fromJson(content, problem, path);
+        } catch (ModelFileException e) {
+            String m = e.getMessage();
+            throw m.startsWith("model file ") ? e : new ModelFileException("model file " + path + ": " + m, e);
+        } catch (RuntimeException e) {
+            throw new ModelFileException("model file " + path + " is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a model file says about where it came from, after the same checks as {@link #load(Path)} up to
+     * and including the checksum (its numbers are not checked here).
+     *
+     * @throws ModelFileException as {@link #load(Path, Problem)} does for a missing, unreadable or damaged file
+     */
+    public static Header header(Path path) {
+        ObjectNode content = verified(path);
+        JsonNode c = content.path("catalogue");
+        Optional<CatalogueEntry> entry = Optional.empty();
+        if (c.isObject()) {
+            try {
+                entry = Optional.of(new CatalogueEntry(
+                        c.path("entry").asText(""), c.path("version").asInt(0)));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException("model file " + path + ": field 'catalogue': " + e.getMessage(), e);
+            }
+        }
+        return new Header(
+                content.path("problem").asText(""),
+                content.path("outputTransform").asBoolean(false),
+                entry);
+    }
+
+    /** The file's content without its checksum, once format, version and checksum have been checked. */
+    private static ObjectNode verified(Path path) {
         JsonNode root = read(path);
         if (!root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
             throw new ModelFileException(path + " is not a pinn4j model file (no \"format\": \"" + FORMAT + "\")");
@@ -86,14 +134,7 @@ public final class ModelFile {
             throw new ModelFileException(
                     "model file " + path + " is corrupted: checksum mismatch (edited or damaged after saving)");
         }
-        try {
-            return fromJson(content, problem, path);
-        } catch (ModelFileException e) {
-            String m = e.getMessage();
-            throw m.startsWith("model file ") ? e : new ModelFileException("model file " + path + ": " + m, e);
-        } catch (RuntimeException e) {
-            throw new ModelFileException("model file " + path + " is inconsistent: " + e.getMessage(), e);
-        }
+        return content;
     }
 
     private static JsonNode read(Path path) {
@@ -126,7 +167,7 @@ public final class ModelFile {
         }
     }
 
-    private static ObjectNode toJson(PinnModel model) {
+    private static ObjectNode toJson(PinnModel model, CatalogueEntry entry) {
         NetworkSpec spec = model.spec();
         Problem problem = model.problem();
         ObjectNode o = JSON.createObjectNode();
@@ -161,6 +202,11 @@ public final class ModelFile {
             }
         }
         o.put("outputTransform", problem.outputTransform() != null);
+        if (entry != null) {
+            ObjectNode c = o.putObject("catalogue");
+            c.put("entry", entry.name());
+            c.put("version", entry.version());
+        }
         ObjectNode coefs = o.putObject("coefficients");
         model.coefficients().forEach(coefs::put);
         ArrayNode params = o.putArray("parameters");
@@ -280,6 +326,34 @@ public final class ModelFile {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot compute model checksum", e);
+        }
+    }
+
+    /**
+     * Where a model came from, as its file records it.
+     *
+     * @param problem the problem's name
+     * @param outputTransform whether the model was trained with an output transform (hard constraints), which
+     *     the file does not hold: such a model predicts only with its problem definition
+     * @param catalogue the catalogue entry that produced it, if it records one
+     */
+    public record Header(String problem, boolean outputTransform, Optional<CatalogueEntry> catalogue) {}
+
+    /**
+     * The catalogue entry (name and definition version) that produced a model, as recorded in its file.
+     *
+     * @param name the entry's name, e.g. "burgers"
+     * @param version the entry's definition version (at least 1)
+     */
+    public record CatalogueEntry(String name, int version) {
+        /** Checks the name is not blank and the version at least 1. */
+        public CatalogueEntry {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("catalogue entry name must not be blank");
+            }
+            if (version < 1) {
+                throw new IllegalArgumentException("catalogue entry version must be >= 1; got " + version);
+            }
         }
     }
 

@@ -90,7 +90,7 @@ public final class Runner {
         }
         TrainingResult training = trainer.train();
         PinnModel model = training.model();
-        ModelFile.save(model, dir.resolve(MODEL_FILE));
+        ModelFile.save(model, dir.resolve(MODEL_FILE), new ModelFile.CatalogueEntry(p.name(), p.version()));
         AtomicFiles.writeString(dir.resolve(HISTORY_FILE), training.history().toCsv());
 
         double[][] prediction = model.predict(points);
