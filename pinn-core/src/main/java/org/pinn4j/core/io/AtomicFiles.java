@@ -7,19 +7,28 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Writes files so that a crash never leaves a broken file in place of a good one: the bytes go to a
  * temporary file in the same directory, are forced to disk, and the temporary file is renamed over
- * the target atomically.
+ * the target atomically. Only regular files are replaced: a target that is a symbolic link, a device, a
+ * FIFO or another special file (such as {@code /dev/null}, or {@code /dev/stdout}, a link) is written
+ * through in place, so the link or node stays what it was.
+ *
+ * <p>Test seam: with {@code -Dpinn4j.test.diskBytes=N} every write of this JVM fails, as on a full disk,
+ * once N bytes in all have been written through this class (used by the full-disk tests of the command line).
  */
 public final class AtomicFiles {
     /** Names of this class's temporary files: "." + target name + "." + digits + ".tmp". */
     private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+    /** Bytes the simulated disk still takes (test seam), or negative when no disk is simulated. */
+    private static final AtomicLong SIMULATED_DISK_LEFT = new AtomicLong(Long.getLong("pinn4j.test.diskBytes", -1L));
 
     private AtomicFiles() {}
 
@@ -58,21 +67,26 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] bytes) {
         Path abs = target.toAbsolutePath();
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(abs)) {
+            writeInPlace(abs, bytes);
+            return;
+        }
         Path dir = abs.getParent();
         Path tmp = null;
+        boolean writing = false;
         try {
             if (Files.isDirectory(abs)) {
                 throw new IOException(abs + " is a directory");
             }
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            writing = true;
             readableByAll(tmp);
             try (FileChannel ch =
                     FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                writeAll(ch, bytes);
                 ch.force(true);
             }
             try {
@@ -83,7 +97,8 @@ public final class AtomicFiles {
             tmp = null;
             forceDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + abs + ": " + describe(e), e);
+            String message = "cannot write " + abs + ": " + describe(e);
+            throw writing ? new WriteFailedException(message, e) : new UncheckedIOException(message, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -92,6 +107,36 @@ public final class AtomicFiles {
                     // the temporary file is harmless; the target was not touched
                 }
             }
+        }
+    }
+
+    /**
+     * A symbolic link or a special file (device, FIFO) is written through, in place: replacing it would turn
+     * it into a regular file (as root, replacing /dev/null would break the system).
+     */
+    private static void writeInPlace(Path target, byte[] bytes) {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(
+                    target, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
+        }
+        try (ch) {
+            writeAll(ch, bytes);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
+    private static void writeAll(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            if (SIMULATED_DISK_LEFT.get() >= 0 && SIMULATED_DISK_LEFT.addAndGet(-buf.remaining()) < 0) {
+                SIMULATED_DISK_LEFT.set(0);
+                throw new IOException("No space left on device (simulated: -Dpinn4j.test.diskBytes)");
+            }
+            ch.write(buf);
         }
     }
 
@@ -116,5 +161,18 @@ public final class AtomicFiles {
             return "permission denied";
         }
         return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * A write that failed after its target was found usable: the disk is full or failing. Nothing was
+     * replaced (a regular target keeps its previous content); a command line reports it as a failure of the
+     * work (exit 1), not as bad input.
+     */
+    public static final class WriteFailedException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailedException(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 }

@@ -1,12 +1,18 @@
 package org.pinn4j.validation.cli;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pinn4j.core.Version;
+import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.validation.runner.RunArtifacts;
 import picocli.CommandLine;
@@ -68,9 +74,11 @@ public final class PinnCli implements Runnable {
 
     /** Entry point of {@code ./pinn}. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        CheckedOutput stdout = CheckedOutput.stdout();
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(args, out, err));
+        System.exit(
+                execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage)));
     }
 
     /** Runs the command line with the given streams and returns the exit code. */
@@ -79,6 +87,15 @@ public final class PinnCli implements Runnable {
     }
 
     static int execute(PinnCli app, String[] args, PrintWriter out, PrintWriter err) {
+        return execute(app, args, out, err, Optional::empty);
+    }
+
+    /**
+     * Runs the command line; {@code outFailure} gives the reason when {@code out} lost output (a PrintWriter
+     * only says that it did), so that a command whose output could not be written exits {@value #FAILED}.
+     */
+    static int execute(
+            PinnCli app, String[] args, PrintWriter out, PrintWriter err, Supplier<Optional<String>> outFailure) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(app);
         cl.setOut(out);
@@ -106,7 +123,15 @@ public final class PinnCli implements Runnable {
             return code;
         });
         int code = cl.execute(args);
-        out.flush();
+        if (out.checkError()) {
+            // checkError flushes: anything still buffered has been tried too
+            CommandLine c = cl.getParseResult() != null && cl.getParseResult().hasSubcommand()
+                    ? cl.getParseResult().subcommand().commandSpec().commandLine()
+                    : cl;
+            err.println(commandName(c) + ": cannot write to standard output ("
+                    + oneLine(outFailure.get().orElse("write error")) + "); the output is incomplete");
+            code = code == OK ? FAILED : code;
+        }
         err.flush();
         return code;
     }
@@ -155,6 +180,9 @@ public final class PinnCli implements Runnable {
     }
 
     private static int exitCode(Exception ex) {
+        if (ex instanceof AtomicFiles.WriteFailedException) {
+            return FAILED; // a full or failing disk: the work failed, the input was fine
+        }
         if (ex instanceof IllegalArgumentException
                 || ex instanceof ModelFile.ModelFileException
                 || ex instanceof UncheckedIOException) {
@@ -165,7 +193,9 @@ public final class PinnCli implements Runnable {
 
     private static String executionMessage(Exception ex, int code) {
         String m = ex.getMessage();
-        if (code == BAD_INPUT || ex instanceof IllegalStateException) {
+        if (code == BAD_INPUT
+                || ex instanceof IllegalStateException
+                || ex instanceof AtomicFiles.WriteFailedException) {
             return m == null ? "invalid input" : m;
         }
         return "internal error (" + ex.getClass().getSimpleName() + (m == null ? "" : ": " + m)
