@@ -235,11 +235,21 @@ public final class ModelFile {
         List<String> outputs = strings(o, "outputs");
         double[] lower = doubles(o, "lower");
         double[] upper = doubles(o, "upper");
+        checkBox(inputs, lower, upper);
         JsonNode net = o.path("network");
         int[] widths = new int[net.path("widths").size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = net.path("widths").get(i).asInt();
+            JsonNode w = net.path("widths").get(i);
+            if (!w.canConvertToInt() || !w.isIntegralNumber() || w.asInt() < 1) {
+                throw new ModelFileException("field 'network.widths' has " + w + " at index " + i
+                        + "; expected a whole number of neurons >= 1");
+            }
+            widths[i] = w.asInt();
         }
+        JsonNode fourierNode = net.path("fourier");
+        checkSize(
+                widths,
+                fourierNode.isMissingNode() ? 0 : fourierNode.path("features").asLong());
         Activation[] acts = new Activation[net.path("activations").size()];
         for (int i = 0; i < acts.length; i++) {
             acts[i] = Activation.byName(net.path("activations").get(i).asText());
@@ -255,9 +265,17 @@ public final class ModelFile {
             spec = spec.withFourierFeatures(doubles(fourier, "matrix"), m);
         }
         Map<String, Double> coefs = new LinkedHashMap<>();
-        o.path("coefficients")
-                .fields()
-                .forEachRemaining(e -> coefs.put(e.getKey(), e.getValue().asDouble()));
+        o.path("coefficients").fields().forEachRemaining(e -> {
+            double v = e.getValue().asDouble();
+            if (!e.getValue().isNumber() || !Double.isFinite(v)) {
+                throw new ModelFileException("field 'coefficients' has "
+                        + (e.getValue().isNumber()
+                                ? Double.toString(v)
+                                : e.getValue().toString()) + " for '" + e.getKey()
+                        + "'; expected a finite number");
+            }
+            coefs.put(e.getKey(), v);
+        });
         double[] params = doubles(o, "parameters");
         if (params.length != spec.parameterCount()) {
             throw new ModelFileException("model file " + path + " has " + params.length
@@ -291,6 +309,41 @@ public final class ModelFile {
         return new PinnModel(p, spec, all, null);
     }
 
+    /**
+     * Each input's box [lower, upper] must have lower &lt; upper and a finite width whose inverse is finite:
+     * the model maps it onto [-1, 1], and a box such as [-1e308, 1e308] would map every input to -1.
+     */
+    private static void checkBox(List<String> inputs, double[] lower, double[] upper) {
+        if (lower.length != inputs.size() || upper.length != inputs.size()) {
+            throw new ModelFileException("fields 'lower' and 'upper' have " + lower.length + " and " + upper.length
+                    + " values for " + inputs.size() + " inputs");
+        }
+        for (int i = 0; i < lower.length; i++) {
+            double width = upper[i] - lower[i];
+            if (!(width > 0) || !Double.isFinite(width) || !Double.isFinite(2 / width)) {
+                throw new ModelFileException("fields 'lower' and 'upper' give input '" + inputs.get(i) + "' the box ["
+                        + lower[i] + ", " + upper[i] + "]; expected lower < upper with a finite, nonzero width");
+            }
+        }
+    }
+
+    /** The parameter count of these widths (and Fourier features) must fit in an int, counted without overflow. */
+    private static void checkSize(int[] widths, long fourierFeatures) {
+        if (fourierFeatures < 0 || fourierFeatures > Integer.MAX_VALUE / 2) {
+            throw new ModelFileException("field 'network.fourier.features' is " + fourierFeatures
+                    + "; expected a whole number from 1 to " + Integer.MAX_VALUE / 2);
+        }
+        long count = 0;
+        for (int l = 0; l + 1 < widths.length; l++) {
+            long fanIn = l == 0 ? Math.max(widths[0], 2 * fourierFeatures) : widths[l];
+            count += fanIn * widths[l + 1] + widths[l + 1];
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new ModelFileException("field 'network.widths' " + java.util.Arrays.toString(widths)
+                        + " needs more parameters than an array can hold (over " + Integer.MAX_VALUE + ")");
+            }
+        }
+    }
+
     private static void strings(ArrayNode arr, List<String> values) {
         values.forEach(arr::add);
     }
@@ -298,7 +351,7 @@ public final class ModelFile {
     private static List<String> strings(JsonNode o, String field) {
         JsonNode a = o.path(field);
         if (!a.isArray() || a.size() == 0) {
-            throw new ModelFileException("model field '" + field + "' is missing or empty");
+            throw new ModelFileException("field '" + field + "' is missing or empty");
         }
         List<String> out = new ArrayList<>();
         a.forEach(n -> out.add(n.asText()));
@@ -308,14 +361,18 @@ public final class ModelFile {
     private static double[] doubles(JsonNode o, String field) {
         JsonNode a = o.path(field);
         if (!a.isArray()) {
-            throw new ModelFileException("model field '" + field + "' is missing");
+            throw new ModelFileException("field '" + field + "' is missing");
         }
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) {
             if (!a.get(i).isNumber()) {
-                throw new ModelFileException("model field '" + field + "' has a non-number at index " + i);
+                throw new ModelFileException("field '" + field + "' has a non-number at index " + i);
             }
             out[i] = a.get(i).asDouble();
+            if (!Double.isFinite(out[i])) {
+                throw new ModelFileException(
+                        "field '" + field + "' has " + out[i] + " at index " + i + "; expected a finite number");
+            }
         }
         return out;
     }

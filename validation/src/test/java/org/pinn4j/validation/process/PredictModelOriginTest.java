@@ -3,13 +3,9 @@ package org.pinn4j.validation.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +32,6 @@ import org.pinn4j.validation.reference.References;
  * a model from another entry version and one naming an entry this pinn4j does not have.
  */
 class PredictModelOriginTest {
-    private static final ObjectMapper PLAIN = new ObjectMapper();
-
     @TempDir
     static Path d;
 
@@ -123,18 +117,10 @@ class PredictModelOriginTest {
 
     /** A copy of {@code from} whose catalogue record is changed and whose checksum is recomputed. */
     private static Path resigned(Path from, String name, String entry, int version) throws Exception {
-        ObjectNode o = (ObjectNode) PLAIN.readTree(from.toFile());
-        o.remove("checksum");
-        ObjectNode c = (ObjectNode) o.get("catalogue");
-        c.put("entry", entry);
-        c.put("version", version);
-        // the file format's checksum: SHA-256 of the compact JSON of everything but the checksum
-        o.put(
-                "checksum",
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PLAIN.writeValueAsBytes(o))));
-        Path to = d.resolve(name);
-        Files.writeString(
-                to, PLAIN.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
-        return to;
+        return ModelFiles.resigned(from, d.resolve(name), o -> {
+            ObjectNode c = (ObjectNode) o.get("catalogue");
+            c.put("entry", entry);
+            c.put("version", version);
+        });
     }
 }
