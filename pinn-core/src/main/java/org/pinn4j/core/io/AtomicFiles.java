@@ -1,8 +1,11 @@
 package org.pinn4j.core.io;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -55,6 +58,13 @@ public final class AtomicFiles {
         return removed;
     }
 
+    /** A file's content, written to a stream (which the caller of {@link #write(Path, Content)} closes). */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content to {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code text} as UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
@@ -66,11 +76,23 @@ public final class AtomicFiles {
      * @throws UncheckedIOException with a message naming the file if it cannot be written
      */
     public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes what {@code content} produces to {@code target} atomically, as a stream (for content too large to
+     * hold in memory), creating parent directories. An unchecked exception from {@code content} leaves the
+     * target untouched and is rethrown as it is.
+     *
+     * @throws UncheckedIOException with a message naming the file if it cannot be written ({@link
+     *     WriteFailedException} when the disk fails or fills up during the write)
+     */
+    public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isDirectory(abs)) {
-            writeInPlace(abs, bytes);
+            writeInPlace(abs, content);
             return;
         }
         Path dir = abs.getParent();
@@ -86,7 +108,9 @@ public final class AtomicFiles {
             readableByAll(tmp);
             try (FileChannel ch =
                     FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeAll(ch, bytes);
+                OutputStream out = diskStream(ch);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             try {
@@ -114,7 +138,7 @@ public final class AtomicFiles {
      * A symbolic link or a special file (device, FIFO) is written through, in place: replacing it would turn
      * it into a regular file (as root, replacing /dev/null would break the system).
      */
-    private static void writeInPlace(Path target, byte[] bytes) {
+    private static void writeInPlace(Path target, Content content) {
         FileChannel ch;
         try {
             ch = FileChannel.open(
@@ -123,20 +147,39 @@ public final class AtomicFiles {
             throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
         }
         try (ch) {
-            writeAll(ch, bytes);
+            OutputStream out = diskStream(ch);
+            content.writeTo(out);
+            out.flush();
         } catch (IOException e) {
             throw new WriteFailedException("cannot write " + target + ": " + describe(e), e);
         }
     }
 
-    private static void writeAll(FileChannel ch, byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            if (SIMULATED_DISK_LEFT.get() >= 0 && SIMULATED_DISK_LEFT.addAndGet(-buf.remaining()) < 0) {
-                SIMULATED_DISK_LEFT.set(0);
-                throw new IOException("No space left on device (simulated: -Dpinn4j.test.diskBytes)");
-            }
-            ch.write(buf);
+    /** A buffered stream onto the channel that also spends the simulated disk of the test seam. */
+    private static OutputStream diskStream(FileChannel ch) {
+        OutputStream raw = Channels.newOutputStream(ch);
+        OutputStream disk = SIMULATED_DISK_LEFT.get() < 0
+                ? raw
+                : new FilterOutputStream(raw) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        spend(1);
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        spend(len);
+                        out.write(b, off, len);
+                    }
+                };
+        return new BufferedOutputStream(disk, 1 << 16);
+    }
+
+    private static void spend(int bytes) throws IOException {
+        if (SIMULATED_DISK_LEFT.addAndGet(-bytes) < 0) {
+            SIMULATED_DISK_LEFT.set(0);
+            throw new IOException("No space left on device (simulated: -Dpinn4j.test.diskBytes)");
         }
     }
 

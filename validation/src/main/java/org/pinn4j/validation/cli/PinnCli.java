@@ -122,12 +122,23 @@ public final class PinnCli implements Runnable {
             err.flush();
             return code;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            CommandLine c = invoked(cl);
+            err.println(commandName(c) + ": out of memory (this JVM may use "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); give it more with PINN_JAVA_OPTS=-Xmx<size>, or use fewer points");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        }
         if (out.checkError()) {
             // checkError flushes: anything still buffered has been tried too
-            CommandLine c = cl.getParseResult() != null && cl.getParseResult().hasSubcommand()
-                    ? cl.getParseResult().subcommand().commandSpec().commandLine()
-                    : cl;
+            CommandLine c = invoked(cl);
             err.println(commandName(c) + ": cannot write to standard output ("
                     + oneLine(outFailure.get().orElse("write error")) + "); the output is incomplete");
             code = code == OK ? FAILED : code;
@@ -145,6 +156,13 @@ public final class PinnCli implements Runnable {
         return spec.subcommands().keySet().stream()
                 .filter(n -> !n.equals("help"))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The subcommand the arguments named, or the top-level command. */
+    private static CommandLine invoked(CommandLine cl) {
+        return cl.getParseResult() != null && cl.getParseResult().hasSubcommand()
+                ? cl.getParseResult().subcommand().commandSpec().commandLine()
+                : cl;
     }
 
     private static String commandName(CommandLine c) {

@@ -1,9 +1,9 @@
 package org.pinn4j.validation.cli;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,88 +50,299 @@ final class PointsCsv {
         }
     }
 
-    /** Reads {@code file}, taking the columns named {@code inputs} as the points. */
+    /** Reads all of {@code file}, taking the columns named {@code inputs} as the points. */
     static Table read(Path file, List<String> inputs) {
-        String text = readText(file);
-        int[] lineStarts = lineStarts(text);
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(text))
-                .setFormat(FORMAT)
-                .get()) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("input CSV " + file + " is not valid CSV: " + rootMessage(e)
-                    + "; expected comma-separated values with a header line");
-        }
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "input CSV " + file + " is empty; expected a header line naming the inputs "
-                            + String.join(", ", inputs) + ", then one point per line");
-        }
-        CSVRecord head = records.get(0);
-        List<String> header = new ArrayList<>();
-        head.forEach(header::add);
-        Set<String> seen = new LinkedHashSet<>();
-        for (String h : header) {
-            if (!h.isEmpty() && !seen.add(h)) {
-                throw new IllegalArgumentException(
-                        "input CSV " + file + " has the column '" + h + "' twice in its header; expected unique names");
+        List<String[]> rows = new ArrayList<>();
+        List<double[][]> parts = new ArrayList<>();
+        List<String> header;
+        try (Points in = Points.open(file, inputs)) {
+            header = in.header();
+            for (Chunk c = in.next(Integer.MAX_VALUE); c != null; c = in.next(Integer.MAX_VALUE)) {
+                rows.addAll(c.rows());
+                parts.add(c.points());
             }
         }
-        int[] cols = new int[inputs.size()];
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = header.indexOf(inputs.get(i));
-            if (cols[i] < 0) {
+        double[][] points = new double[inputs.size()][rows.size()];
+        int at = 0;
+        for (double[][] part : parts) {
+            for (int i = 0; i < points.length; i++) {
+                System.arraycopy(part[i], 0, points[i], at, part[i].length);
+            }
+            at += part[0].length;
+        }
+        return new Table(header, rows, points);
+    }
+
+    /**
+     * Some consecutive rows of a point file.
+     *
+     * @param rows   the cells as written, one array per point
+     * @param points the model inputs, feature-major {@code [input][p]}
+     */
+    record Chunk(List<String[]> rows, double[][] points) {
+        int size() {
+            return rows.size();
+        }
+    }
+
+    /**
+     * A point file read as a stream, a chunk of rows at a time, in memory bounded by the chunk: the header is
+     * checked on {@link #open}, each row when its chunk is read. Errors are {@link IllegalArgumentException}s
+     * naming the file, the line and the column, as for {@link PointsCsv#read}.
+     */
+    static final class Points implements AutoCloseable {
+        private final Path file;
+        private final List<String> header;
+        private final int[] cols;
+        private final LineTracker lines;
+        private final CSVParser parser;
+        private final java.util.Iterator<CSVRecord> records;
+        private long rowsRead;
+
+        private Points(Path file, List<String> header, int[] cols, LineTracker lines, CSVParser parser) {
+            this.file = file;
+            this.header = header;
+            this.cols = cols;
+            this.lines = lines;
+            this.parser = parser;
+            this.records = parser.iterator();
+        }
+
+        /** Opens {@code file} and checks its header names every one of {@code inputs}. */
+        static Points open(Path file, List<String> inputs) {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException("input CSV " + file + " is a directory; expected a CSV file");
+            }
+            java.io.Reader reader;
+            try {
+                reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("input CSV " + file + " does not exist");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read input CSV " + file + ": " + rootMessage(e));
+            }
+            LineTracker lines = new LineTracker(reader);
+            CSVParser parser;
+            CSVRecord head;
+            try {
+                parser = CSVParser.builder().setReader(lines).setFormat(FORMAT).get();
+                java.util.Iterator<CSVRecord> it = parser.iterator();
+                head = it.hasNext() ? it.next() : null;
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                closeQuietly(lines);
+                throw invalid(file, e);
+            }
+            if (head == null) {
+                closeQuietly(parser);
                 throw new IllegalArgumentException(
-                        "input CSV " + file + " has no column '" + inputs.get(i) + "'" + hint(header, inputs.get(i))
+                        "input CSV " + file + " is empty; expected a header line naming the inputs "
+                                + String.join(", ", inputs) + ", then one point per line");
+            }
+            List<String> header = new ArrayList<>();
+            head.forEach(header::add);
+            Set<String> seen = new LinkedHashSet<>();
+            int[] cols = new int[inputs.size()];
+            try {
+                for (String h : header) {
+                    if (!h.isEmpty() && !seen.add(h)) {
+                        throw new IllegalArgumentException("input CSV " + file + " has the column '" + h
+                                + "' twice in its header; expected unique names");
+                    }
+                }
+                for (int i = 0; i < cols.length; i++) {
+                    cols[i] = header.indexOf(inputs.get(i));
+                    if (cols[i] < 0) {
+                        throw new IllegalArgumentException("input CSV " + file + " has no column '" + inputs.get(i)
+                                + "'" + hint(header, inputs.get(i))
                                 + "; expected a header naming the model inputs " + String.join(", ", inputs)
                                 + " (any order, extra columns allowed); found "
                                 + (header.isEmpty() ? "none" : String.join(", ", header)));
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                closeQuietly(parser);
+                throw e;
+            }
+            return new Points(file, List.copyOf(header), cols, lines, parser);
+        }
+
+        /** All column names in file order. */
+        List<String> header() {
+            return header;
+        }
+
+        /**
+         * The next at most {@code max} rows, or null after the last; a file without any data row is refused on
+         * the first call.
+         */
+        Chunk next(int max) {
+            List<String[]> rows = new ArrayList<>(Math.min(max, 4096));
+            List<double[]> values = new ArrayList<>(Math.min(max, 4096));
+            try {
+                while (rows.size() < max && records.hasNext()) {
+                    CSVRecord rec = records.next();
+                    long line = lines.lineAt(rec.getCharacterPosition());
+                    if (rec.size() != header.size()) {
+                        throw new IllegalArgumentException("input CSV " + file + " line " + line + " has "
+                                + rec.size() + " field" + (rec.size() == 1 ? "" : "s") + "; expected "
+                                + header.size() + " (one per header column: " + String.join(", ", header) + ")");
+                    }
+                    String[] cells = rec.values();
+                    double[] point = new double[cols.length];
+                    for (int i = 0; i < cols.length; i++) {
+                        point[i] = number(file, line, cols[i], header.get(cols[i]), cells[cols[i]]);
+                    }
+                    rows.add(cells);
+                    values.add(point);
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw invalid(file, e);
+            }
+            rowsRead += rows.size();
+            if (rows.isEmpty()) {
+                if (rowsRead == 0) {
+                    throw new IllegalArgumentException("input CSV " + file
+                            + " has a header but no data rows; expected one point per line after the header");
+                }
+                return null;
+            }
+            double[][] points = new double[cols.length][rows.size()];
+            for (int p = 0; p < rows.size(); p++) {
+                for (int i = 0; i < cols.length; i++) {
+                    points[i][p] = values.get(p)[i];
+                }
+            }
+            return new Chunk(rows, points);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(parser);
+        }
+    }
+
+    /** The one-line refusal of a file the CSV parser or the UTF-8 decoder cannot read. */
+    private static IllegalArgumentException invalid(Path file, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return new IllegalArgumentException(
+                        "input CSV " + file + " is not UTF-8 text; expected a UTF-8 CSV file");
             }
         }
-        int n = records.size() - 1;
-        if (n == 0) {
-            throw new IllegalArgumentException("input CSV " + file
-                    + " has a header but no data rows; expected one point per line after the header");
+        return new IllegalArgumentException("input CSV " + file + " is not valid CSV: " + rootMessage(e)
+                + "; expected comma-separated values with a header line");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // reading is over; a failing close loses nothing
         }
-        double[][] points = new double[inputs.size()][n];
-        List<String[]> rows = new ArrayList<>(n);
-        for (int r = 0; r < n; r++) {
-            CSVRecord rec = records.get(r + 1);
-            int line = lineOf(lineStarts, recordStart(text, rec.getCharacterPosition()));
-            if (rec.size() != header.size()) {
-                throw new IllegalArgumentException("input CSV " + file + " line " + line + " has " + rec.size()
-                        + " field" + (rec.size() == 1 ? "" : "s") + "; expected " + header.size()
-                        + " (one per header column: " + String.join(", ", header) + ")");
-            }
-            String[] cells = rec.values();
-            for (int i = 0; i < cols.length; i++) {
-                points[i][r] = number(file, line, cols[i], header.get(cols[i]), cells[cols[i]]);
-            }
-            rows.add(cells);
+    }
+
+    /**
+     * The reader under the CSV parser: drops a leading byte-order mark and remembers where the line breaks
+     * after the last looked-up position are, so that a record's character position becomes its line number
+     * in memory bounded by the parser's read-ahead (a line break is a LF, a CR LF pair or a lone CR).
+     */
+    private static final class LineTracker extends java.io.Reader {
+        private final java.io.Reader in;
+        /** Positions of the CR and LF characters not yet passed, with whether each ends a line. */
+        private final java.util.ArrayDeque<long[]> breaks = new java.util.ArrayDeque<>();
+        /** Line breaks before the oldest remembered one. */
+        private long linesBefore;
+        /** Characters handed to the parser so far. */
+        private long position;
+
+        private boolean started;
+
+        LineTracker(java.io.Reader in) {
+            this.in = in;
         }
-        return new Table(List.copyOf(header), rows, points);
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0 && !started) {
+                started = true;
+                if (buf[off] == '\uFEFF') {
+                    System.arraycopy(buf, off + 1, buf, off, n - 1);
+                    n--;
+                    if (n == 0) {
+                        return read(buf, off, len);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                char c = buf[off + i];
+                if (c == '\n') {
+                    long[] last = breaks.peekLast();
+                    if (last != null && last[0] == position - 1 && last[1] == 1 && last[2] == '\r') {
+                        last[1] = 0; // CR LF: the LF ends the line
+                    }
+                    breaks.add(new long[] {position, 1, c});
+                } else if (c == '\r') {
+                    breaks.add(new long[] {position, 1, c});
+                }
+                position++;
+            }
+            return n;
+        }
+
+        /** 1-based line of the first character at or after {@code pos} that is not a CR or LF. */
+        long lineAt(long pos) {
+            long p = pos;
+            while (!breaks.isEmpty() && breaks.peekFirst()[0] <= p) {
+                long[] b = breaks.pollFirst();
+                linesBefore += b[1];
+                if (b[0] == p) {
+                    p++; // the record's reported position can lie on skipped empty lines before it
+                }
+            }
+            return linesBefore + 1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** The table's columns followed by one column per output (named {@code outputNames}), as CSV text. */
     static String write(Table t, List<String> outputNames, double[][] values) {
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(sb, FORMAT)) {
-            List<String> head = new ArrayList<>(t.header());
-            head.addAll(outputNames);
-            printer.printRecord(head);
-            for (int p = 0; p < t.size(); p++) {
-                List<String> row = new ArrayList<>(Arrays.asList(t.rows().get(p)));
-                for (double[] v : values) {
-                    row.add(Double.toString(v[p]));
-                }
-                printer.printRecord(row);
-            }
+        try {
+            CSVPrinter printer = printer(sb);
+            printHeader(printer, t.header(), outputNames);
+            printRows(printer, new Chunk(t.rows(), t.points()), values);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot format CSV: " + e.getMessage(), e);
         }
         return sb.toString();
+    }
+
+    /** A CSV printer in this file format onto {@code out} (flush it when done; closing it closes {@code out}). */
+    static CSVPrinter printer(Appendable out) throws IOException {
+        return new CSVPrinter(out, FORMAT);
+    }
+
+    /** The header line: the input file's columns, then the output columns. */
+    static void printHeader(CSVPrinter printer, List<String> header, List<String> outputNames) throws IOException {
+        List<String> head = new ArrayList<>(header);
+        head.addAll(outputNames);
+        printer.printRecord(head);
+    }
+
+    /** The chunk's rows as read, each followed by its values {@code values[output][p]}. */
+    static void printRows(CSVPrinter printer, Chunk chunk, double[][] values) throws IOException {
+        for (int p = 0; p < chunk.size(); p++) {
+            List<String> row = new ArrayList<>(Arrays.asList(chunk.rows().get(p)));
+            for (double[] v : values) {
+                row.add(Double.toString(v[p]));
+            }
+            printer.printRecord(row);
+        }
     }
 
     /** Output column names: each output's name, or name_pred when the input already has that column. */
@@ -149,7 +360,7 @@ final class PointsCsv {
         return names;
     }
 
-    private static double number(Path file, int line, int col, String name, String cell) {
+    private static double number(Path file, long line, int col, String name, String cell) {
         String where = "input CSV " + file + " line " + line + ", column " + (col + 1) + " ('" + name + "')";
         if (cell.isEmpty()) {
             throw new IllegalArgumentException(where + " is empty; expected a finite decimal number such as 0.25");
@@ -178,50 +389,6 @@ final class PointsCsv {
             }
         }
         return "";
-    }
-
-    private static String readText(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("input CSV " + file + " is a directory; expected a CSV file");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("input CSV " + file + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("input CSV " + file + " is not UTF-8 text; expected a UTF-8 CSV file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read input CSV " + file + ": " + rootMessage(e));
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The record's first character: its reported position can lie on skipped empty lines before it. */
-    private static long recordStart(String text, long pos) {
-        long p = pos;
-        while (p < text.length() && (text.charAt((int) p) == '\n' || text.charAt((int) p) == '\r')) {
-            p++;
-        }
-        return p;
-    }
-
-    /** 1-based line containing character offset {@code pos}. */
-    private static int lineOf(int[] starts, long pos) {
-        int i = Arrays.binarySearch(starts, (int) pos);
-        return (i >= 0 ? i : -i - 2) + 1;
     }
 
     private static String rootMessage(Throwable e) {

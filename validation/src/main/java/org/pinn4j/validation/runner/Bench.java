@@ -2,6 +2,7 @@ package org.pinn4j.validation.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
@@ -74,6 +75,7 @@ public final class Bench {
             throw new IllegalArgumentException(
                     "problem '" + p.name() + "' has no residual condition on the interior to benchmark");
         }
+        requireMemory(8L * problem.inputs().size() * residualPoints, residualPoints);
         problem = problem.withConditions(conditions);
         int warmup = warmupFor(steps);
         Recipe recipe =
@@ -97,6 +99,23 @@ public final class Bench {
         }
         double ms = (marks[1] - marks[0]) * 1e3 / steps;
         return new Result(p.name(), recipe.network().toString(), residualPoints, threads, warmup, steps, ms);
+    }
+
+    /**
+     * Refuses up front a point count whose coordinates alone (a lower bound of what a step needs) exceed the
+     * heap this JVM may use, instead of running out of memory part-way.
+     */
+    private static void requireMemory(long bytes, long points) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytes > max) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%d residual points need at least %.1f GB for their coordinates alone; this JVM may use %.1f GB"
+                            + " (more with PINN_JAVA_OPTS=-Xmx<size>); expected fewer points",
+                    points,
+                    bytes / 1e9,
+                    max / 1e9));
+        }
     }
 
     /** Residual conditions are the pointwise ones resampled on the domain's interior (Conditions.pde / system). */
