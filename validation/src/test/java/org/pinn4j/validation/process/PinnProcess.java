@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the {@code pinn} command as a separate process, as {@code ./pinn} does (its java line: the Vector API
- * module, {@code PinnCli} as main class), on the test class path, so that exit codes, real stdout and stderr
- * file descriptors and their write errors are what a user's shell sees.
+ * Runs the real {@code ./pinn} launcher as a separate process, as a user's shell does, so that exit codes,
+ * real stdout and stderr file descriptors and their write errors are what the user sees. Used by the {@code *IT}
+ * tests, which Maven runs after {@code package} has built the launcher's jar (the property {@code pinn.launcher}
+ * names the script).
  */
 final class PinnProcess {
-    private static final String MAIN = "org.pinn4j.validation.cli.PinnCli";
     /** Guard against a hung child (not a speed measurement: every command here takes seconds). */
     private static final long GUARD_SECONDS = 300;
 
@@ -40,25 +40,27 @@ final class PinnProcess {
 
     /**
      * Runs {@code pinn args...} in {@code dir}; stdout goes to {@code stdout} when given (e.g. /dev/full),
-     * else it is captured. {@code jvmOptions} go before the main class (e.g. -Xmx256m).
+     * else it is captured. {@code jvmOptions} go to the JVM through PINN_JAVA_OPTS (e.g. -Xmx256m; -Xmx512m
+     * unless given).
      */
     static Result run(Path dir, File stdout, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules",
-                "jdk.incubator.vector"));
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
-            cmd.add("-Xmx512m");
+        String launcher = System.getProperty("pinn.launcher");
+        if (launcher == null || !Files.isRegularFile(Path.of(launcher))) {
+            throw new AssertionError("system property pinn.launcher must name the ./pinn script; got " + launcher);
         }
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher));
         cmd.addAll(List.of(args));
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            options.add("-Xmx512m");
+        }
         Path out = Files.createTempFile(dir, "stdout", ".txt");
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd)
-                    .directory(dir.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("PINN_JAVA_OPTS", String.join(" ", options));
+            Process p = pb.directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(
                             stdout != null
@@ -70,11 +72,7 @@ final class PinnProcess {
                 p.destroyForcibly();
                 throw new AssertionError("pinn " + String.join(" ", args) + " did not end in " + GUARD_SECONDS + " s");
             }
-            String errText = Files.readString(err)
-                    .lines()
-                    .filter(l -> !l.equals("WARNING: Using incubator modules: jdk.incubator.vector"))
-                    .map(l -> l + "\n")
-                    .reduce("", String::concat);
+            String errText = Files.readString(err);
             return new Result(p.exitValue(), Files.readString(out), errText);
         } finally {
             Files.deleteIfExists(out);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one line, the previous complete file kept byte for byte, no temporary file left. {@code --output} onto a
  * FIFO, a symbolic link and a character device writes through them and leaves them as they were.
  */
-class OutputFailuresTest {
+class OutputFailuresIT {
     private static final File DEV_FULL = new File("/dev/full");
 
     @TempDir

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exit 2: an infinite weight, an input box of [-1e308, 1e308] (which mapped every input to -1), an empty box,
  * widths whose parameter count overflows an int, a non-finite coefficient.
  */
-class CraftedModelFileTest {
+class CraftedModelFileIT {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     @TempDir

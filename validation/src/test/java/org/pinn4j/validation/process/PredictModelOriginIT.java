@@ -31,7 +31,7 @@ import org.pinn4j.validation.reference.References;
  * line, exit 2, where it used to get the catalogue's transform and u near 1 instead of near 100; so are
  * a model from another entry version and one naming an entry this pinn4j does not have.
  */
-class PredictModelOriginTest {
+class PredictModelOriginIT {
     @TempDir
     static Path d;
 

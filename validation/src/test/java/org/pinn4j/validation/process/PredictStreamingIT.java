@@ -20,7 +20,7 @@ import org.pinn4j.core.train.PinnModel;
  * prediction equal to the model's own; and {@code bench} refuses a point count whose coordinates alone exceed
  * the heap, up front and with the memory it would need, instead of a stack trace.
  */
-class PredictStreamingTest {
+class PredictStreamingIT {
     private static final int POINTS = 2_000_000;
 
     @TempDir
