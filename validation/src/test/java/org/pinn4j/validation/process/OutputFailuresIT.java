@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with real {@code pinn} processes. Standard output onto {@code /dev/full} (write error ENOSPC): {@code list},
  * {@code run} and {@code predict} exit 1 with one line naming the failure. A full disk under {@code --output}
  * or a run directory is simulated by the seam in {@code AtomicFiles} ({@code -Dpinn4j.test.diskBytes}): exit 1,
- * one line, the previous complete file kept byte for byte, no temporary file left. {@code --output} onto a
+ * one line, the previous complete file kept byte for byte, no temporary file left; and for real on a 64 KB
+ * tmpfs where the test can mount one (skipped with the reason printed otherwise). {@code --output} onto a
  * FIFO, a symbolic link and a character device writes through them and leaves them as they were.
  */
 class OutputFailuresIT {
@@ -141,6 +142,42 @@ class OutputFailuresIT {
         assertTrue(
                 list(dir).stream().noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
                 "no temporary file left: " + list(dir));
+    }
+
+    @Test
+    void realFullDiskUnderOutputKeepsThePreviousFileAndExitsOne() throws Exception {
+        // a 64 KB tmpfs, where the machine lets the test mount one (root, no container restriction)
+        Path mnt = Files.createDirectories(d.resolve("tmpfs"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt.toString())
+                .redirectErrorStream(true)
+                .start();
+        String why = new String(mount.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (mount.waitFor() != 0) {
+            System.out.println("real full-disk case skipped: cannot mount a tmpfs here (" + why.strip() + ")");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.exitValue() == 0, "cannot mount a tmpfs");
+        try {
+            Path big = d.resolve("big-points.csv");
+            StringBuilder sb = new StringBuilder("x\n");
+            for (int p = 0; p < 20_000; p++) {
+                sb.append(-1 + 2.0 * p / 19_999).append('\n');
+            }
+            Files.writeString(big, sb.toString());
+            Path out = mnt.resolve("pred.csv");
+            Files.writeString(out, "previous complete content\n");
+            byte[] before = Files.readAllBytes(out);
+            PinnProcess.Result r = PinnProcess.run(
+                    d, "predict", "--model", model.toString(), "--input", big.toString(), "--output", out.toString());
+            assertEquals(1, r.code(), r.toString());
+            assertEquals(
+                    List.of("pinn predict: cannot write " + out + ": No space left on device"),
+                    r.errLines(),
+                    r.toString());
+            assertArrayEquals(before, Files.readAllBytes(out));
+            assertEquals(List.of(out), list(mnt), "no temporary file left behind");
+        } finally {
+            new ProcessBuilder("umount", mnt.toString()).start().waitFor();
+        }
     }
 
     @Test
