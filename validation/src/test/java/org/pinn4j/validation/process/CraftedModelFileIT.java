@@ -31,9 +31,7 @@ class CraftedModelFileIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        PinnProcess.Result run = PinnProcess.run(d, "run", "poisson-1d", "--quick", "--out", "run");
-        assertEquals(0, run.code(), run.toString());
-        model = d.resolve("run/model.json");
+        model = PinnProcess.quickModel(d, "poisson-1d", "run");
         points = d.resolve("points.csv");
         Files.writeString(points, "x\n0.5\n");
         assertEquals(0, predict(model).code());

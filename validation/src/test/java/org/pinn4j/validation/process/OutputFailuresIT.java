@@ -38,9 +38,7 @@ class OutputFailuresIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        PinnProcess.Result run = PinnProcess.run(d, "run", "poisson-1d", "--quick", "--out", "run");
-        assertEquals(0, run.code(), run.toString());
-        model = d.resolve("run/model.json");
+        model = PinnProcess.quickModel(d, "poisson-1d", "run");
         points = d.resolve("points.csv");
         Files.writeString(points, "x\n-0.5\n0.25\n0.75\n");
         PinnProcess.Result p = predict();

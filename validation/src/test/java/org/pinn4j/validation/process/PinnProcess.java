@@ -33,6 +33,15 @@ final class PinnProcess {
         }
     }
 
+    /** Trains {@code problem} with {@code pinn run --quick} into {@code dir/out} and returns its model file. */
+    static Path quickModel(Path dir, String problem, String out) throws IOException, InterruptedException {
+        Result run = run(dir, "run", problem, "--quick", "--out", out);
+        if (run.code() != 0) {
+            throw new AssertionError("pinn run " + problem + " --quick failed: " + run);
+        }
+        return dir.resolve(out).resolve("model.json");
+    }
+
     /** Runs {@code pinn args...} in {@code dir} with stdout and stderr captured. */
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
         return run(dir, null, List.of(), args);

@@ -42,9 +42,7 @@ class PredictModelOriginIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        PinnProcess.Result run = PinnProcess.run(d, "run", "heat-1d", "--quick", "--out", "cat");
-        assertEquals(0, run.code(), run.toString());
-        catalogueModel = d.resolve("cat/model.json");
+        catalogueModel = PinnProcess.quickModel(d, "heat-1d", "cat");
 
         userProblem = Problem.builder("heat-1d")
                 .inputs("x", "t")
