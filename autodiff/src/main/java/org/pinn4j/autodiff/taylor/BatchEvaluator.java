@@ -76,6 +76,15 @@ public final class BatchEvaluator implements AutoCloseable {
     }
 
     /**
+     * How many distinct losses this evaluator keeps per-thread scratch for (one entry per {@link TileLoss}
+     * instance it has run). Constant in a training loop whose terms reuse their losses; growing means a
+     * caller makes a new loss per call.
+     */
+    public int cachedLosses() {
+        return scratches.size();
+    }
+
+    /**
      * Sum of the loss over all {@code count} points of {@code points} (feature-major), and its gradient
      * with respect to {@code params} added into {@code grad} (network parameters through the reverse
      * sweep, extra parameters by the loss itself).

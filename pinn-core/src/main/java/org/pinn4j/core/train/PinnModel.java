@@ -8,9 +8,6 @@ import java.util.Map;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.MultiIndex;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
-import org.pinn4j.autodiff.taylor.TaylorNetwork;
-import org.pinn4j.autodiff.taylor.Tile;
-import org.pinn4j.autodiff.taylor.TileLoss;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Program;
 import org.pinn4j.core.expr.Scope;
@@ -108,30 +105,11 @@ public final class PinnModel {
             }
         }
         Scope scope = problem.newScope(List.of());
-        Program program = Program.compile(expressions.apply(scope));
-        TaylorNetwork net = new TaylorNetwork(spec, program.plan(), 64);
-        program.bind(net.plan());
-        double[][] out = new double[program.roots()][n];
-        int coefficientOffset = spec.parameterCount();
-        TileLoss<Program.Scratch> capture = new TileLoss<>() {
-            @Override
-            public Program.Scratch newScratch(int tileSize) {
-                return program.newScratch(tileSize);
-            }
-
-            @Override
-            public double evaluate(Tile tile, Program.Scratch s) {
-                program.forward(tile, new double[0][], coefficientOffset, s);
-                for (int r = 0; r < out.length; r++) {
-                    System.arraycopy(s.values, program.valueOffset(s, r), out[r], tile.start(), tile.size());
-                }
-                return 0;
-            }
-        };
+        BoundProgram bound =
+                new BoundProgram(Program.compile(expressions.apply(scope)), spec, 64, spec.parameterCount());
         try (BatchEvaluator evaluator = new BatchEvaluator(1)) {
-            evaluator.loss(net, points, n, capture, parameters);
+            return bound.values(evaluator, points, n, parameters);
         }
-        return out;
     }
 
     /** Raw network output derivative streams (no transform) for tests and diagnostics. */

@@ -181,14 +181,18 @@ public final class Trainer {
         List<Field> fields = cond.expressions(scope);
         Program program = Program.compile(fields);
         if (cond.kind() == Condition.Kind.PERIODIC) {
-            return new PeriodicTerm(program, spec, recipe.tileSize(), coefficientOffset);
+            return new PeriodicTerm(new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset));
         }
         int[] targets = new int[cond.targetColumns().size()];
         for (int t = 0; t < targets.length; t++) {
             targets[t] = cols.indexOf(cond.targetColumns().get(t));
         }
         return new PointTerm(
-                cond.name(), cond.weight(), program, spec, recipe.tileSize(), cond.loss(), coefficientOffset, targets);
+                cond.name(),
+                cond.weight(),
+                new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset),
+                cond.loss(),
+                targets);
     }
 
     /** Draws (or, for fixed regions, loads) the points of condition i and hands them to its term. */

@@ -64,8 +64,8 @@ class TermGradientTest {
             pts[1][p] = 2 * rng.nextDouble();
             cols[0][p] = 0.5 + rng.nextDouble();
         }
-        PointTerm term =
-                new PointTerm("pde", 1.0, program, spec, 8, PointLoss.mse(), spec.parameterCount(), new int[0]);
+        PointTerm term = new PointTerm(
+                "pde", 1.0, new BoundProgram(program, spec, 8, spec.parameterCount()), PointLoss.mse(), new int[0]);
         term.setPoints(pts, cols, n);
         try (BatchEvaluator eval = new BatchEvaluator(1, 10)) {
             double[] grad = new double[params.length];

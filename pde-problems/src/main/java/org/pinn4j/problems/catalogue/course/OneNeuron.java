@@ -18,6 +18,7 @@ import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
+import org.pinn4j.core.train.BoundProgram;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.PointTerm;
 import org.pinn4j.core.train.Recipe;
@@ -225,8 +226,8 @@ public final class OneNeuron implements BenchmarkProblem {
         int[] offsets = {spec.weightOffset(0), spec.biasOffset(0), spec.weightOffset(1), spec.biasOffset(1)};
         double[] params = initial.model().parameters();
         Program program = Program.compile(data.expressions(problem.newScope(problem.columnNames(data))));
-        PointTerm term =
-                new PointTerm(data.name(), 1.0, program, spec, 64, data.loss(), spec.parameterCount(), new int[0]);
+        PointTerm term = new PointTerm(
+                data.name(), 1.0, new BoundProgram(program, spec, 64, spec.parameterCount()), data.loss(), new int[0]);
         term.setPoints(new double[][] {x}, columns, x.length);
 
         double[] xi = new double[x.length];
