@@ -1,6 +1,8 @@
 package org.pinn4j.core.train;
 
+import java.util.Arrays;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.core.sampling.PointSet;
 
 /**
  * Periodicity loss: mean over point pairs of (e(a_p) - e(b_p))^2, where b_p is a_p moved from the lower
@@ -8,19 +10,36 @@ import org.pinn4j.autodiff.taylor.BatchEvaluator;
  * {@link BoundProgram} over the small boundary sets: values at a and at b, then the reverse sweeps at a and
  * at b, each seeded with 2w/n (own value - other side's value).
  */
-final class PeriodicTerm {
+final class PeriodicTerm implements LossTerm {
     private final BoundProgram bound;
+    private final int axis;
+    private final double lowerBound;
+    private final double upperBound;
     private double[][] lower;
     private double[][] upper;
     private int count;
     private double[] valuesLower = new double[0];
     private double[] valuesUpper = new double[0];
 
-    PeriodicTerm(BoundProgram bound) {
+    /** The term of expression {@code bound} periodic in input {@code axis} between the two bounds. */
+    PeriodicTerm(BoundProgram bound, int axis, double lowerBound, double upperBound) {
         if (bound.roots() != 1) {
             throw new IllegalArgumentException("a periodic condition takes one expression; got " + bound.roots());
         }
         this.bound = bound;
+        this.axis = axis;
+        this.lowerBound = lowerBound;
+        this.upperBound = upperBound;
+    }
+
+    /** The pairs: each point moved to the lower and to the upper bound of the periodic input. */
+    @Override
+    public void setPoints(PointSet points, double[][] columns) {
+        double[][] lo = points.toArray();
+        double[][] hi = points.toArray();
+        Arrays.fill(lo[axis], lowerBound);
+        Arrays.fill(hi[axis], upperBound);
+        setPoints(lo, hi, points.size());
     }
 
     void setPoints(double[][] lowerSide, double[][] upperSide, int n) {
@@ -33,12 +52,14 @@ final class PeriodicTerm {
         }
     }
 
-    int count() {
+    @Override
+    public int count() {
         return count;
     }
 
     /** Mean squared mismatch; adds weight * gradient into grad when not null. */
-    double evaluate(BatchEvaluator evaluator, double[] params, double[] grad, double weight) {
+    @Override
+    public double evaluate(BatchEvaluator evaluator, double[] params, double[] grad, double weight) {
         if (count == 0) {
             return 0;
         }
@@ -55,6 +76,12 @@ final class PeriodicTerm {
             seeded(evaluator, upper, params, grad, valuesLower, scale);
         }
         return sum / count;
+    }
+
+    /** A periodic pair has no per-point expressions to refine by. */
+    @Override
+    public double[] pointScores(BatchEvaluator evaluator, double[] params) {
+        throw new IllegalStateException("a periodic term has no per-point residual to refine by");
     }
 
     /** The reverse sweep at one side, seeded with scale * (own value - the other side's value). */

@@ -3,6 +3,7 @@ package org.pinn4j.core.train;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.Tile;
 import org.pinn4j.core.loss.PointLoss;
+import org.pinn4j.core.sampling.PointSet;
 
 /**
  * One loss term evaluated pointwise on a set of points: mean over points of a {@link PointLoss} of
@@ -11,7 +12,7 @@ import org.pinn4j.core.loss.PointLoss;
  * <p>The current points and columns are set with {@link #setPoints}; evaluation is then parallel over
  * tiles through a {@link BatchEvaluator}. Not thread-safe between evaluations.
  */
-public final class PointTerm {
+public final class PointTerm implements LossTerm {
     private final String name;
     private final double weight;
     private final BoundProgram bound;
@@ -54,8 +55,15 @@ public final class PointTerm {
     }
 
     /** Number of points currently set. */
+    @Override
     public int count() {
         return count;
+    }
+
+    /** Sets the points and their data columns for the next evaluations. */
+    @Override
+    public void setPoints(PointSet points, double[][] columns) {
+        setPoints(points.toArray(), columns, points.size());
     }
 
     /** Sets the points (feature-major) and their data columns for the next evaluations. */
@@ -69,6 +77,7 @@ public final class PointTerm {
      * Mean loss of this term over its points (unweighted). When grad is not null, adds
      * weight * d(mean loss)/d(params) into it.
      */
+    @Override
     public double evaluate(BatchEvaluator evaluator, double[] params, double[] grad, double weightOverride) {
         if (count == 0) {
             return 0.0;
@@ -79,6 +88,7 @@ public final class PointTerm {
     }
 
     /** Per point, the sum of squares of all expressions on the current points (the refinement score). */
+    @Override
     public double[] pointScores(BatchEvaluator evaluator, double[] params) {
         double[] out = new double[count];
         bound.run(evaluator, points, count, columns, params, null, (tile, s) -> {

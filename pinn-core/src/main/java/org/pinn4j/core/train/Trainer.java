@@ -45,7 +45,7 @@ public final class Trainer {
     /** Scale of each coefficient: the parameter vector holds value / scale. */
     private final double[] coefficientScales;
 
-    private final List<Object> terms = new ArrayList<>();
+    private final List<LossTerm> terms = new ArrayList<>();
     private final List<Condition> conditions;
     private final Sampler[] samplers;
     /** Each sampler's state before its last draw: restoring it and drawing again gives the current points. */
@@ -175,13 +175,18 @@ public final class Trainer {
         return recipe.withThreads(1).toString() + ", tile " + recipe.tileSize();
     }
 
-    private Object compile(Condition cond) {
+    private LossTerm compile(Condition cond) {
         List<String> cols = problem.columnNames(cond);
         Scope scope = problem.newScope(cols);
         List<Field> fields = cond.expressions(scope);
         Program program = Program.compile(fields);
         if (cond.kind() == Condition.Kind.PERIODIC) {
-            return new PeriodicTerm(new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset));
+            int axis = problem.inputs().indexOf(cond.periodicInput());
+            return new PeriodicTerm(
+                    new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset),
+                    axis,
+                    problem.domain().lower()[axis],
+                    problem.domain().upper()[axis]);
         }
         int[] targets = new int[cond.targetColumns().size()];
         for (int t = 0; t < targets.length; t++) {
@@ -214,12 +219,7 @@ public final class Trainer {
         }
         pointSets[i] = ps;
         if (cond.kind() == Condition.Kind.PERIODIC) {
-            int axis = problem.inputs().indexOf(cond.periodicInput());
-            double[][] lo = ps.toArray();
-            double[][] hi = ps.toArray();
-            Arrays.fill(lo[axis], problem.domain().lower()[axis]);
-            Arrays.fill(hi[axis], problem.domain().upper()[axis]);
-            ((PeriodicTerm) terms.get(i)).setPoints(lo, hi, ps.size());
+            terms.get(i).setPoints(ps, null);
             return;
         }
         double[][] cols = cond.columns().of(ps);
@@ -229,7 +229,7 @@ public final class Trainer {
                     + " data columns; expected " + expected + " " + problem.columnNames(cond));
         }
         columns[i] = cols;
-        ((PointTerm) terms.get(i)).setPoints(ps.toArray(), cols, ps.size());
+        terms.get(i).setPoints(ps, cols);
     }
 
     private void resampleAll() {
@@ -247,11 +247,11 @@ public final class Trainer {
     private void refine(Phase.Refinement r, BatchEvaluator evaluator) {
         int i = conditionIndex(r.condition());
         Condition cond = conditions.get(i);
-        if (!(terms.get(i) instanceof PointTerm) || cond.region().fixed()) {
+        if (cond.kind() != Condition.Kind.POINTWISE || cond.region().fixed()) {
             throw new IllegalArgumentException("condition '" + r.condition()
                     + "' cannot be refined: it needs a sampled region " + "and pointwise expressions");
         }
-        PointTerm term = (PointTerm) terms.get(i);
+        LossTerm term = terms.get(i);
         PointSet current = pointSets[i];
         PointSet pool = cond.region().sample(problem.domain(), r.candidates(), samplers[i]);
         setPointSet(i, pool);
@@ -282,12 +282,7 @@ public final class Trainer {
         double alpha = recipe.annealAlpha();
         for (int i = 0; i < terms.size(); i++) {
             Arrays.fill(g, 0.0);
-            Object t = terms.get(i);
-            if (t instanceof PointTerm) {
-                ((PointTerm) t).evaluate(evaluator, params, g, 1.0);
-            } else {
-                ((PeriodicTerm) t).evaluate(evaluator, params, g, 1.0);
-            }
+            terms.get(i).evaluate(evaluator, params, g, 1.0);
             if (i == 0) {
                 for (double v : g) {
                     maxFirst = Math.max(maxFirst, Math.abs(v));
@@ -523,13 +518,13 @@ public final class Trainer {
                 cols[c][p] = columns[i][c][idx[p]];
             }
         }
-        ((PointTerm) terms.get(i)).setPoints(subset.toArray(), cols, idx.length);
+        terms.get(i).setPoints(subset, cols);
     }
 
     private void restoreFullBatches() {
         for (int i = 0; i < conditions.size(); i++) {
-            if (terms.get(i) instanceof PointTerm) {
-                ((PointTerm) terms.get(i)).setPoints(pointSets[i].toArray(), columns[i], pointSets[i].size());
+            if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
+                terms.get(i).setPoints(pointSets[i], columns[i]);
             }
         }
     }
@@ -672,10 +667,7 @@ public final class Trainer {
         double total = 0;
         for (int i = 0; i < terms.size(); i++) {
             double w = weights[i];
-            Object t = terms.get(i);
-            double l = t instanceof PointTerm
-                    ? ((PointTerm) t).evaluate(evaluator, params, grad, w)
-                    : ((PeriodicTerm) t).evaluate(evaluator, params, grad, w);
+            double l = terms.get(i).evaluate(evaluator, params, grad, w);
             termLosses[i] = l;
             total += w * l;
         }

@@ -34,9 +34,10 @@ class ScratchCacheTest {
                 .plus(u.times(u).times(u).minus(u).times(5))));
         PointTerm pde =
                 new PointTerm("pde", 1.0, new BoundProgram(residual, spec, 16, offset), PointLoss.mse(), new int[0]);
-        PeriodicTerm periodicU = new PeriodicTerm(new BoundProgram(Program.compile(List.of(u)), spec, 16, offset));
+        PeriodicTerm periodicU =
+                new PeriodicTerm(new BoundProgram(Program.compile(List.of(u)), spec, 16, offset), 0, -1, 1);
         PeriodicTerm periodicUx =
-                new PeriodicTerm(new BoundProgram(Program.compile(List.of(u.d("x"))), spec, 16, offset));
+                new PeriodicTerm(new BoundProgram(Program.compile(List.of(u.d("x"))), spec, 16, offset), 0, -1, 1);
 
         SplittableRandom rng = new SplittableRandom(11);
         double[] params = new double[offset];

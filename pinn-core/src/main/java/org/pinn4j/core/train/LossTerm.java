@@ -1,0 +1,36 @@
+package org.pinn4j.core.train;
+
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.core.sampling.PointSet;
+
+/**
+ * A term of the training loss, one per condition, evaluated on the condition's current points through its
+ * {@link BoundProgram}. The kinds are closed: pointwise terms ({@link PointTerm}) and periodic pairs
+ * ({@link PeriodicTerm}); a new kind (per-point weighted, windowed) is a new permitted class, and the
+ * trainer calls only these methods, never asks which kind it holds.
+ */
+sealed interface LossTerm permits PointTerm, PeriodicTerm {
+    /**
+     * Makes {@code points} the term's points, with their data columns for a pointwise term (null for a
+     * periodic one, which makes its two sides from the points itself).
+     */
+    void setPoints(PointSet points, double[][] columns);
+
+    /** Number of points (or point pairs) currently set. */
+    int count();
+
+    /**
+     * Mean loss over the current points (unweighted); when {@code grad} is not null, adds {@code weight} times
+     * its gradient into it. The weight is folded into the adjoint seed, so the gradient's bits do not depend on
+     * a separate scaling.
+     */
+    double evaluate(BatchEvaluator evaluator, double[] params, double[] grad, double weight);
+
+    /**
+     * Per point, the sum of squares of the term's expressions at the current points (the residual-based
+     * refinement score).
+     *
+     * @throws IllegalStateException for a term without per-point expressions (a periodic pair)
+     */
+    double[] pointScores(BatchEvaluator evaluator, double[] params);
+}
