@@ -402,19 +402,9 @@ public final class Trainer {
             if (refinement != null && s > 0 && s % refinement.every() == 0) {
                 refine(refinement, evaluator);
             }
-            if (recipe.annealEvery() > 0 && s % recipe.annealEvery() == 0) {
-                annealWeights(evaluator);
-            }
-            double rate = schedule.rate(s);
-            double loss = lossAndGradient(evaluator, grad, lastGood);
-            step++;
-            if (!report(phase.label(), 0, rate, loss, total)) {
+            if (!stepBody(ph, phase, evaluator, total, s, 0, opt, schedule, grad, lastGood)) {
                 return false;
             }
-            System.arraycopy(params, 0, lastGood, 0, params.length);
-            opt.step(params, grad, rate);
-            schedule.observe(loss);
-            maybeCheckpoint(ph, s + 1, opt, schedule, null);
         }
         return true;
     }
@@ -462,22 +452,48 @@ public final class Trainer {
             for (int i = 0; i < conditions.size(); i++) {
                 setBatch(i, order[i], b, batches);
             }
-            if (recipe.annealEvery() > 0 && q % recipe.annealEvery() == 0) {
-                annealWeights(evaluator);
-            }
-            double rate = schedule.rate(q);
-            double loss = lossAndGradient(evaluator, grad, lastGood);
-            step++;
-            if (!report(phase.label(), (int) (q / batches) + 1, rate, loss, total)) {
+            if (!stepBody(ph, phase, evaluator, total, q, (int) (q / batches) + 1, opt, schedule, grad, lastGood)) {
                 restoreFullBatches();
                 return false;
             }
-            System.arraycopy(params, 0, lastGood, 0, params.length);
-            opt.step(params, grad, rate);
-            schedule.observe(loss);
-            maybeCheckpoint(ph, q + 1, opt, schedule, null);
         }
         restoreFullBatches();
+        return true;
+    }
+
+    /**
+     * One first-order step, the same for full batches and mini-batches once the step's points are in place:
+     * weight annealing (when due), loss and gradient, the report to history and listeners, the last good
+     * parameters, the optimizer's update, the schedule's observation and the checkpoint (when due).
+     *
+     * @param phaseStep the step within the phase (0-based)
+     * @param epoch the 1-based epoch of a mini-batch phase, 0 in a full-batch phase
+     * @return false when a listener stopped the run
+     */
+    private boolean stepBody(
+            int ph,
+            Phase phase,
+            BatchEvaluator evaluator,
+            int total,
+            long phaseStep,
+            int epoch,
+            GradientOptimizer opt,
+            LearningRateSchedule schedule,
+            double[] grad,
+            double[] lastGood) {
+        if (recipe.annealEvery() > 0 && phaseStep % recipe.annealEvery() == 0) {
+            annealWeights(evaluator);
+        }
+        double rate = schedule.rate(phaseStep);
+        double loss = lossAndGradient(evaluator, grad, lastGood);
+        step++;
+        if (!report(phase.label(), epoch, rate, loss, total)) {
+            return false;
+        }
+        System.arraycopy(params, 0, lastGood, 0, params.length);
+        opt.step(params, grad, rate);
+        schedule.observe(loss);
+        maybeCheckpoint(ph, phaseStep + 1, opt, schedule, null);
         return true;
     }
 
