@@ -20,7 +20,6 @@ import org.pinn4j.core.optim.Objective;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
-import org.pinn4j.core.sampling.Sampler;
 import org.pinn4j.core.sampling.Samplers;
 
 /**
@@ -45,19 +44,9 @@ public final class Trainer {
     /** Scale of each coefficient: the parameter vector holds value / scale. */
     private final double[] coefficientScales;
 
-    private final List<LossTerm> terms = new ArrayList<>();
     private final List<Condition> conditions;
-    private final Sampler[] samplers;
-    /** Each sampler's state before its last draw: restoring it and drawing again gives the current points. */
-    private final long[] drawStates;
-
-    private final PointSet[] pointSets;
-    private final double[][][] columns;
-    private final double[] termLosses;
-    /** Current weight of each condition (the condition's own, or adapted by learning-rate annealing). */
-    private final double[] weights;
-    /** Conditions whose points were grown by refinement (their points are not a single draw any more). */
-    private final boolean[] refined;
+    /** One per condition, in order: term, sampler, points, columns, weight, last loss. */
+    private final ConditionState[] states;
 
     private final History history;
     private Validation validation;
@@ -95,20 +84,14 @@ public final class Trainer {
         }
         this.conditions = problem.conditions();
         int c = conditions.size();
-        this.samplers = new Sampler[c];
-        this.drawStates = new long[c];
-        this.pointSets = new PointSet[c];
-        this.columns = new double[c][][];
-        this.termLosses = new double[c];
-        this.weights = new double[c];
-        this.refined = new boolean[c];
+        this.states = new ConditionState[c];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < c; i++) {
             Condition cond = conditions.get(i);
             names.add(cond.name());
-            weights[i] = cond.weight();
-            terms.add(compile(cond));
-            samplers[i] = Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE);
+            LossTerm term = compile(cond);
+            states[i] = new ConditionState(
+                    cond, term, Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE));
             sample(i);
         }
         this.history = new History(names, problem.coefficientNames());
@@ -127,20 +110,22 @@ public final class Trainer {
             throw new IllegalArgumentException("checkpoint " + checkpoint + " was made for problem '" + c.problem
                     + "' with " + c.configuration + "; this run is '" + problem.name() + "' with " + t.configuration());
         }
-        if (c.parameters.length != t.params.length || c.samplerStates.length != t.samplers.length) {
+        if (c.parameters.length != t.params.length || c.samplerStates.length != t.states.length) {
             throw new IllegalArgumentException(
                     "checkpoint " + checkpoint + " does not match this problem's network or conditions");
         }
         System.arraycopy(c.parameters, 0, t.params, 0, t.params.length);
-        System.arraycopy(c.weights, 0, t.weights, 0, t.weights.length);
-        for (int i = 0; i < t.samplers.length; i++) {
-            t.samplers[i].restore(c.samplerStates[i]);
+        for (int i = 0; i < t.states.length; i++) {
+            t.states[i].weight = c.weights[i];
+        }
+        for (int i = 0; i < t.states.length; i++) {
+            t.states[i].sampler.restore(c.samplerStates[i]);
             double[][] explicit = c.refinedPoints.get(i);
             if (explicit != null) {
-                t.refined[i] = true;
+                t.states[i].refined = true;
                 t.setPointSet(i, new PointSet(explicit));
             } else {
-                t.pointSets[i] = null;
+                t.states[i].points = null;
                 t.sample(i);
             }
         }
@@ -203,11 +188,11 @@ public final class Trainer {
     /** Draws (or, for fixed regions, loads) the points of condition i and hands them to its term. */
     private void sample(int i) {
         Condition cond = conditions.get(i);
-        if (pointSets[i] != null && cond.region().fixed()) {
+        if (states[i].points != null && cond.region().fixed()) {
             return;
         }
-        drawStates[i] = samplers[i].state();
-        setPointSet(i, cond.region().sample(problem.domain(), cond.points(), samplers[i]));
+        states[i].drawState = states[i].sampler.state();
+        setPointSet(i, cond.region().sample(problem.domain(), cond.points(), states[i].sampler));
     }
 
     /** Makes {@code ps} the points of condition i: computes its columns and hands both to its term. */
@@ -217,9 +202,9 @@ public final class Trainer {
             throw new IllegalArgumentException("condition '" + cond.name() + "': its points have " + ps.dimension()
                     + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
         }
-        pointSets[i] = ps;
+        states[i].points = ps;
         if (cond.kind() == Condition.Kind.PERIODIC) {
-            terms.get(i).setPoints(ps, null);
+            states[i].term.setPoints(ps, null);
             return;
         }
         double[][] cols = cond.columns().of(ps);
@@ -228,8 +213,8 @@ public final class Trainer {
             throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length
                     + " data columns; expected " + expected + " " + problem.columnNames(cond));
         }
-        columns[i] = cols;
-        terms.get(i).setPoints(ps, cols);
+        states[i].columns = cols;
+        states[i].term.setPoints(ps, cols);
     }
 
     private void resampleAll() {
@@ -251,14 +236,14 @@ public final class Trainer {
             throw new IllegalArgumentException("condition '" + r.condition()
                     + "' cannot be refined: it needs a sampled region " + "and pointwise expressions");
         }
-        LossTerm term = terms.get(i);
-        PointSet current = pointSets[i];
-        PointSet pool = cond.region().sample(problem.domain(), r.candidates(), samplers[i]);
+        LossTerm term = states[i].term;
+        PointSet current = states[i].points;
+        PointSet pool = cond.region().sample(problem.domain(), r.candidates(), states[i].sampler);
         setPointSet(i, pool);
         double[] scores = term.pointScores(evaluator, params);
         PointSet chosen = org.pinn4j.core.sampling.ResidualRefinement.selectTop(pool, scores, r.add());
         setPointSet(i, current.concat(chosen));
-        refined[i] = true;
+        states[i].refined = true;
     }
 
     private int conditionIndex(String name) {
@@ -280,9 +265,9 @@ public final class Trainer {
         double[] g = new double[params.length];
         double maxFirst = 0;
         double alpha = recipe.annealAlpha();
-        for (int i = 0; i < terms.size(); i++) {
+        for (int i = 0; i < states.length; i++) {
             Arrays.fill(g, 0.0);
-            terms.get(i).evaluate(evaluator, params, g, 1.0);
+            states[i].term.evaluate(evaluator, params, g, 1.0);
             if (i == 0) {
                 for (double v : g) {
                     maxFirst = Math.max(maxFirst, Math.abs(v));
@@ -295,7 +280,7 @@ public final class Trainer {
             }
             mean /= g.length;
             if (mean > 0 && Double.isFinite(maxFirst / mean)) {
-                weights[i] = (1 - alpha) * weights[i] + alpha * (maxFirst / mean);
+                states[i].weight = (1 - alpha) * states[i].weight + alpha * (maxFirst / mean);
             }
         }
     }
@@ -348,12 +333,25 @@ public final class Trainer {
 
     /** The current points of the named condition (grows under refinement). */
     public PointSet pointsOf(String condition) {
-        return pointSets[conditionIndex(condition)];
+        return states[conditionIndex(condition)].points;
     }
 
     /** Current weights of the conditions, in order (differ from the declared ones under adaptive weighting). */
     public double[] weights() {
-        return weights.clone();
+        double[] w = new double[states.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = states[i].weight;
+        }
+        return w;
+    }
+
+    /** The terms' last losses, in condition order. */
+    private double[] losses() {
+        double[] l = new double[states.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = states[i].loss;
+        }
+        return l;
     }
 
     /** The model with the current parameters. */
@@ -378,7 +376,7 @@ public final class Trainer {
         int max = 1;
         for (int i = 0; i < conditions.size(); i++) {
             if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
-                max = Math.max(max, pointSets[i].size());
+                max = Math.max(max, states[i].points.size());
             }
         }
         return (max + p.batchSize() - 1) / p.batchSize();
@@ -506,7 +504,7 @@ public final class Trainer {
                 ^ (0x9E3779B97F4A7C15L * (ph + 1))
                 ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
                 ^ (0x94D049BB133111EBL * (i + 1)));
-        return permutation(pointSets[i].size(), rng);
+        return permutation(states[i].points.size(), rng);
     }
 
     private static void restoreFirstOrder(GradientOptimizer opt, LearningRateSchedule schedule, Checkpoint c) {
@@ -527,20 +525,20 @@ public final class Trainer {
         int from = (int) ((long) b * n / batches);
         int to = (int) ((long) (b + 1) * n / batches);
         int[] idx = Arrays.copyOfRange(order, from, to);
-        PointSet subset = pointSets[i].subset(idx);
-        double[][] cols = new double[columns[i].length][idx.length];
+        PointSet subset = states[i].points.subset(idx);
+        double[][] cols = new double[states[i].columns.length][idx.length];
         for (int c = 0; c < cols.length; c++) {
             for (int p = 0; p < idx.length; p++) {
-                cols[c][p] = columns[i][c][idx[p]];
+                cols[c][p] = states[i].columns[c][idx[p]];
             }
         }
-        terms.get(i).setPoints(subset, cols);
+        states[i].term.setPoints(subset, cols);
     }
 
     private void restoreFullBatches() {
         for (int i = 0; i < conditions.size(); i++) {
             if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
-                terms.get(i).setPoints(pointSets[i], columns[i]);
+                states[i].term.setPoints(states[i].points, states[i].columns);
             }
         }
     }
@@ -578,7 +576,7 @@ public final class Trainer {
             public double valueAndGradient(double[] x, double[] gradOut) {
                 System.arraycopy(x, 0, params, 0, params.length);
                 double v = evaluateTerms(evaluator, gradOut);
-                recent.put(Double.doubleToLongBits(v), termLosses.clone());
+                recent.put(Double.doubleToLongBits(v), losses());
                 return v;
             }
         };
@@ -589,7 +587,9 @@ public final class Trainer {
         org.pinn4j.core.optim.IterationCallback callback = (iteration, value, gradNorm) -> {
             double[] losses = recent.get(Double.doubleToLongBits(value));
             if (losses != null) {
-                System.arraycopy(losses, 0, termLosses, 0, termLosses.length);
+                for (int i = 0; i < states.length; i++) {
+                    states[i].loss = losses[i];
+                }
             }
             if (!Double.isFinite(value)) {
                 diverged[0] = new DivergenceException(
@@ -636,12 +636,15 @@ public final class Trainer {
         c.optimizer = opt == null ? null : opt.exportState();
         c.schedule = schedule == null ? null : schedule.exportState();
         c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
-        c.samplerStates = drawStates.clone();
-        c.weights = weights.clone();
-        for (int i = 0; i < refined.length; i++) {
-            if (refined[i]) {
-                c.samplerStates[i] = samplers[i].state();
-                c.refinedPoints.put(i, pointSets[i].toArray());
+        c.samplerStates = new long[states.length];
+        c.weights = weights();
+        for (int i = 0; i < states.length; i++) {
+            c.samplerStates[i] = states[i].drawState;
+        }
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].refined) {
+                c.samplerStates[i] = states[i].sampler.state();
+                c.refinedPoints.put(i, states[i].points.toArray());
             }
         }
         c.history = history.exportState();
@@ -651,18 +654,18 @@ public final class Trainer {
     /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
     private double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
         double total = evaluateTerms(evaluator, grad);
-        for (int i = 0; i < termLosses.length; i++) {
-            if (!Double.isFinite(termLosses[i]) && history.size() == 0) {
+        for (int i = 0; i < states.length; i++) {
+            if (!Double.isFinite(states[i].loss) && history.size() == 0) {
                 throw new DivergenceException(
-                        "loss term '" + conditions.get(i).name() + "' is " + termLosses[i]
+                        "loss term '" + conditions.get(i).name() + "' is " + states[i].loss
                                 + " at the initial parameters (step 1), before any update: check its data, source terms and "
                                 + "coefficients for NaN or infinite values",
                         lastGood);
             }
-            if (!Double.isFinite(termLosses[i])) {
+            if (!Double.isFinite(states[i].loss)) {
                 throw new DivergenceException(
                         "training diverged at step " + (step + 1) + ": loss term '"
-                                + conditions.get(i).name() + "' became " + termLosses[i]
+                                + conditions.get(i).name() + "' became " + states[i].loss
                                 + "; kept the parameters of step " + step,
                         lastGood);
             }
@@ -681,10 +684,10 @@ public final class Trainer {
     private double evaluateTerms(BatchEvaluator evaluator, double[] grad) {
         Arrays.fill(grad, 0.0);
         double total = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            double w = weights[i];
-            double l = terms.get(i).evaluate(evaluator, params, grad, w);
-            termLosses[i] = l;
+        for (int i = 0; i < states.length; i++) {
+            double w = states[i].weight;
+            double l = states[i].term.evaluate(evaluator, params, grad, w);
+            states[i].loss = l;
             total += w * l;
         }
         return total;
@@ -699,6 +702,7 @@ public final class Trainer {
         double validationError = validation != null && (step % validation.every() == 0 || step == total)
                 ? validation.error(params)
                 : Double.NaN;
+        double[] termLosses = losses();
         history.record(step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
         StepReport r = new StepReport(
                 step,
@@ -708,7 +712,7 @@ public final class Trainer {
                 rate,
                 loss,
                 history.termNames(),
-                termLosses.clone(),
+                losses(),
                 history.coefficientNames(),
                 coefs,
                 elapsed);
