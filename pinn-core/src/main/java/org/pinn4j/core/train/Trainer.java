@@ -558,34 +558,13 @@ public final class Trainer {
     }
 
     private boolean runLbfgs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
-        Map<Long, double[]> recent = new LinkedHashMap<>(32, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, double[]> e) {
-                return size() > 64;
-            }
-        };
-        Objective objective = new Objective() {
-            @Override
-            public int dimension() {
-                return params.length;
-            }
-
-            @Override
-            public double valueAndGradient(double[] x, double[] gradOut) {
-                System.arraycopy(x, 0, params, 0, params.length);
-                double v = evaluateTerms(evaluator, gradOut);
-                recent.put(Double.doubleToLongBits(v), losses());
-                return v;
-            }
-        };
+        TrainingObjective objective = new TrainingObjective(evaluator);
         double[] lastGood = params.clone();
         boolean[] keepGoing = {true};
         DivergenceException[] diverged = {null};
         Lbfgs lbfgs = new Lbfgs().maxIterations(phase.length());
         org.pinn4j.core.optim.IterationCallback callback = (iteration, value, gradNorm) -> {
-            double[] losses = recent.get(Double.doubleToLongBits(value));
+            double[] losses = objective.lossesAt(value);
             if (losses != null) {
                 for (int i = 0; i < states.length; i++) {
                     states[i].loss = losses[i];
@@ -618,6 +597,46 @@ public final class Trainer {
         lbfgsStop = result.stopReason().description() + " (" + result.iterations() + " iterations, "
                 + result.evaluations() + " function evaluations)";
         return keepGoing[0];
+    }
+
+    /**
+     * The training loss as an {@link Objective}: the weighted sum of the terms' mean losses and its gradient at a
+     * parameter vector, which becomes the trainer's current parameters. It never throws on a non-finite value
+     * (a line search may try such points and back off); the caller decides what divergence is. It remembers the
+     * term losses of its last 64 evaluations by total, so the iteration it accepts can be reported per term.
+     */
+    private final class TrainingObjective implements Objective {
+        private final BatchEvaluator evaluator;
+        private final Map<Long, double[]> recent = new LinkedHashMap<>(32, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, double[]> e) {
+                return size() > 64;
+            }
+        };
+
+        TrainingObjective(BatchEvaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        @Override
+        public int dimension() {
+            return params.length;
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] gradOut) {
+            System.arraycopy(x, 0, params, 0, params.length);
+            double v = evaluateTerms(evaluator, gradOut);
+            recent.put(Double.doubleToLongBits(v), losses());
+            return v;
+        }
+
+        /** The term losses of a recent evaluation whose total was {@code value}, or null. */
+        double[] lossesAt(double value) {
+            return recent.get(Double.doubleToLongBits(value));
+        }
     }
 
     private void maybeCheckpoint(
