@@ -49,11 +49,12 @@ public final class Trainer {
     private final ConditionState[] states;
 
     private final History history;
+    /** Parameters, condition states, history, steps and time: what a checkpoint saves. */
+    private final RunState run;
+
     private Validation validation;
     private final long seed;
-    private int step;
     private long startNanos;
-    private double elapsedBefore;
     private Path checkpointFile;
     private int checkpointEvery;
     private Checkpoint resumeFrom;
@@ -95,6 +96,7 @@ public final class Trainer {
             sample(i);
         }
         this.history = new History(names, problem.coefficientNames());
+        this.run = new RunState(params, states, history);
     }
 
     /**
@@ -114,12 +116,8 @@ public final class Trainer {
             throw new IllegalArgumentException(
                     "checkpoint " + checkpoint + " does not match this problem's network or conditions");
         }
-        System.arraycopy(c.parameters, 0, t.params, 0, t.params.length);
+        t.run.restore(c);
         for (int i = 0; i < t.states.length; i++) {
-            t.states[i].weight = c.weights[i];
-        }
-        for (int i = 0; i < t.states.length; i++) {
-            t.states[i].sampler.restore(c.samplerStates[i]);
             double[][] explicit = c.refinedPoints.get(i);
             if (explicit != null) {
                 t.states[i].refined = true;
@@ -129,9 +127,6 @@ public final class Trainer {
                 t.sample(i);
             }
         }
-        t.history.importState(c.history);
-        t.step = c.step;
-        t.elapsedBefore = c.elapsedSeconds;
         t.resumeFrom = c;
         return t;
     }
@@ -298,10 +293,10 @@ public final class Trainer {
                 Phase phase = phases.get(ph);
                 Checkpoint resume = resumeFrom != null && ph == resumeFrom.phase ? resumeFrom : null;
                 if (resume == null) {
-                    history.markSwitch(step + 1, phase.label());
+                    history.markSwitch(run.step + 1, phase.label());
                 }
                 for (TrainingListener l : listeners) {
-                    l.onPhaseStart(ph, phase, step + 1);
+                    l.onPhaseStart(ph, phase, run.step + 1);
                 }
                 boolean go;
                 switch (phase.mode()) {
@@ -319,7 +314,7 @@ public final class Trainer {
                 }
                 if (!go) {
                     status = TrainingResult.Status.STOPPED;
-                    message = "stopped by a listener at step " + step;
+                    message = "stopped by a listener at step " + run.step;
                     break;
                 }
             }
@@ -338,20 +333,7 @@ public final class Trainer {
 
     /** Current weights of the conditions, in order (differ from the declared ones under adaptive weighting). */
     public double[] weights() {
-        double[] w = new double[states.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = states[i].weight;
-        }
-        return w;
-    }
-
-    /** The terms' last losses, in condition order. */
-    private double[] losses() {
-        double[] l = new double[states.length];
-        for (int i = 0; i < l.length; i++) {
-            l[i] = states[i].loss;
-        }
-        return l;
+        return run.weights();
     }
 
     /** The model with the current parameters. */
@@ -360,7 +342,7 @@ public final class Trainer {
     }
 
     private double elapsed() {
-        return elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
+        return run.elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
     }
 
     /** Steps the recipe plans in all (epochs counted as their mini-batches, L-BFGS as its iterations). */
@@ -484,7 +466,7 @@ public final class Trainer {
         }
         double rate = schedule.rate(phaseStep);
         double loss = lossAndGradient(evaluator, grad, lastGood);
-        step++;
+        run.step++;
         if (!report(phase.label(), epoch, rate, loss, total)) {
             return false;
         }
@@ -572,12 +554,12 @@ public final class Trainer {
             }
             if (!Double.isFinite(value)) {
                 diverged[0] = new DivergenceException(
-                        "training diverged at step " + (step + 1) + " (L-BFGS iteration " + iteration
-                                + "): total loss became " + value + "; kept the parameters of step " + step,
+                        "training diverged at step " + (run.step + 1) + " (L-BFGS iteration " + iteration
+                                + "): total loss became " + value + "; kept the parameters of step " + run.step,
                         lastGood);
                 return false;
             }
-            step++;
+            run.step++;
             keepGoing[0] = report(phase.label(), 0, Double.NaN, value, total);
             maybeCheckpoint(ph, iteration, null, null, lbfgs);
             return keepGoing[0];
@@ -629,7 +611,7 @@ public final class Trainer {
         public double valueAndGradient(double[] x, double[] gradOut) {
             System.arraycopy(x, 0, params, 0, params.length);
             double v = evaluateTerms(evaluator, gradOut);
-            recent.put(Double.doubleToLongBits(v), losses());
+            recent.put(Double.doubleToLongBits(v), run.losses());
             return v;
         }
 
@@ -641,32 +623,17 @@ public final class Trainer {
 
     private void maybeCheckpoint(
             int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
-        if (checkpointFile == null || step % checkpointEvery != 0) {
+        if (checkpointFile == null || run.step % checkpointEvery != 0) {
             return;
         }
-        Checkpoint c = new Checkpoint();
+        Checkpoint c = run.snapshot(elapsed());
         c.problem = problem.name();
         c.configuration = configuration();
-        c.step = step;
         c.phase = ph;
         c.phaseStep = phaseStep;
-        c.elapsedSeconds = elapsed();
-        c.parameters = params.clone();
         c.optimizer = opt == null ? null : opt.exportState();
         c.schedule = schedule == null ? null : schedule.exportState();
         c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
-        c.samplerStates = new long[states.length];
-        c.weights = weights();
-        for (int i = 0; i < states.length; i++) {
-            c.samplerStates[i] = states[i].drawState;
-        }
-        for (int i = 0; i < states.length; i++) {
-            if (states[i].refined) {
-                c.samplerStates[i] = states[i].sampler.state();
-                c.refinedPoints.put(i, states[i].points.toArray());
-            }
-        }
-        c.history = history.exportState();
         c.write(checkpointFile);
     }
 
@@ -683,17 +650,17 @@ public final class Trainer {
             }
             if (!Double.isFinite(states[i].loss)) {
                 throw new DivergenceException(
-                        "training diverged at step " + (step + 1) + ": loss term '"
+                        "training diverged at step " + (run.step + 1) + ": loss term '"
                                 + conditions.get(i).name() + "' became " + states[i].loss
-                                + "; kept the parameters of step " + step,
+                                + "; kept the parameters of step " + run.step,
                         lastGood);
             }
         }
         for (double g : grad) {
             if (!Double.isFinite(g)) {
                 throw new DivergenceException(
-                        "training diverged at step " + (step + 1) + ": the gradient became non-finite (loss " + total
-                                + "); kept the parameters of step " + step,
+                        "training diverged at step " + (run.step + 1) + ": the gradient became non-finite (loss "
+                                + total + "); kept the parameters of step " + run.step,
                         lastGood);
             }
         }
@@ -718,20 +685,20 @@ public final class Trainer {
         for (int k = 0; k < coefs.length; k++) {
             coefs[k] *= coefficientScales[k];
         }
-        double validationError = validation != null && (step % validation.every() == 0 || step == total)
+        double validationError = validation != null && (run.step % validation.every() == 0 || run.step == total)
                 ? validation.error(params)
                 : Double.NaN;
-        double[] termLosses = losses();
-        history.record(step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
+        double[] termLosses = run.losses();
+        history.record(run.step, phase, rate, loss, termLosses, coefs, validationError, elapsed);
         StepReport r = new StepReport(
-                step,
+                run.step,
                 total,
                 phase,
                 epoch,
                 rate,
                 loss,
                 history.termNames(),
-                losses(),
+                run.losses(),
                 history.coefficientNames(),
                 coefs,
                 elapsed);
