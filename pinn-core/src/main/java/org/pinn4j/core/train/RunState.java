@@ -1,5 +1,8 @@
 package org.pinn4j.core.train;
 
+import java.util.Arrays;
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+
 /**
  * What a run has done so far: the parameter vector (the network's, per layer W row-major [out][in] then b,
  * followed by the trainable coefficients as value / scale), the state of each condition, the history, the
@@ -21,6 +24,23 @@ final class RunState {
         this.params = params;
         this.conditions = conditions;
         this.history = history;
+    }
+
+    /**
+     * The total loss, sum over conditions of weight times the term's mean loss, at the current parameters; each
+     * term's loss is kept in its condition state, and the gradient (weights folded into each term's adjoint
+     * seeds) replaces the content of {@code grad}.
+     */
+    double evaluate(BatchEvaluator evaluator, double[] grad) {
+        Arrays.fill(grad, 0.0);
+        double total = 0;
+        for (ConditionState c : conditions) {
+            double w = c.weight;
+            double l = c.term.evaluate(evaluator, params, grad, w);
+            c.loss = l;
+            total += w * l;
+        }
+        return total;
     }
 
     /** Current weights of the conditions, in order. */

@@ -3,9 +3,7 @@ package org.pinn4j.core.train;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
@@ -16,7 +14,6 @@ import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.Lbfgs;
 import org.pinn4j.core.optim.LbfgsResult;
 import org.pinn4j.core.optim.LearningRateSchedule;
-import org.pinn4j.core.optim.Objective;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
@@ -540,7 +537,7 @@ public final class Trainer {
     }
 
     private boolean runLbfgs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
-        TrainingObjective objective = new TrainingObjective(evaluator);
+        TrainingObjective objective = new TrainingObjective(run, evaluator);
         double[] lastGood = params.clone();
         boolean[] keepGoing = {true};
         DivergenceException[] diverged = {null};
@@ -581,46 +578,6 @@ public final class Trainer {
         return keepGoing[0];
     }
 
-    /**
-     * The training loss as an {@link Objective}: the weighted sum of the terms' mean losses and its gradient at a
-     * parameter vector, which becomes the trainer's current parameters. It never throws on a non-finite value
-     * (a line search may try such points and back off); the caller decides what divergence is. It remembers the
-     * term losses of its last 64 evaluations by total, so the iteration it accepts can be reported per term.
-     */
-    private final class TrainingObjective implements Objective {
-        private final BatchEvaluator evaluator;
-        private final Map<Long, double[]> recent = new LinkedHashMap<>(32, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, double[]> e) {
-                return size() > 64;
-            }
-        };
-
-        TrainingObjective(BatchEvaluator evaluator) {
-            this.evaluator = evaluator;
-        }
-
-        @Override
-        public int dimension() {
-            return params.length;
-        }
-
-        @Override
-        public double valueAndGradient(double[] x, double[] gradOut) {
-            System.arraycopy(x, 0, params, 0, params.length);
-            double v = evaluateTerms(evaluator, gradOut);
-            recent.put(Double.doubleToLongBits(v), run.losses());
-            return v;
-        }
-
-        /** The term losses of a recent evaluation whose total was {@code value}, or null. */
-        double[] lossesAt(double value) {
-            return recent.get(Double.doubleToLongBits(value));
-        }
-    }
-
     private void maybeCheckpoint(
             int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
         if (checkpointFile == null || run.step % checkpointEvery != 0) {
@@ -639,7 +596,7 @@ public final class Trainer {
 
     /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
     private double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
-        double total = evaluateTerms(evaluator, grad);
+        double total = run.evaluate(evaluator, grad);
         for (int i = 0; i < states.length; i++) {
             if (!Double.isFinite(states[i].loss) && history.size() == 0) {
                 throw new DivergenceException(
@@ -663,18 +620,6 @@ public final class Trainer {
                                 + total + "); kept the parameters of step " + run.step,
                         lastGood);
             }
-        }
-        return total;
-    }
-
-    private double evaluateTerms(BatchEvaluator evaluator, double[] grad) {
-        Arrays.fill(grad, 0.0);
-        double total = 0;
-        for (int i = 0; i < states.length; i++) {
-            double w = states[i].weight;
-            double l = states[i].term.evaluate(evaluator, params, grad, w);
-            states[i].loss = l;
-            total += w * l;
         }
         return total;
     }
