@@ -48,6 +48,8 @@ public final class Trainer {
     private final History history;
     /** Parameters, condition states, history, steps and time: what a checkpoint saves. */
     private final RunState run;
+    /** The weight-annealing hook every first-order phase runs (does nothing unless the recipe asks for it). */
+    private final WeightAnnealing annealing;
 
     private Validation validation;
     private final long seed;
@@ -94,6 +96,7 @@ public final class Trainer {
         }
         this.history = new History(names, problem.coefficientNames());
         this.run = new RunState(params, states, history);
+        this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
     }
 
     /**
@@ -249,34 +252,6 @@ public final class Trainer {
         throw new IllegalArgumentException("no condition named '" + name + "'; conditions are " + names);
     }
 
-    /**
-     * Learning-rate annealing: each condition after the first gets max|grad L_0| / mean|grad L_i|,
-     * smoothed with the recipe's alpha. Evaluates every term's gradient separately (one extra pass).
-     */
-    private void annealWeights(BatchEvaluator evaluator) {
-        double[] g = new double[params.length];
-        double maxFirst = 0;
-        double alpha = recipe.annealAlpha();
-        for (int i = 0; i < states.length; i++) {
-            Arrays.fill(g, 0.0);
-            states[i].term.evaluate(evaluator, params, g, 1.0);
-            if (i == 0) {
-                for (double v : g) {
-                    maxFirst = Math.max(maxFirst, Math.abs(v));
-                }
-                continue;
-            }
-            double mean = 0;
-            for (double v : g) {
-                mean += Math.abs(v);
-            }
-            mean /= g.length;
-            if (mean > 0 && Double.isFinite(maxFirst / mean)) {
-                states[i].weight = (1 - alpha) * states[i].weight + alpha * (maxFirst / mean);
-            }
-        }
-    }
-
     /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
     public TrainingResult train() {
         startNanos = System.nanoTime();
@@ -372,14 +347,21 @@ public final class Trainer {
         double[] grad = new double[params.length];
         double[] lastGood = params.clone();
         Phase.Refinement refinement = phase.refinement();
+        int every = phase.resampleEvery();
+        List<StepHook> hooks = List.of(
+                (q, ev) -> {
+                    if (every > 0 && q > 0 && q % every == 0) {
+                        resampleAll();
+                    }
+                },
+                (q, ev) -> {
+                    if (refinement != null && q > 0 && q % refinement.every() == 0) {
+                        refine(refinement, ev);
+                    }
+                },
+                annealing);
         for (long s = first; s < phase.length(); s++) {
-            if (phase.resampleEvery() > 0 && s > 0 && s % phase.resampleEvery() == 0) {
-                resampleAll();
-            }
-            if (refinement != null && s > 0 && s % refinement.every() == 0) {
-                refine(refinement, evaluator);
-            }
-            if (!stepBody(ph, phase, evaluator, total, s, 0, opt, schedule, grad, lastGood)) {
+            if (!stepBody(ph, phase, evaluator, total, s, 0, hooks, opt, schedule, grad, lastGood)) {
                 return false;
             }
         }
@@ -429,7 +411,18 @@ public final class Trainer {
             for (int i = 0; i < conditions.size(); i++) {
                 setBatch(i, order[i], b, batches);
             }
-            if (!stepBody(ph, phase, evaluator, total, q, (int) (q / batches) + 1, opt, schedule, grad, lastGood)) {
+            if (!stepBody(
+                    ph,
+                    phase,
+                    evaluator,
+                    total,
+                    q,
+                    (int) (q / batches) + 1,
+                    List.of(annealing),
+                    opt,
+                    schedule,
+                    grad,
+                    lastGood)) {
                 restoreFullBatches();
                 return false;
             }
@@ -440,7 +433,7 @@ public final class Trainer {
 
     /**
      * One first-order step, the same for full batches and mini-batches once the step's points are in place:
-     * weight annealing (when due), loss and gradient, the report to history and listeners, the last good
+     * the phase's hooks in order (resampling, refinement and weight annealing, each when due), loss and gradient, the report to history and listeners, the last good
      * parameters, the optimizer's update, the schedule's observation and the checkpoint (when due).
      *
      * @param phaseStep the step within the phase (0-based)
@@ -454,12 +447,13 @@ public final class Trainer {
             int total,
             long phaseStep,
             int epoch,
+            List<StepHook> hooks,
             GradientOptimizer opt,
             LearningRateSchedule schedule,
             double[] grad,
             double[] lastGood) {
-        if (recipe.annealEvery() > 0 && phaseStep % recipe.annealEvery() == 0) {
-            annealWeights(evaluator);
+        for (StepHook h : hooks) {
+            h.beforeStep(phaseStep, evaluator);
         }
         double rate = schedule.rate(phaseStep);
         double loss = lossAndGradient(evaluator, grad, lastGood);
