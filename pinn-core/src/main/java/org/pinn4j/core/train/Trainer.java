@@ -50,6 +50,8 @@ public final class Trainer {
     private final RunState run;
     /** The weight-annealing hook every first-order phase runs (does nothing unless the recipe asks for it). */
     private final WeightAnnealing annealing;
+    /** Mini-batches of the pointwise conditions for epoch phases. */
+    private final MiniBatches miniBatches;
 
     private Validation validation;
     private final long seed;
@@ -97,6 +99,7 @@ public final class Trainer {
         this.history = new History(names, problem.coefficientNames());
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
+        this.miniBatches = new MiniBatches(seed, states);
     }
 
     /**
@@ -321,19 +324,9 @@ public final class Trainer {
     public int plannedSteps() {
         int total = 0;
         for (Phase p : recipe.phases()) {
-            total += p.mode() == Phase.Mode.EPOCHS ? p.length() * batchesPerEpoch(p) : p.length();
+            total += p.mode() == Phase.Mode.EPOCHS ? p.length() * miniBatches.perEpoch(p.batchSize()) : p.length();
         }
         return total;
-    }
-
-    private int batchesPerEpoch(Phase p) {
-        int max = 1;
-        for (int i = 0; i < conditions.size(); i++) {
-            if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
-                max = Math.max(max, states[i].points.size());
-            }
-        }
-        return (max + p.batchSize() - 1) / p.batchSize();
     }
 
     private boolean runSteps(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
@@ -371,7 +364,7 @@ public final class Trainer {
     private boolean runEpochs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {
         GradientOptimizer opt = phase.newOptimizer();
         LearningRateSchedule schedule = phase.newSchedule();
-        int batches = batchesPerEpoch(phase);
+        int batches = miniBatches.perEpoch(phase.batchSize());
         int k = phase.resampleEvery();
         long first = 0;
         int[][] order = null;
@@ -384,7 +377,7 @@ public final class Trainer {
                 long lastResample = k > 0 ? Math.max(epochStart, ((first - 1) / k) * k) : epochStart;
                 order = new int[conditions.size()][];
                 for (int i = 0; i < conditions.size(); i++) {
-                    order[i] = permutation(ph, conditions.get(i).region().fixed() ? epochStart : lastResample, i);
+                    order[i] = miniBatches.order(ph, conditions.get(i).region().fixed() ? epochStart : lastResample, i);
                 }
             }
         }
@@ -404,12 +397,12 @@ public final class Trainer {
                 // fixed data keep their epoch order across resamples, so an epoch sees each sample once
                 if (q % batches == 0
                         || (resampled && !conditions.get(i).region().fixed())) {
-                    order[i] = permutation(ph, q, i);
+                    order[i] = miniBatches.order(ph, q, i);
                 }
             }
             int b = (int) (q % batches);
             for (int i = 0; i < conditions.size(); i++) {
-                setBatch(i, order[i], b, batches);
+                miniBatches.setBatch(i, order[i], b, batches);
             }
             if (!stepBody(
                     ph,
@@ -423,11 +416,11 @@ public final class Trainer {
                     schedule,
                     grad,
                     lastGood)) {
-                restoreFullBatches();
+                miniBatches.restoreFull();
                 return false;
             }
         }
-        restoreFullBatches();
+        miniBatches.restoreFull();
         return true;
     }
 
@@ -468,18 +461,6 @@ public final class Trainer {
         return true;
     }
 
-    /**
-     * Shuffled order of condition i's points made at {@code phaseStep}: a pure function of (seed, phase,
-     * step, condition), so a resumed run repeats it.
-     */
-    private int[] permutation(int ph, long phaseStep, int i) {
-        SplittableRandom rng = new SplittableRandom(seed
-                ^ (0x9E3779B97F4A7C15L * (ph + 1))
-                ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
-                ^ (0x94D049BB133111EBL * (i + 1)));
-        return permutation(states[i].points.size(), rng);
-    }
-
     private static void restoreFirstOrder(GradientOptimizer opt, LearningRateSchedule schedule, Checkpoint c) {
         if (c.optimizer != null) {
             opt.importState(c.optimizer);
@@ -487,47 +468,6 @@ public final class Trainer {
         if (c.schedule != null) {
             schedule.importState(c.schedule);
         }
-    }
-
-    /** Hands slice b of batches of condition i's (shuffled) points to its term. */
-    private void setBatch(int i, int[] order, int b, int batches) {
-        if (conditions.get(i).kind() != Condition.Kind.POINTWISE) {
-            return;
-        }
-        int n = order.length;
-        int from = (int) ((long) b * n / batches);
-        int to = (int) ((long) (b + 1) * n / batches);
-        int[] idx = Arrays.copyOfRange(order, from, to);
-        PointSet subset = states[i].points.subset(idx);
-        double[][] cols = new double[states[i].columns.length][idx.length];
-        for (int c = 0; c < cols.length; c++) {
-            for (int p = 0; p < idx.length; p++) {
-                cols[c][p] = states[i].columns[c][idx[p]];
-            }
-        }
-        states[i].term.setPoints(subset, cols);
-    }
-
-    private void restoreFullBatches() {
-        for (int i = 0; i < conditions.size(); i++) {
-            if (conditions.get(i).kind() == Condition.Kind.POINTWISE) {
-                states[i].term.setPoints(states[i].points, states[i].columns);
-            }
-        }
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private boolean runLbfgs(int ph, Phase phase, BatchEvaluator evaluator, int total, Checkpoint resume) {

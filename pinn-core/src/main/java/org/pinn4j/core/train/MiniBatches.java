@@ -1,0 +1,85 @@
+package org.pinn4j.core.train;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.pinn4j.core.problem.Condition;
+import org.pinn4j.core.sampling.PointSet;
+
+/**
+ * Mini-batches of the pointwise conditions for epoch phases: how many batches an epoch has (from the largest
+ * pointwise condition), the shuffled order of a condition's points (a pure function of seed, phase, step and
+ * condition, so a resumed run repeats it), handing a slice of that order to the condition's term, and giving
+ * every term its full points back. Periodic conditions are always evaluated whole.
+ */
+final class MiniBatches {
+    private final long seed;
+    private final ConditionState[] states;
+
+    MiniBatches(long seed, ConditionState[] states) {
+        this.seed = seed;
+        this.states = states;
+    }
+
+    /** Batches per epoch of {@code batchSize} points, from the largest pointwise condition. */
+    int perEpoch(int batchSize) {
+        int max = 1;
+        for (ConditionState s : states) {
+            if (s.condition.kind() == Condition.Kind.POINTWISE) {
+                max = Math.max(max, s.points.size());
+            }
+        }
+        return (max + batchSize - 1) / batchSize;
+    }
+
+    /** Shuffled order of condition i's points made at {@code phaseStep} of phase {@code ph}. */
+    int[] order(int ph, long phaseStep, int i) {
+        SplittableRandom rng = new SplittableRandom(seed
+                ^ (0x9E3779B97F4A7C15L * (ph + 1))
+                ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
+                ^ (0x94D049BB133111EBL * (i + 1)));
+        return permutation(states[i].points.size(), rng);
+    }
+
+    /** Hands slice b of batches of condition i's (shuffled) points to its term. */
+    void setBatch(int i, int[] order, int b, int batches) {
+        ConditionState s = states[i];
+        if (s.condition.kind() != Condition.Kind.POINTWISE) {
+            return;
+        }
+        int n = order.length;
+        int from = (int) ((long) b * n / batches);
+        int to = (int) ((long) (b + 1) * n / batches);
+        int[] idx = Arrays.copyOfRange(order, from, to);
+        PointSet subset = s.points.subset(idx);
+        double[][] cols = new double[s.columns.length][idx.length];
+        for (int c = 0; c < cols.length; c++) {
+            for (int p = 0; p < idx.length; p++) {
+                cols[c][p] = s.columns[c][idx[p]];
+            }
+        }
+        s.term.setPoints(subset, cols);
+    }
+
+    /** Gives every pointwise term all its points again. */
+    void restoreFull() {
+        for (ConditionState s : states) {
+            if (s.condition.kind() == Condition.Kind.POINTWISE) {
+                s.term.setPoints(s.points, s.columns);
+            }
+        }
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}
