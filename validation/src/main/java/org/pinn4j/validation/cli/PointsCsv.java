@@ -52,25 +52,10 @@ final class PointsCsv {
 
     /** Reads all of {@code file}, taking the columns named {@code inputs} as the points. */
     static Table read(Path file, List<String> inputs) {
-        List<String[]> rows = new ArrayList<>();
-        List<double[][]> parts = new ArrayList<>();
-        List<String> header;
         try (Points in = Points.open(file, inputs)) {
-            header = in.header();
-            for (Chunk c = in.next(Integer.MAX_VALUE); c != null; c = in.next(Integer.MAX_VALUE)) {
-                rows.addAll(c.rows());
-                parts.add(c.points());
-            }
+            Chunk all = in.next(Integer.MAX_VALUE); // one chunk of every row; a file without rows is refused
+            return new Table(in.header(), all.rows(), all.points());
         }
-        double[][] points = new double[inputs.size()][rows.size()];
-        int at = 0;
-        for (double[][] part : parts) {
-            for (int i = 0; i < points.length; i++) {
-                System.arraycopy(part[i], 0, points[i], at, part[i].length);
-            }
-            at += part[0].length;
-        }
-        return new Table(header, rows, points);
     }
 
     /**
