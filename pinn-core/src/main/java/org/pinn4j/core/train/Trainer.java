@@ -1,23 +1,17 @@
 package org.pinn4j.core.train;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
-import org.pinn4j.core.expr.Field;
-import org.pinn4j.core.expr.Program;
-import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.Lbfgs;
 import org.pinn4j.core.optim.LbfgsResult;
 import org.pinn4j.core.optim.LearningRateSchedule;
-import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
-import org.pinn4j.core.sampling.Samplers;
 
 /**
  * Trains a {@link Problem} with a {@link Recipe}: builds the network from the seed, compiles every
@@ -41,7 +35,8 @@ public final class Trainer {
     /** Scale of each coefficient: the parameter vector holds value / scale. */
     private final double[] coefficientScales;
 
-    private final List<Condition> conditions;
+    /** The conditions' terms and points. */
+    private final TrainingConditions conditions;
     /** One per condition, in order: term, sampler, points, columns, weight, last loss. */
     private final ConditionState[] states;
 
@@ -84,19 +79,9 @@ public final class Trainer {
             params[coefficientOffset + k] = v / coefficientScales[k]; // the optimizer works on value / scale
             k++;
         }
-        this.conditions = problem.conditions();
-        int c = conditions.size();
-        this.states = new ConditionState[c];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < c; i++) {
-            Condition cond = conditions.get(i);
-            names.add(cond.name());
-            LossTerm term = compile(cond);
-            states[i] = new ConditionState(
-                    cond, term, Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE));
-            sample(i);
-        }
-        this.history = new History(names, problem.coefficientNames());
+        this.conditions = new TrainingConditions(problem, recipe, spec, coefficientOffset, rng);
+        this.states = conditions.states;
+        this.history = new History(conditions.names(), problem.coefficientNames());
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
         this.miniBatches = new MiniBatches(seed, states);
@@ -120,16 +105,7 @@ public final class Trainer {
                     "checkpoint " + checkpoint + " does not match this problem's network or conditions");
         }
         t.run.restore(c);
-        for (int i = 0; i < t.states.length; i++) {
-            double[][] explicit = c.refinedPoints.get(i);
-            if (explicit != null) {
-                t.states[i].refined = true;
-                t.setPointSet(i, new PointSet(explicit));
-            } else {
-                t.states[i].points = null;
-                t.sample(i);
-            }
-        }
+        t.conditions.restorePoints(c);
         t.resumeFrom = c;
         return t;
     }
@@ -156,103 +132,6 @@ public final class Trainer {
     /** What a checkpoint must agree on besides the problem name (the thread count is free to change). */
     private String configuration() {
         return recipe.withThreads(1).toString() + ", tile " + recipe.tileSize();
-    }
-
-    private LossTerm compile(Condition cond) {
-        List<String> cols = problem.columnNames(cond);
-        Scope scope = problem.newScope(cols);
-        List<Field> fields = cond.expressions(scope);
-        Program program = Program.compile(fields);
-        if (cond.kind() == Condition.Kind.PERIODIC) {
-            int axis = problem.inputs().indexOf(cond.periodicInput());
-            return new PeriodicTerm(
-                    new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset),
-                    axis,
-                    problem.domain().lower()[axis],
-                    problem.domain().upper()[axis]);
-        }
-        int[] targets = new int[cond.targetColumns().size()];
-        for (int t = 0; t < targets.length; t++) {
-            targets[t] = cols.indexOf(cond.targetColumns().get(t));
-        }
-        return new PointTerm(
-                cond.name(),
-                cond.weight(),
-                new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset),
-                cond.loss(),
-                targets);
-    }
-
-    /** Draws (or, for fixed regions, loads) the points of condition i and hands them to its term. */
-    private void sample(int i) {
-        Condition cond = conditions.get(i);
-        if (states[i].points != null && cond.region().fixed()) {
-            return;
-        }
-        states[i].drawState = states[i].sampler.state();
-        setPointSet(i, cond.region().sample(problem.domain(), cond.points(), states[i].sampler));
-    }
-
-    /** Makes {@code ps} the points of condition i: computes its columns and hands both to its term. */
-    private void setPointSet(int i, PointSet ps) {
-        Condition cond = conditions.get(i);
-        if (ps.dimension() != problem.inputs().size()) {
-            throw new IllegalArgumentException("condition '" + cond.name() + "': its points have " + ps.dimension()
-                    + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
-        }
-        states[i].points = ps;
-        if (cond.kind() == Condition.Kind.PERIODIC) {
-            states[i].term.setPoints(ps, null);
-            return;
-        }
-        double[][] cols = cond.columns().of(ps);
-        int expected = problem.columnNames(cond).size();
-        if (cols.length != expected) {
-            throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length
-                    + " data columns; expected " + expected + " " + problem.columnNames(cond));
-        }
-        states[i].columns = cols;
-        states[i].term.setPoints(ps, cols);
-    }
-
-    private void resampleAll() {
-        for (int i = 0; i < conditions.size(); i++) {
-            if (!conditions.get(i).region().fixed()) {
-                sample(i);
-            }
-        }
-    }
-
-    /**
-     * Residual-based adaptive refinement: draws a candidate pool from the condition's region and adds the
-     * points with the largest residual norm to its points.
-     */
-    private void refine(Phase.Refinement r, BatchEvaluator evaluator) {
-        int i = conditionIndex(r.condition());
-        Condition cond = conditions.get(i);
-        if (cond.kind() != Condition.Kind.POINTWISE || cond.region().fixed()) {
-            throw new IllegalArgumentException("condition '" + r.condition()
-                    + "' cannot be refined: it needs a sampled region " + "and pointwise expressions");
-        }
-        LossTerm term = states[i].term;
-        PointSet current = states[i].points;
-        PointSet pool = cond.region().sample(problem.domain(), r.candidates(), states[i].sampler);
-        setPointSet(i, pool);
-        double[] scores = term.pointScores(evaluator, params);
-        PointSet chosen = org.pinn4j.core.sampling.ResidualRefinement.selectTop(pool, scores, r.add());
-        setPointSet(i, current.concat(chosen));
-        states[i].refined = true;
-    }
-
-    private int conditionIndex(String name) {
-        for (int i = 0; i < conditions.size(); i++) {
-            if (conditions.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        conditions.forEach(c -> names.add(c.name()));
-        throw new IllegalArgumentException("no condition named '" + name + "'; conditions are " + names);
     }
 
     /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
@@ -303,7 +182,7 @@ public final class Trainer {
 
     /** The current points of the named condition (grows under refinement). */
     public PointSet pointsOf(String condition) {
-        return states[conditionIndex(condition)].points;
+        return states[conditions.indexOf(condition)].points;
     }
 
     /** Current weights of the conditions, in order (differ from the declared ones under adaptive weighting). */
@@ -344,12 +223,12 @@ public final class Trainer {
         List<StepHook> hooks = List.of(
                 (q, ev) -> {
                     if (every > 0 && q > 0 && q % every == 0) {
-                        resampleAll();
+                        conditions.resampleAll();
                     }
                 },
                 (q, ev) -> {
                     if (refinement != null && q > 0 && q % refinement.every() == 0) {
-                        refine(refinement, ev);
+                        conditions.refine(refinement, ev, params);
                     }
                 },
                 annealing);
@@ -375,9 +254,10 @@ public final class Trainer {
                 // the orders in force were made at this epoch's start (fixed data) or at the last resample
                 long epochStart = (first / batches) * batches;
                 long lastResample = k > 0 ? Math.max(epochStart, ((first - 1) / k) * k) : epochStart;
-                order = new int[conditions.size()][];
-                for (int i = 0; i < conditions.size(); i++) {
-                    order[i] = miniBatches.order(ph, conditions.get(i).region().fixed() ? epochStart : lastResample, i);
+                order = new int[states.length][];
+                for (int i = 0; i < states.length; i++) {
+                    order[i] =
+                            miniBatches.order(ph, states[i].condition.region().fixed() ? epochStart : lastResample, i);
                 }
             }
         }
@@ -387,21 +267,21 @@ public final class Trainer {
         for (long q = first; q < length; q++) {
             boolean resampled = false;
             if (k > 0 && q > 0 && q % k == 0) {
-                resampleAll();
+                conditions.resampleAll();
                 resampled = true;
             }
             if (q % batches == 0) {
-                order = new int[conditions.size()][];
+                order = new int[states.length][];
             }
-            for (int i = 0; i < conditions.size(); i++) {
+            for (int i = 0; i < states.length; i++) {
                 // fixed data keep their epoch order across resamples, so an epoch sees each sample once
                 if (q % batches == 0
-                        || (resampled && !conditions.get(i).region().fixed())) {
+                        || (resampled && !states[i].condition.region().fixed())) {
                     order[i] = miniBatches.order(ph, q, i);
                 }
             }
             int b = (int) (q % batches);
-            for (int i = 0; i < conditions.size(); i++) {
+            for (int i = 0; i < states.length; i++) {
                 miniBatches.setBatch(i, order[i], b, batches);
             }
             if (!stepBody(
@@ -534,7 +414,7 @@ public final class Trainer {
         for (int i = 0; i < states.length; i++) {
             if (!Double.isFinite(states[i].loss) && history.size() == 0) {
                 throw new DivergenceException(
-                        "loss term '" + conditions.get(i).name() + "' is " + states[i].loss
+                        "loss term '" + states[i].condition.name() + "' is " + states[i].loss
                                 + " at the initial parameters (step 1), before any update: check its data, source terms and "
                                 + "coefficients for NaN or infinite values",
                         lastGood);
@@ -542,7 +422,7 @@ public final class Trainer {
             if (!Double.isFinite(states[i].loss)) {
                 throw new DivergenceException(
                         "training diverged at step " + (run.step + 1) + ": loss term '"
-                                + conditions.get(i).name() + "' became " + states[i].loss
+                                + states[i].condition.name() + "' became " + states[i].loss
                                 + "; kept the parameters of step " + run.step,
                         lastGood);
             }

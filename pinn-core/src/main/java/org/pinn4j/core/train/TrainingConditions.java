@@ -1,0 +1,160 @@
+package org.pinn4j.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.autodiff.taylor.NetworkSpec;
+import org.pinn4j.core.expr.Field;
+import org.pinn4j.core.expr.Program;
+import org.pinn4j.core.expr.Scope;
+import org.pinn4j.core.problem.Condition;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.sampling.PointSet;
+import org.pinn4j.core.sampling.ResidualRefinement;
+import org.pinn4j.core.sampling.Samplers;
+
+/**
+ * The conditions of a run and their points: compiles each condition into a loss term planned for exactly the
+ * derivatives it reads, gives it a seeded sampler, draws (or loads) its points and their data columns, redraws
+ * them on resampling, grows them by residual-based refinement, and puts a checkpoint's points back.
+ */
+final class TrainingConditions {
+    private final Problem problem;
+    /** One per condition, in the problem's order. */
+    final ConditionState[] states;
+
+    /** Compiles every condition of {@code problem} for {@code spec} and draws its first points. */
+    TrainingConditions(Problem problem, Recipe recipe, NetworkSpec spec, int coefficientOffset, SplittableRandom rng) {
+        this.problem = problem;
+        List<Condition> conditions = problem.conditions();
+        this.states = new ConditionState[conditions.size()];
+        for (int i = 0; i < states.length; i++) {
+            Condition cond = conditions.get(i);
+            LossTerm term = compile(cond, new BoundProgram(program(cond), spec, recipe.tileSize(), coefficientOffset));
+            states[i] = new ConditionState(
+                    cond, term, Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE));
+            sample(i);
+        }
+    }
+
+    private Program program(Condition cond) {
+        Scope scope = problem.newScope(problem.columnNames(cond));
+        List<Field> fields = cond.expressions(scope);
+        return Program.compile(fields);
+    }
+
+    private LossTerm compile(Condition cond, BoundProgram bound) {
+        if (cond.kind() == Condition.Kind.PERIODIC) {
+            int axis = problem.inputs().indexOf(cond.periodicInput());
+            return new PeriodicTerm(
+                    bound,
+                    axis,
+                    problem.domain().lower()[axis],
+                    problem.domain().upper()[axis]);
+        }
+        List<String> cols = problem.columnNames(cond);
+        int[] targets = new int[cond.targetColumns().size()];
+        for (int t = 0; t < targets.length; t++) {
+            targets[t] = cols.indexOf(cond.targetColumns().get(t));
+        }
+        return new PointTerm(cond.name(), cond.weight(), bound, cond.loss(), targets);
+    }
+
+    /** The conditions' names, in order. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ConditionState s : states) {
+            names.add(s.condition.name());
+        }
+        return names;
+    }
+
+    /** Index of the condition called {@code name}. */
+    int indexOf(String name) {
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].condition.name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no condition named '" + name + "'; conditions are " + names());
+    }
+
+    /** Draws (or, for fixed regions, loads once) the points of condition i and hands them to its term. */
+    private void sample(int i) {
+        Condition cond = states[i].condition;
+        if (states[i].points != null && cond.region().fixed()) {
+            return;
+        }
+        states[i].drawState = states[i].sampler.state();
+        setPointSet(i, cond.region().sample(problem.domain(), cond.points(), states[i].sampler));
+    }
+
+    /** Makes {@code ps} the points of condition i: computes its columns and hands both to its term. */
+    private void setPointSet(int i, PointSet ps) {
+        Condition cond = states[i].condition;
+        if (ps.dimension() != problem.inputs().size()) {
+            throw new IllegalArgumentException("condition '" + cond.name() + "': its points have " + ps.dimension()
+                    + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
+        }
+        states[i].points = ps;
+        if (cond.kind() == Condition.Kind.PERIODIC) {
+            states[i].term.setPoints(ps, null);
+            return;
+        }
+        double[][] cols = cond.columns().of(ps);
+        int expected = problem.columnNames(cond).size();
+        if (cols.length != expected) {
+            throw new IllegalArgumentException("condition '" + cond.name() + "' produced " + cols.length
+                    + " data columns; expected " + expected + " " + problem.columnNames(cond));
+        }
+        states[i].columns = cols;
+        states[i].term.setPoints(ps, cols);
+    }
+
+    /** Draws new points for every condition on a sampled (not fixed) region. */
+    void resampleAll() {
+        for (int i = 0; i < states.length; i++) {
+            if (!states[i].condition.region().fixed()) {
+                sample(i);
+            }
+        }
+    }
+
+    /**
+     * Residual-based adaptive refinement: draws a candidate pool from the condition's region and adds the
+     * points with the largest residual norm at {@code params} to its points.
+     */
+    void refine(Phase.Refinement r, BatchEvaluator evaluator, double[] params) {
+        int i = indexOf(r.condition());
+        Condition cond = states[i].condition;
+        if (cond.kind() != Condition.Kind.POINTWISE || cond.region().fixed()) {
+            throw new IllegalArgumentException("condition '" + r.condition()
+                    + "' cannot be refined: it needs a sampled region and pointwise expressions");
+        }
+        PointSet current = states[i].points;
+        PointSet pool = cond.region().sample(problem.domain(), r.candidates(), states[i].sampler);
+        setPointSet(i, pool);
+        double[] scores = states[i].term.pointScores(evaluator, params);
+        PointSet chosen = ResidualRefinement.selectTop(pool, scores, r.add());
+        setPointSet(i, current.concat(chosen));
+        states[i].refined = true;
+    }
+
+    /**
+     * Puts back the points a checkpoint describes, after {@link RunState#restore} has restored the samplers:
+     * the refined points it holds, or a redraw from the sampler state before the last draw.
+     */
+    void restorePoints(Checkpoint c) {
+        for (int i = 0; i < states.length; i++) {
+            double[][] explicit = c.refinedPoints.get(i);
+            if (explicit != null) {
+                states[i].refined = true;
+                setPointSet(i, new PointSet(explicit));
+            } else {
+                states[i].points = null;
+                sample(i);
+            }
+        }
+    }
+}
