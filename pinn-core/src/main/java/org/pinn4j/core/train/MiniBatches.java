@@ -32,7 +32,7 @@ final class MiniBatches {
     }
 
     /** Shuffled order of condition i's points made at {@code phaseStep} of phase {@code ph}. */
-    int[] order(int ph, long phaseStep, int i) {
+    private int[] order(int ph, long phaseStep, int i) {
         SplittableRandom rng = new SplittableRandom(seed
                 ^ (0x9E3779B97F4A7C15L * (ph + 1))
                 ^ (0xBF58476D1CE4E5B9L * (phaseStep + 1))
@@ -40,8 +40,41 @@ final class MiniBatches {
         return permutation(states[i].points.size(), rng);
     }
 
+    /**
+     * The hook that sets each step's mini-batch in an epoch phase {@code ph} of {@code batches} batches per epoch,
+     * starting at {@code firstStep}: at each epoch's start every condition gets a new shuffled order, and after a
+     * resample (every {@code resampleEvery} steps, 0 = never; the resampling hook runs first) the redrawn
+     * conditions get one too, while fixed data keep their epoch order, so an epoch sees each datum once. A resumed
+     * phase starts with the orders that were in force at {@code firstStep}.
+     */
+    StepHook epochBatches(int ph, int batches, int resampleEvery, long firstStep) {
+        int[][] order = new int[states.length][];
+        if (firstStep % batches != 0) {
+            long epochStart = (firstStep / batches) * batches;
+            long lastResample = resampleEvery > 0
+                    ? Math.max(epochStart, ((firstStep - 1) / resampleEvery) * resampleEvery)
+                    : epochStart;
+            for (int i = 0; i < states.length; i++) {
+                order[i] = order(ph, states[i].condition.region().fixed() ? epochStart : lastResample, i);
+            }
+        }
+        return (q, evaluator) -> {
+            boolean resampled = resampleEvery > 0 && q > 0 && q % resampleEvery == 0;
+            for (int i = 0; i < states.length; i++) {
+                if (q % batches == 0
+                        || (resampled && !states[i].condition.region().fixed())) {
+                    order[i] = order(ph, q, i);
+                }
+            }
+            int b = (int) (q % batches);
+            for (int i = 0; i < states.length; i++) {
+                setBatch(i, order[i], b, batches);
+            }
+        };
+    }
+
     /** Hands slice b of batches of condition i's (shuffled) points to its term. */
-    void setBatch(int i, int[] order, int b, int batches) {
+    private void setBatch(int i, int[] order, int b, int batches) {
         ConditionState s = states[i];
         if (s.condition.kind() != Condition.Kind.POINTWISE) {
             return;

@@ -1,0 +1,146 @@
+package org.pinn4j.core.train;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.core.optim.GradientOptimizer;
+import org.pinn4j.core.optim.Lbfgs;
+import org.pinn4j.core.optim.LearningRateSchedule;
+
+/**
+ * What every step of every phase does besides its update: the loss and gradient with the divergence checks,
+ * the row in the history (with the validation error when due), the report to the listeners, and the checkpoint
+ * when due. One per call of {@link Trainer#train}; its clock starts when it is made.
+ */
+final class StepRecorder {
+    private final RunState run;
+    private final List<TrainingListener> listeners;
+    private final int total;
+    private final Validation validation;
+    private final int coefficientOffset;
+    private final double[] coefficientScales;
+    private final Checkpointing checkpointing;
+    private final long startNanos = System.nanoTime();
+
+    /** Where and how often the run is saved, and what the checkpoint records about the problem and recipe. */
+    record Checkpointing(Path file, int every, String problem, String configuration) {}
+
+    StepRecorder(
+            RunState run,
+            List<TrainingListener> listeners,
+            int total,
+            Validation validation,
+            int coefficientOffset,
+            double[] coefficientScales,
+            Checkpointing checkpointing) {
+        this.run = run;
+        this.listeners = listeners;
+        this.total = total;
+        this.validation = validation;
+        this.coefficientOffset = coefficientOffset;
+        this.coefficientScales = coefficientScales;
+        this.checkpointing = checkpointing;
+    }
+
+    /** Seconds the run has taken, earlier processes of a resumed run included. */
+    double elapsed() {
+        return run.elapsedBefore + (System.nanoTime() - startNanos) * 1e-9;
+    }
+
+    /** Marks the start of phase {@code ph} in the history (unless it is the one being resumed) and tells the listeners. */
+    void phaseStart(int ph, Phase phase, boolean resumed) {
+        if (!resumed) {
+            run.history.markSwitch(run.step + 1, phase.label());
+        }
+        for (TrainingListener l : listeners) {
+            l.onPhaseStart(ph, phase, run.step + 1);
+        }
+    }
+
+    /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
+    double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
+        double loss = run.evaluate(evaluator, grad);
+        for (ConditionState c : run.conditions) {
+            if (!Double.isFinite(c.loss) && run.history.size() == 0) {
+                throw new DivergenceException(
+                        "loss term '" + c.condition.name() + "' is " + c.loss
+                                + " at the initial parameters (step 1), before any update: check its data, source terms and "
+                                + "coefficients for NaN or infinite values",
+                        lastGood);
+            }
+            if (!Double.isFinite(c.loss)) {
+                throw new DivergenceException(
+                        "training diverged at step " + (run.step + 1) + ": loss term '" + c.condition.name()
+                                + "' became " + c.loss + "; kept the parameters of step " + run.step,
+                        lastGood);
+            }
+        }
+        for (double g : grad) {
+            if (!Double.isFinite(g)) {
+                throw new DivergenceException(
+                        "training diverged at step " + (run.step + 1) + ": the gradient became non-finite (loss " + loss
+                                + "); kept the parameters of step " + run.step,
+                        lastGood);
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * Counts a step taken and records it: the history row (with the validation error when due) and the report
+     * to every listener.
+     *
+     * @return false when a listener stopped the run
+     */
+    boolean record(String phase, int epoch, double rate, double loss) {
+        run.step++;
+        double elapsed = elapsed();
+        double[] params = run.params;
+        double[] coefs = Arrays.copyOfRange(params, coefficientOffset, params.length);
+        for (int k = 0; k < coefs.length; k++) {
+            coefs[k] *= coefficientScales[k];
+        }
+        double validationError = validation != null && (run.step % validation.every() == 0 || run.step == total)
+                ? validation.error(params)
+                : Double.NaN;
+        History history = run.history;
+        history.record(run.step, phase, rate, loss, run.losses(), coefs, validationError, elapsed);
+        StepReport r = new StepReport(
+                run.step,
+                total,
+                phase,
+                epoch,
+                rate,
+                loss,
+                history.termNames(),
+                run.losses(),
+                history.coefficientNames(),
+                coefs,
+                elapsed);
+        boolean go = true;
+        for (TrainingListener l : listeners) {
+            go &= l.onStep(r);
+        }
+        return go;
+    }
+
+    /**
+     * Saves the run when a checkpoint is due after this step: its state, its position ({@code phaseStep} steps
+     * of phase {@code ph} done) and the state of whichever of optimizer, schedule and L-BFGS the phase has.
+     */
+    void checkpointIfDue(int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
+        if (checkpointing == null || run.step % checkpointing.every() != 0) {
+            return;
+        }
+        Checkpoint c = run.snapshot(elapsed());
+        c.problem = checkpointing.problem();
+        c.configuration = checkpointing.configuration();
+        c.phase = ph;
+        c.phaseStep = phaseStep;
+        c.optimizer = opt == null ? null : opt.exportState();
+        c.schedule = schedule == null ? null : schedule.exportState();
+        c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
+        c.write(checkpointing.file());
+    }
+}
