@@ -41,18 +41,18 @@ final class FirstOrderPhase {
      *
      * @return false when a listener stopped the run
      */
-    boolean run(int ph, Phase phase, Checkpoint resume) {
+    boolean run(int ph, Phase phase, RunSnapshot resume) {
         GradientOptimizer opt = phase.newOptimizer();
         LearningRateSchedule schedule = phase.newSchedule();
         long first = 0;
         if (resume != null) {
-            if (resume.optimizer != null) {
-                opt.importState(resume.optimizer);
+            if (resume.optimizer() != null) {
+                opt.importState(resume.optimizer());
             }
-            if (resume.schedule != null) {
-                schedule.importState(resume.schedule);
+            if (resume.schedule() != null) {
+                schedule.importState(resume.schedule());
             }
-            first = resume.phaseStep;
+            first = resume.phaseStep();
         }
         boolean epochs = phase.mode() == Phase.Mode.EPOCHS;
         int batches = epochs ? miniBatches.perEpoch(phase.batchSize()) : 1;

@@ -1,6 +1,7 @@
 package org.pinn4j.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -129,9 +130,9 @@ public final class History {
         return totals.isEmpty() ? Double.NaN : totals.get(totals.size() - 1);
     }
 
-    /** The rows as packed arrays [rate, total, terms..., coefficients..., validation, seconds] for checkpoints. */
-    Checkpoint.HistoryState exportState() {
-        Checkpoint.HistoryState h = new Checkpoint.HistoryState();
+    /** The rows as packed arrays [rate, total, terms..., coefficients..., validation, seconds] and the switches. */
+    HistorySnapshot exportState() {
+        List<HistorySnapshot.Row> rows = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             double[] t = termValues.get(i);
             double[] c = coefficientValues.get(i);
@@ -142,19 +143,17 @@ public final class History {
             System.arraycopy(c, 0, row, 2 + t.length, c.length);
             row[row.length - 2] = validation.get(i);
             row[row.length - 1] = seconds.get(i);
-            h.steps.add(steps.get(i));
-            h.phases.add(phases.get(i));
-            h.rows.add(row);
+            rows.add(new HistorySnapshot.Row(steps.get(i), phases.get(i), row));
         }
+        List<HistorySnapshot.Switch> sw = new ArrayList<>();
         for (int k = 0; k < switches.size(); k++) {
-            h.switchSteps.add(switches.get(k)[0]);
-            h.switchLabels.add(switchLabels.get(k));
+            sw.add(new HistorySnapshot.Switch(switches.get(k)[0], switchLabels.get(k)));
         }
-        return h;
+        return new HistorySnapshot(rows, sw);
     }
 
-    /** Replaces the content by a checkpoint's rows. */
-    void importState(Checkpoint.HistoryState h) {
+    /** Replaces the content by a snapshot's rows and switches. */
+    void importState(HistorySnapshot h) {
         steps.clear();
         phases.clear();
         rates.clear();
@@ -167,24 +166,24 @@ public final class History {
         switchLabels.clear();
         int nt = terms.size();
         int nc = coefficients.size();
-        for (int i = 0; i < h.steps.size(); i++) {
-            double[] row = h.rows.get(i);
+        for (HistorySnapshot.Row r : h.rows()) {
+            double[] row = r.values();
             if (row.length != 4 + nt + nc) {
                 throw new IllegalArgumentException(
                         "checkpoint history rows have " + row.length + " values; this problem needs " + (4 + nt + nc));
             }
             record(
-                    h.steps.get(i),
-                    h.phases.get(i),
+                    r.step(),
+                    r.phase(),
                     row[0],
                     row[1],
-                    java.util.Arrays.copyOfRange(row, 2, 2 + nt),
-                    java.util.Arrays.copyOfRange(row, 2 + nt, 2 + nt + nc),
+                    Arrays.copyOfRange(row, 2, 2 + nt),
+                    Arrays.copyOfRange(row, 2 + nt, 2 + nt + nc),
                     row[row.length - 2],
                     row[row.length - 1]);
         }
-        for (int k = 0; k < h.switchSteps.size(); k++) {
-            markSwitch(h.switchSteps.get(k), h.switchLabels.get(k));
+        for (HistorySnapshot.Switch w : h.switches()) {
+            markSwitch(w.step(), w.label());
         }
     }
 

@@ -27,7 +27,7 @@ final class LbfgsPhase {
      *
      * @return false when a listener stopped the run
      */
-    boolean run(int ph, Phase phase, Checkpoint resume) {
+    boolean run(int ph, Phase phase, RunSnapshot resume) {
         TrainingObjective objective = new TrainingObjective(run, evaluator);
         double[] lastGood = run.params.clone();
         boolean[] keepGoing = {true};
@@ -52,8 +52,8 @@ final class LbfgsPhase {
             return keepGoing[0];
         };
         LbfgsResult result;
-        if (resume != null && resume.lbfgs != null) {
-            lbfgs.importState(resume.lbfgs);
+        if (resume != null && resume.lbfgs() != null) {
+            lbfgs.importState(resume.lbfgs());
             result = lbfgs.resume(objective, callback);
         } else {
             result = lbfgs.minimize(objective, run.params.clone(), callback);

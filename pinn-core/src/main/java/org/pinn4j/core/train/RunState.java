@@ -1,13 +1,15 @@
 package org.pinn4j.core.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 
 /**
  * What a run has done so far: the parameter vector (the network's, per layer W row-major [out][in] then b,
  * followed by the trainable coefficients as value / scale), the state of each condition, the history, the
- * steps taken and the seconds spent before a resume. {@link #snapshot} is the part of a checkpoint it owns;
- * {@link #restore} puts a checkpoint's back.
+ * steps taken and the seconds spent before a resume: most of a {@link RunSnapshot}, which {@link #restore}
+ * puts back.
  */
 final class RunState {
     final double[] params;
@@ -61,47 +63,31 @@ final class RunState {
         return l;
     }
 
-    /**
-     * A checkpoint holding this state after {@link #step} steps and {@code elapsedSeconds}: parameters, weights,
-     * history, and for each condition the sampler state that redraws its points, or, for points grown by
-     * refinement, the points themselves with the sampler's current state. The caller adds the phase position
-     * and the optimizer's state.
-     */
-    Checkpoint snapshot(double elapsedSeconds) {
-        Checkpoint c = new Checkpoint();
-        c.step = step;
-        c.elapsedSeconds = elapsedSeconds;
-        c.parameters = params.clone();
-        c.samplerStates = new long[conditions.length];
-        c.weights = weights();
-        for (int i = 0; i < conditions.length; i++) {
-            c.samplerStates[i] = conditions[i].drawState;
+    /** Each condition's sampler state, weight and, if refinement grew them, points, as a snapshot holds them. */
+    List<RunSnapshot.ConditionSnapshot> conditionSnapshots() {
+        List<RunSnapshot.ConditionSnapshot> list = new ArrayList<>();
+        for (ConditionState c : conditions) {
+            list.add(
+                    c.refined
+                            ? new RunSnapshot.ConditionSnapshot(c.sampler.state(), c.weight, c.points.toArray())
+                            : new RunSnapshot.ConditionSnapshot(c.drawState, c.weight, null));
         }
-        for (int i = 0; i < conditions.length; i++) {
-            if (conditions[i].refined) {
-                c.samplerStates[i] = conditions[i].sampler.state();
-                c.refinedPoints.put(i, conditions[i].points.toArray());
-            }
-        }
-        c.history = history.exportState();
-        return c;
+        return list;
     }
 
     /**
-     * Puts back what {@link #snapshot} saved: parameters, weights, sampler states, history, steps and time.
-     * The conditions' points are not set here: the caller redraws them, or sets the refined points the
-     * checkpoint holds.
+     * Puts back a snapshot's parameters, weights, sampler states, history, steps and time. The conditions'
+     * points are not set here: the caller redraws them, or sets the refined points the snapshot holds.
      */
-    void restore(Checkpoint c) {
-        System.arraycopy(c.parameters, 0, params, 0, params.length);
+    void restore(RunSnapshot s) {
+        System.arraycopy(s.parameters(), 0, params, 0, params.length);
         for (int i = 0; i < conditions.length; i++) {
-            conditions[i].weight = c.weights[i];
+            RunSnapshot.ConditionSnapshot c = s.conditions().get(i);
+            conditions[i].weight = c.weight();
+            conditions[i].sampler.restore(c.samplerState());
         }
-        for (int i = 0; i < conditions.length; i++) {
-            conditions[i].sampler.restore(c.samplerStates[i]);
-        }
-        history.importState(c.history);
-        step = c.step;
-        elapsedBefore = c.elapsedSeconds;
+        history.importState(s.history());
+        step = s.step();
+        elapsedBefore = s.elapsedSeconds();
     }
 }

@@ -1,6 +1,5 @@
 package org.pinn4j.core.train;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
@@ -24,7 +23,7 @@ final class StepRecorder {
     private final long startNanos = System.nanoTime();
 
     /** Where and how often the run is saved, and what the checkpoint records about the problem and recipe. */
-    record Checkpointing(Path file, int every, String problem, String configuration) {}
+    record Checkpointing(CheckpointStore store, int every, String problem, String configuration) {}
 
     StepRecorder(
             RunState run,
@@ -133,14 +132,20 @@ final class StepRecorder {
         if (checkpointing == null || run.step % checkpointing.every() != 0) {
             return;
         }
-        Checkpoint c = run.snapshot(elapsed());
-        c.problem = checkpointing.problem();
-        c.configuration = checkpointing.configuration();
-        c.phase = ph;
-        c.phaseStep = phaseStep;
-        c.optimizer = opt == null ? null : opt.exportState();
-        c.schedule = schedule == null ? null : schedule.exportState();
-        c.lbfgs = lbfgs == null ? null : lbfgs.exportState();
-        c.write(checkpointing.file());
+        checkpointing
+                .store()
+                .save(new RunSnapshot(
+                        checkpointing.problem(),
+                        checkpointing.configuration(),
+                        run.step,
+                        ph,
+                        phaseStep,
+                        elapsed(),
+                        run.params.clone(),
+                        opt == null ? null : opt.exportState(),
+                        schedule == null ? null : schedule.exportState(),
+                        lbfgs == null ? null : lbfgs.exportState(),
+                        run.conditionSnapshots(),
+                        run.history.exportState()));
     }
 }

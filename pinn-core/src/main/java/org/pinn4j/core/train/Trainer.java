@@ -1,6 +1,5 @@
 package org.pinn4j.core.train;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -46,9 +45,9 @@ public final class Trainer {
 
     private Validation validation;
     private final long seed;
-    private Path checkpointFile;
+    private CheckpointStore checkpointStore;
     private int checkpointEvery;
-    private Checkpoint resumeFrom;
+    private RunSnapshot resumeFrom;
 
     /** Prepares a run: network, terms and the first points. */
     public Trainer(Problem problem, Recipe recipe, TrainingListener... listeners) {
@@ -82,25 +81,25 @@ public final class Trainer {
     }
 
     /**
-     * Continues the run saved in {@code checkpoint} (made by {@link #checkpointEvery} with the same problem
-     * and recipe): the result is bit-identical to the run that was never interrupted.
+     * Continues the run last saved in {@code store} (by {@link #checkpointEvery} with the same problem and
+     * recipe; the thread count may differ): the result is bit-identical to the run that was never interrupted.
      *
-     * @throws IllegalArgumentException if the file is missing, damaged, or from another problem or recipe
+     * @throws IllegalArgumentException if the store has no snapshot, a damaged one, or one of another problem
+     *     or recipe
      */
-    public static Trainer resume(Problem problem, Recipe recipe, Path checkpoint, TrainingListener... listeners) {
+    public static Trainer resume(Problem problem, Recipe recipe, CheckpointStore store, TrainingListener... listeners) {
         Trainer t = new Trainer(problem, recipe, listeners);
-        Checkpoint c = Checkpoint.read(checkpoint);
-        if (!c.problem.equals(problem.name()) || !c.configuration.equals(t.configuration())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint + " was made for problem '" + c.problem
-                    + "' with " + c.configuration + "; this run is '" + problem.name() + "' with " + t.configuration());
+        RunSnapshot s = store.load();
+        if (!s.problem().equals(problem.name()) || !s.configuration().equals(t.configuration())) {
+            throw new IllegalArgumentException(store + " was made for problem '" + s.problem() + "' with "
+                    + s.configuration() + "; this run is '" + problem.name() + "' with " + t.configuration());
         }
-        if (c.parameters.length != t.params.length || c.samplerStates.length != t.states.length) {
-            throw new IllegalArgumentException(
-                    "checkpoint " + checkpoint + " does not match this problem's network or conditions");
+        if (s.parameters().length != t.params.length || s.conditions().size() != t.states.length) {
+            throw new IllegalArgumentException(store + " does not match this problem's network or conditions");
         }
-        t.run.restore(c);
-        t.conditions.restorePoints(c);
-        t.resumeFrom = c;
+        t.run.restore(s);
+        t.conditions.restorePoints(s);
+        t.resumeFrom = s;
         return t;
     }
 
@@ -113,13 +112,13 @@ public final class Trainer {
         return this;
     }
 
-    /** Saves the full training state to {@code file} (atomically) every {@code steps} steps. */
-    public Trainer checkpointEvery(int steps, Path file) {
+    /** Saves the full training state to {@code store} every {@code steps} steps. */
+    public Trainer checkpointEvery(int steps, CheckpointStore store) {
         if (steps < 1) {
             throw new IllegalArgumentException("checkpoint interval must be >= 1 step; got " + steps);
         }
         this.checkpointEvery = steps;
-        this.checkpointFile = file;
+        this.checkpointStore = store;
         return this;
     }
 
@@ -131,9 +130,9 @@ public final class Trainer {
     /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
     public TrainingResult train() {
         int total = plannedSteps();
-        StepRecorder.Checkpointing saving = checkpointFile == null
+        StepRecorder.Checkpointing saving = checkpointStore == null
                 ? null
-                : new StepRecorder.Checkpointing(checkpointFile, checkpointEvery, problem.name(), configuration());
+                : new StepRecorder.Checkpointing(checkpointStore, checkpointEvery, problem.name(), configuration());
         StepRecorder recorder =
                 new StepRecorder(run, listeners, total, validation, coefficientOffset, coefficientScales, saving);
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
@@ -143,10 +142,10 @@ public final class Trainer {
                     new FirstOrderPhase(run, conditions, miniBatches, annealing, recorder, evaluator);
             LbfgsPhase lbfgs = new LbfgsPhase(run, recorder, evaluator);
             List<Phase> phases = recipe.phases();
-            int firstPhase = resumeFrom == null ? 0 : resumeFrom.phase;
+            int firstPhase = resumeFrom == null ? 0 : resumeFrom.phase();
             for (int ph = firstPhase; ph < phases.size(); ph++) {
                 Phase phase = phases.get(ph);
-                Checkpoint resume = resumeFrom != null && ph == resumeFrom.phase ? resumeFrom : null;
+                RunSnapshot resume = resumeFrom != null && ph == resumeFrom.phase() ? resumeFrom : null;
                 recorder.phaseStart(ph, phase, resume != null);
                 boolean go;
                 if (phase.mode() == Phase.Mode.LBFGS) {

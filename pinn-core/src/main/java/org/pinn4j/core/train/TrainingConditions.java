@@ -142,12 +142,12 @@ final class TrainingConditions {
     }
 
     /**
-     * Puts back the points a checkpoint describes, after {@link RunState#restore} has restored the samplers:
+     * Puts back the points a snapshot describes, after {@link RunState#restore} has restored the samplers:
      * the refined points it holds, or a redraw from the sampler state before the last draw.
      */
-    void restorePoints(Checkpoint c) {
+    void restorePoints(RunSnapshot s) {
         for (int i = 0; i < states.length; i++) {
-            double[][] explicit = c.refinedPoints.get(i);
+            double[][] explicit = s.conditions().get(i).refinedPoints();
             if (explicit != null) {
                 states[i].refined = true;
                 setPointSet(i, new PointSet(explicit));

@@ -23,6 +23,7 @@ import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.geometry.Polygon;
 import org.pinn4j.core.geometry.Rectangle;
 import org.pinn4j.core.geometry.TimeDomain;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.loss.PointLoss;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -99,7 +100,9 @@ class ApiBadInputTest {
                 return r.step() < 5;
             }
         };
-        new Trainer(poisson(), TWENTY, stopAt5).checkpointEvery(2, checkpoint).train();
+        new Trainer(poisson(), TWENTY, stopAt5)
+                .checkpointEvery(2, new CheckpointFile(checkpoint))
+                .train();
     }
 
     private static final Class<IllegalArgumentException> IAE = IllegalArgumentException.class;
@@ -541,7 +544,9 @@ class ApiBadInputTest {
                 row(
                         "resume with another recipe",
                         () -> Trainer.resume(
-                                poisson(), Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(30, 1e-3)), checkpoint),
+                                poisson(),
+                                Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(30, 1e-3)),
+                                new CheckpointFile(checkpoint)),
                         IAE,
                         "checkpoint " + checkpoint + " was made for problem 'line' with",
                         "phases [adam 20 steps]",
@@ -549,23 +554,23 @@ class ApiBadInputTest {
                         "phases [adam 30 steps]"),
                 row(
                         "resume with another problem",
-                        () -> Trainer.resume(square(), TWENTY, checkpoint),
+                        () -> Trainer.resume(square(), TWENTY, new CheckpointFile(checkpoint)),
                         IAE,
                         "was made for problem 'line'",
                         "this run is 'square'"),
                 row(
                         "resume from a missing checkpoint",
-                        () -> Trainer.resume(poisson(), TWENTY, d.resolve("gone.json")),
+                        () -> Trainer.resume(poisson(), TWENTY, new CheckpointFile(d.resolve("gone.json"))),
                         IAE,
                         "checkpoint " + d.resolve("gone.json") + " does not exist"),
                 row(
                         "resume from a model file",
-                        () -> Trainer.resume(poisson(), TWENTY, modelFile),
+                        () -> Trainer.resume(poisson(), TWENTY, new CheckpointFile(modelFile)),
                         IAE,
                         "model.json is not a pinn4j checkpoint"),
                 row(
                         "checkpoint interval 0",
-                        () -> new Trainer(poisson(), TWENTY).checkpointEvery(0, checkpoint),
+                        () -> new Trainer(poisson(), TWENTY).checkpointEvery(0, new CheckpointFile(checkpoint)),
                         IAE,
                         "checkpoint interval must be >= 1 step; got 0"),
                 row(

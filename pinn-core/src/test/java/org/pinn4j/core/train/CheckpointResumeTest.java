@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.optim.Optimizers;
 import org.pinn4j.core.optim.Schedules;
@@ -48,11 +49,12 @@ class CheckpointResumeTest {
         TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe());
         Path ckpt = dir.resolve("checkpoint.json");
         TrainingResult cut = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), stopAt(stopStep))
-                .checkpointEvery(5, ckpt)
+                .checkpointEvery(5, new CheckpointFile(ckpt))
                 .train();
         assertEquals(TrainingResult.Status.STOPPED, cut.status());
         assertTrue(Files.exists(ckpt), "a checkpoint was written before the stop");
-        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), ckpt)
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), new CheckpointFile(ckpt))
                 .train();
         assertEquals(full.status(), resumed.status());
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
@@ -66,11 +68,12 @@ class CheckpointResumeTest {
     void aCheckpointOfAnotherRecipeIsRefused(@TempDir Path dir) {
         Path ckpt = dir.resolve("c.json");
         new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), stopAt(9))
-                .checkpointEvery(4, ckpt)
+                .checkpointEvery(4, new CheckpointFile(ckpt))
                 .train();
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> Trainer.resume(TrainerBehaviourTest.heat(0.3, true), recipe().withSeed(12), ckpt));
+                () -> Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe().withSeed(12), new CheckpointFile(ckpt)));
         assertTrue(
                 e.getMessage().startsWith("checkpoint " + ckpt + " was made for problem 'heat' with"), e.getMessage());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.sampling.PointSet;
 
@@ -38,9 +39,10 @@ class TrainerFeaturesTest {
         TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.1, false), refining());
         Path ckpt = dir.resolve("c.json");
         new Trainer(TrainerBehaviourTest.heat(0.1, false), refining(), CheckpointResumeTest.stopAt(47))
-                .checkpointEvery(15, ckpt)
+                .checkpointEvery(15, new CheckpointFile(ckpt))
                 .train();
-        TrainingResult resumed = Trainer.resume(TrainerBehaviourTest.heat(0.1, false), refining(), ckpt)
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.1, false), refining(), new CheckpointFile(ckpt))
                 .train();
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.Trainer;
@@ -91,7 +92,7 @@ public final class RunCheckpoint {
             if (every == 0 && saved != null) {
                 every = saved.every();
             }
-            trainer = Trainer.resume(problem, recipe, file, listeners);
+            trainer = Trainer.resume(problem, recipe, new CheckpointFile(file), listeners);
         } else {
             deleteStale(dir);
             trainer = new Trainer(problem, recipe, listeners);
@@ -99,7 +100,7 @@ public final class RunCheckpoint {
         if (every > 0) {
             writeSettings(
                     dir.resolve(RUN_FILE), new Settings(name, wanted.quick(), wanted.noise(), wanted.seed(), every));
-            trainer.checkpointEvery(every, dir.resolve(CHECKPOINT_FILE));
+            trainer.checkpointEvery(every, new CheckpointFile(dir.resolve(CHECKPOINT_FILE)));
         }
         return trainer;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pinn4j.core.geometry.Interval;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Recipe;
@@ -51,7 +52,8 @@ class CheckpointCliTest {
         int at = json.indexOf("\"parameters\":\"") + 20;
         char c = json.charAt(at);
         dir("corrupted", json.substring(0, at) + (c == 'A' ? 'B' : 'A') + json.substring(at + 1));
-        dir("version", json.replace("\"formatVersion\":1", "\"formatVersion\":2"));
+        dir("version-1", json.replace("\"formatVersion\":2", "\"formatVersion\":1"));
+        dir("version-3", json.replace("\"formatVersion\":2", "\"formatVersion\":3"));
         dir("not-checkpoint", "{\"hello\": 1}");
         Files.createDirectories(d.resolve("empty"));
         Files.writeString(d.resolve("file.txt"), "not a directory\n");
@@ -88,7 +90,7 @@ class CheckpointCliTest {
             }
         };
         new Trainer(problem, recipe, stop)
-                .checkpointEvery(10, dir.resolve(RunCheckpoint.CHECKPOINT_FILE))
+                .checkpointEvery(10, new CheckpointFile(dir.resolve(RunCheckpoint.CHECKPOINT_FILE)))
                 .train();
     }
 
@@ -115,7 +117,11 @@ class CheckpointCliTest {
                         "reached its first checkpoint"),
                 row(run + "$D/truncated", "checkpoint $D/truncated/checkpoint.json is truncated or not valid JSON"),
                 row(run + "$D/corrupted", "checkpoint $D/corrupted/checkpoint.json is corrupted: checksum mismatch"),
-                row(run + "$D/version", "checkpoint $D/version/checkpoint.json has format version 2; expected 1"),
+                row(
+                        run + "$D/version-1",
+                        "checkpoint $D/version-1/checkpoint.json has format version 1, written by an earlier pinn4j; "
+                                + "this version reads format version 2 only, so that run cannot be resumed: start it again"),
+                row(run + "$D/version-3", "checkpoint $D/version-3/checkpoint.json has format version 3; expected 2"),
                 row(run + "$D/not-checkpoint", "$D/not-checkpoint/checkpoint.json is not a pinn4j checkpoint"),
                 row(
                         run + "$D/api --seed 5",
