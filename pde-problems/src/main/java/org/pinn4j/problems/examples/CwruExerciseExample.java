@@ -6,8 +6,8 @@ import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
-import org.pinn4j.core.optim.Optimizers;
-import org.pinn4j.core.optim.Schedules;
+import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.ScheduleSettings;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
@@ -68,7 +68,11 @@ public final class CwruExerciseExample {
         // model.fit(epochs=1500, batch_size=100): 10 updates per epoch; fresh collocation points every epoch
         Recipe recipe = Recipe.of(
                 NetworkConfig.mlp(3, 32),
-                Phase.epochs(Optimizers::adam, () -> Schedules.cosine(2e-3, 2e-5, 10L * epochs), epochs, 100, "adam")
+                Phase.epochs(
+                                OptimizerSettings.adam(),
+                                new ScheduleSettings.Cosine(2e-3, 2e-5, 10L * epochs),
+                                epochs,
+                                100)
                         .resampleEvery(10));
         PinnModel model = Trainer.train(problem, recipe, new ProgressPrinter(System.out, 1000))
                 .model();

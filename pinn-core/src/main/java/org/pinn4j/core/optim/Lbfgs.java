@@ -183,6 +183,11 @@ public final class Lbfgs {
         return relativeTolerancePatience;
     }
 
+    /** Evaluation limit of one line search. */
+    public int maxLineSearchEvaluations() {
+        return maxLineSearchEvaluations;
+    }
+
     /** Curvature pairs currently stored. */
     public int historyCount() {
         return histCount;

@@ -1,7 +1,6 @@
 package org.pinn4j.core.optim;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Factory for the first-order optimizers, with the customary defaults and command-line names.
@@ -32,21 +31,7 @@ public final class Optimizers {
      * @throws IllegalArgumentException for an unknown name, listing the valid ones
      */
     public static GradientOptimizer byName(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        return switch (key) {
-            case "gd" -> gd();
-            case "sgd" -> sgd();
-            case "momentum" -> momentum();
-            case "velocity-momentum" -> velocityMomentum();
-            case "nesterov" -> nesterov();
-            case "adam" -> adam();
-            case "adamw" -> adamW();
-            case "rmsprop" -> rmsProp();
-            case "adagrad" -> adagrad();
-            case "adadelta" -> adadelta();
-            default ->
-                throw new IllegalArgumentException("Unknown optimizer '" + name + "'; valid names: " + NAME_LIST);
-        };
+        return OptimizerSettings.byName(name).create();
     }
 
     /** Plain gradient descent ({@code "gd"}). */

@@ -32,7 +32,7 @@ final class LbfgsPhase {
         double[] lastGood = run.params.clone();
         boolean[] keepGoing = {true};
         DivergenceException[] diverged = {null};
-        Lbfgs lbfgs = new Lbfgs().maxIterations(phase.length());
+        Lbfgs lbfgs = phase.lbfgsSettings().orElseThrow().create(phase.length());
         IterationCallback callback = (iteration, value, gradNorm) -> {
             double[] losses = objective.lossesAt(value);
             if (losses != null) {

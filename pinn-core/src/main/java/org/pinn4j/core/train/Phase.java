@@ -1,15 +1,26 @@
 package org.pinn4j.core.train;
 
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pinn4j.core.optim.GradientOptimizer;
+import org.pinn4j.core.optim.LbfgsSettings;
 import org.pinn4j.core.optim.LearningRateSchedule;
-import org.pinn4j.core.optim.Optimizers;
-import org.pinn4j.core.optim.Schedules;
+import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.ScheduleSettings;
 
 /**
  * One stretch of training with one optimizer: a first-order method for a number of steps (full batch)
  * or epochs of mini-batches, or L-BFGS for a number of iterations. A {@link Recipe} chains phases, so
- * "Adam then L-BFGS" is two phases. Immutable.
+ * "Adam then L-BFGS" is two phases. An immutable value: built from {@link OptimizerSettings} and
+ * {@link ScheduleSettings}, it records every setting (model files and reports name them all) and equals
+ * another phase with the same settings.
+ *
+ * <p>A <em>custom</em> phase is built from suppliers of optimizers and schedules ({@link #steps(Supplier,
+ * Supplier, int, String)}, {@link #epochs(Supplier, Supplier, int, int, String)}): what the suppliers make is
+ * not recorded, so it is described as {@code custom:<label>}, cannot be rebuilt from a file, and two custom
+ * phases with the same label, mode and lengths count as equal (a resume compares only that).
  */
 public final class Phase {
     /** How the phase iterates. */
@@ -21,15 +32,6 @@ public final class Phase {
         /** Full-batch L-BFGS iterations with a line search. */
         LBFGS
     }
-
-    private final Mode mode;
-    private final Supplier<GradientOptimizer> optimizer;
-    private final Supplier<LearningRateSchedule> schedule;
-    private final int length;
-    private final int batchSize;
-    private final int resampleEvery;
-    private final String label;
-    private final Refinement refinement;
 
     /**
      * Residual-based adaptive refinement: every {@code every} steps, draw {@code candidates} points of the
@@ -51,157 +53,322 @@ public final class Phase {
         }
     }
 
-    private Phase(
-            Mode mode,
-            Supplier<GradientOptimizer> optimizer,
-            Supplier<LearningRateSchedule> schedule,
-            int length,
-            int batchSize,
-            int resampleEvery,
-            String label) {
-        this(mode, optimizer, schedule, length, batchSize, resampleEvery, label, null);
+    /** The fields of a phase, copied and changed by the {@code with}-style methods. */
+    private static final class Fields implements Cloneable {
+        Mode mode;
+        OptimizerSettings optimizer;
+        ScheduleSettings schedule;
+        Supplier<GradientOptimizer> customOptimizer;
+        Supplier<LearningRateSchedule> customSchedule;
+        LbfgsSettings lbfgs;
+        int length;
+        int batchSize;
+        int resampleEvery;
+        String label;
+        Refinement refinement;
+
+        Fields copy() {
+            try {
+                return (Fields) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
-    private Phase(
-            Mode mode,
-            Supplier<GradientOptimizer> optimizer,
-            Supplier<LearningRateSchedule> schedule,
-            int length,
-            int batchSize,
-            int resampleEvery,
-            String label,
-            Refinement refinement) {
-        if (length < 1) {
+    private final Fields f;
+
+    private Phase(Fields f) {
+        String label = f.label;
+        if (f.length < 1) {
             throw new IllegalArgumentException(
-                    label + ": " + (mode == Mode.EPOCHS ? "epochs" : mode == Mode.LBFGS ? "iterations" : "steps")
-                            + " must be >= 1; got " + length);
+                    label + ": " + (f.mode == Mode.EPOCHS ? "epochs" : f.mode == Mode.LBFGS ? "iterations" : "steps")
+                            + " must be >= 1; got " + f.length);
         }
-        if (mode == Mode.EPOCHS && batchSize < 1) {
-            throw new IllegalArgumentException(label + ": batch size must be >= 1; got " + batchSize);
+        if (f.mode == Mode.EPOCHS && f.batchSize < 1) {
+            throw new IllegalArgumentException(label + ": batch size must be >= 1; got " + f.batchSize);
         }
-        if (resampleEvery < 0) {
+        if (f.resampleEvery < 0) {
             throw new IllegalArgumentException(
-                    label + ": resample interval must be >= 0 (0 = never); got " + resampleEvery);
+                    label + ": resample interval must be >= 0 (0 = never); got " + f.resampleEvery);
         }
-        this.mode = mode;
-        this.optimizer = optimizer;
-        this.schedule = schedule;
-        this.length = length;
-        this.batchSize = batchSize;
-        this.resampleEvery = resampleEvery;
-        this.label = label;
-        this.refinement = refinement;
-        if (refinement != null && mode != Mode.STEPS) {
+        if (f.refinement != null && f.mode != Mode.STEPS) {
             throw new IllegalArgumentException(
-                    label + ": residual-based refinement works with full-batch steps; this phase is " + mode);
+                    label + ": residual-based refinement works with full-batch steps; this phase is " + f.mode);
         }
-        if (refinement != null && resampleEvery > 0) {
+        if (f.refinement != null && f.resampleEvery > 0) {
             throw new IllegalArgumentException(
                     label + ": refinement and resampling both replace points; use one of them");
         }
+        this.f = f;
     }
 
-    /** Adam with a constant learning rate, full batch. */
+    private Phase with(Consumer<Fields> change) {
+        Fields copy = f.copy();
+        change.accept(copy);
+        return new Phase(copy);
+    }
+
+    private static Phase firstOrder(
+            Mode mode, OptimizerSettings optimizer, ScheduleSettings schedule, int length, int batchSize) {
+        Fields f = new Fields();
+        f.mode = mode;
+        f.optimizer = Objects.requireNonNull(optimizer, "optimizer settings");
+        f.schedule = Objects.requireNonNull(schedule, "schedule settings");
+        f.length = length;
+        f.batchSize = batchSize;
+        f.label = optimizer.name();
+        return new Phase(f);
+    }
+
+    private static Phase custom(
+            Mode mode,
+            Supplier<GradientOptimizer> optimizer,
+            Supplier<LearningRateSchedule> schedule,
+            int length,
+            int batchSize,
+            String label) {
+        Fields f = new Fields();
+        f.mode = mode;
+        f.customOptimizer = Objects.requireNonNull(optimizer, "optimizer supplier");
+        f.customSchedule = Objects.requireNonNull(schedule, "schedule supplier");
+        f.length = length;
+        f.batchSize = batchSize;
+        f.label = label;
+        return new Phase(f);
+    }
+
+    /** Adam (beta1 0.9, beta2 0.999, eps 1e-8) with a constant learning rate, full batch, labelled "adam". */
     public static Phase adam(int steps, double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException(
                     "adam: learning rate " + learningRate + " must be a positive finite number, e.g. 1e-3");
         }
-        return steps(Optimizers::adam, () -> Schedules.constant(learningRate), steps, "adam");
+        return steps(OptimizerSettings.adam(), new ScheduleSettings.Constant(learningRate), steps);
     }
 
-    /** Any first-order optimizer and schedule, full batch; the suppliers give fresh instances per run. */
+    /** A built-in first-order optimizer and schedule, full batch, labelled with the optimizer's name. */
+    public static Phase steps(OptimizerSettings optimizer, ScheduleSettings schedule, int steps) {
+        return firstOrder(Mode.STEPS, optimizer, schedule, steps, 0);
+    }
+
+    /**
+     * Epochs of mini-batches of a built-in first-order optimizer and schedule: every epoch reshuffles each
+     * condition's points and splits them into batches. Labelled with the optimizer's name.
+     */
+    public static Phase epochs(OptimizerSettings optimizer, ScheduleSettings schedule, int epochs, int batchSize) {
+        return firstOrder(Mode.EPOCHS, optimizer, schedule, epochs, batchSize);
+    }
+
+    /**
+     * A custom first-order phase, full batch: the suppliers give fresh instances per run. What they make is not
+     * recorded (see the class comment); prefer {@link #steps(OptimizerSettings, ScheduleSettings, int)}.
+     */
     public static Phase steps(
             Supplier<GradientOptimizer> optimizer, Supplier<LearningRateSchedule> schedule, int steps, String label) {
-        return new Phase(Mode.STEPS, optimizer, schedule, steps, 0, 0, label);
+        return custom(Mode.STEPS, optimizer, schedule, steps, 0, label);
     }
 
-    /** Epochs of mini-batches: every epoch reshuffles each condition's points and splits them into batches. */
+    /**
+     * A custom phase of epochs of mini-batches: the suppliers give fresh instances per run. What they make is
+     * not recorded (see the class comment); prefer {@link #epochs(OptimizerSettings, ScheduleSettings, int, int)}.
+     */
     public static Phase epochs(
             Supplier<GradientOptimizer> optimizer,
             Supplier<LearningRateSchedule> schedule,
             int epochs,
             int batchSize,
             String label) {
-        return new Phase(Mode.EPOCHS, optimizer, schedule, epochs, batchSize, 0, label);
+        return custom(Mode.EPOCHS, optimizer, schedule, epochs, batchSize, label);
     }
 
-    /** L-BFGS (strong-Wolfe line search) for at most {@code iterations} iterations, full batch. */
+    /** L-BFGS (strong-Wolfe line search) with the default settings for at most {@code iterations} iterations. */
     public static Phase lbfgs(int iterations) {
-        return new Phase(Mode.LBFGS, null, null, iterations, 0, 0, "lbfgs");
+        return lbfgs(iterations, LbfgsSettings.defaults());
+    }
+
+    /** L-BFGS (strong-Wolfe line search) with the given settings for at most {@code iterations} iterations. */
+    public static Phase lbfgs(int iterations, LbfgsSettings settings) {
+        Fields f = new Fields();
+        f.mode = Mode.LBFGS;
+        f.lbfgs = Objects.requireNonNull(settings, "L-BFGS settings");
+        f.length = iterations;
+        f.label = "lbfgs";
+        return new Phase(f);
     }
 
     /** Copy that resamples the non-fixed conditions' points every k steps (0 = never). */
     public Phase resampleEvery(int k) {
-        return new Phase(mode, optimizer, schedule, length, batchSize, k, label, refinement);
+        return with(c -> c.resampleEvery = k);
     }
 
     /** Copy with residual-based adaptive refinement of one condition (full-batch step phases only). */
     public Phase refine(String condition, int every, int candidates, int add) {
-        return new Phase(
-                mode,
-                optimizer,
-                schedule,
-                length,
-                batchSize,
-                resampleEvery,
-                label,
-                new Refinement(condition, every, candidates, add));
+        Refinement r = new Refinement(condition, every, candidates, add);
+        return with(c -> c.refinement = r);
+    }
+
+    /** Copy with another label (progress lines, history, charts). */
+    public Phase withLabel(String label) {
+        return with(c -> c.label = Objects.requireNonNull(label, "label"));
     }
 
     /** The refinement settings, or null. */
     public Refinement refinement() {
-        return refinement;
+        return f.refinement;
     }
 
     /** Mode. */
     public Mode mode() {
-        return mode;
+        return f.mode;
+    }
+
+    /** Whether the phase was built from suppliers, so its optimizer and schedule are not recorded. */
+    public boolean isCustom() {
+        return f.customOptimizer != null;
+    }
+
+    /** The optimizer's settings (empty for L-BFGS and custom phases). */
+    public Optional<OptimizerSettings> optimizerSettings() {
+        return Optional.ofNullable(f.optimizer);
+    }
+
+    /** The schedule's settings (empty for L-BFGS and custom phases). */
+    public Optional<ScheduleSettings> scheduleSettings() {
+        return Optional.ofNullable(f.schedule);
+    }
+
+    /** The L-BFGS settings (empty for first-order phases). */
+    public Optional<LbfgsSettings> lbfgsSettings() {
+        return Optional.ofNullable(f.lbfgs);
     }
 
     /** A fresh optimizer (null for L-BFGS). */
     public GradientOptimizer newOptimizer() {
-        return optimizer == null ? null : optimizer.get();
+        if (f.optimizer != null) {
+            return f.optimizer.create();
+        }
+        return f.customOptimizer == null ? null : f.customOptimizer.get();
     }
 
     /** A fresh schedule (null for L-BFGS). */
     public LearningRateSchedule newSchedule() {
-        return schedule == null ? null : schedule.get();
+        if (f.schedule != null) {
+            return f.schedule.create();
+        }
+        return f.customSchedule == null ? null : f.customSchedule.get();
     }
 
     /** Steps, epochs or iterations. */
     public int length() {
-        return length;
+        return f.length;
     }
 
     /** Mini-batch size (EPOCHS mode). */
     public int batchSize() {
-        return batchSize;
+        return f.batchSize;
     }
 
     /** Resampling interval in steps (0 = never). */
     public int resampleEvery() {
-        return resampleEvery;
+        return f.resampleEvery;
     }
 
     /** Label shown in progress lines, history and charts. */
     public String label() {
-        return label;
+        return f.label;
+    }
+
+    /**
+     * The first setting in which {@code other} differs from this phase, as "name: this value vs other value",
+     * or empty when they are equal. Custom phases compare by label, mode and lengths only.
+     */
+    public Optional<String> firstDifference(Phase other) {
+        Object[][] fields = {
+            {"mode", f.mode, other.f.mode},
+            {"label", f.label, other.f.label},
+            {"custom", isCustom(), other.isCustom()},
+            {lengthName(), f.length, other.f.length},
+            {"batch size", f.batchSize, other.f.batchSize},
+            {"resample every", f.resampleEvery, other.f.resampleEvery},
+            {"refinement", f.refinement, other.f.refinement},
+            {"optimizer", describe(f.optimizer), describe(other.f.optimizer)},
+            {"learning rate", describe(f.schedule), describe(other.f.schedule)},
+            {
+                "L-BFGS settings",
+                f.lbfgs == null ? null : f.lbfgs.describe(),
+                other.f.lbfgs == null ? null : other.f.lbfgs.describe()
+            }
+        };
+        for (Object[] field : fields) {
+            if (!Objects.equals(field[1], field[2])) {
+                return Optional.of(field[0] + ": " + field[1] + " vs " + field[2]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String lengthName() {
+        return f.mode == Mode.EPOCHS ? "epochs" : f.mode == Mode.LBFGS ? "iterations" : "steps";
+    }
+
+    private static String describe(OptimizerSettings o) {
+        return o == null ? null : o.describe();
+    }
+
+    private static String describe(ScheduleSettings s) {
+        return s == null ? null : s.describe();
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Phase p && firstDifference(p).isEmpty();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(f.mode, f.label, f.length, f.batchSize, f.resampleEvery, f.optimizer, f.schedule, f.lbfgs);
+    }
+
+    /**
+     * Every setting, e.g. "adam 1000 steps: adam(beta1 0.9, beta2 0.999, eps 1.0E-8), learning rate
+     * constant(rate 0.002)"; a custom phase is "custom:&lt;label&gt; 1000 steps".
+     */
+    @Override
     public String toString() {
-        switch (mode) {
-            case LBFGS:
-                return "L-BFGS " + length + " iterations";
-            case EPOCHS:
-                return label + " " + length + " epochs, batch " + batchSize;
-            default:
-                return label + " " + length + " steps" + (resampleEvery > 0 ? ", resample every " + resampleEvery : "")
-                        + (refinement != null
-                                ? ", refine '" + refinement.condition() + "' every " + refinement.every() + " (+"
-                                        + refinement.add() + " of " + refinement.candidates() + ")"
-                                : "");
+        StringBuilder sb = new StringBuilder(isCustom() ? "custom:" : "");
+        sb.append(f.mode == Mode.LBFGS ? "L-BFGS" : f.label)
+                .append(' ')
+                .append(f.length)
+                .append(' ')
+                .append(lengthName());
+        if (f.mode == Mode.EPOCHS) {
+            sb.append(", batch ").append(f.batchSize);
         }
+        if (f.optimizer != null) {
+            sb.append(": ")
+                    .append(f.optimizer.describe())
+                    .append(", learning rate ")
+                    .append(f.schedule.describe());
+        }
+        if (f.lbfgs != null) {
+            sb.append(": ").append(f.lbfgs.describe());
+        }
+        if (f.resampleEvery > 0) {
+            sb.append(", resample every ").append(f.resampleEvery);
+        }
+        if (f.refinement != null) {
+            Refinement r = f.refinement;
+            sb.append(", refine '")
+                    .append(r.condition())
+                    .append("' every ")
+                    .append(r.every())
+                    .append(" (+")
+                    .append(r.add())
+                    .append(" of ")
+                    .append(r.candidates())
+                    .append(')');
+        }
+        return sb.toString();
     }
 }

@@ -2,6 +2,9 @@ package org.pinn4j.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.pinn4j.core.nn.NetworkConfig;
 
 /**
@@ -9,104 +12,106 @@ import org.pinn4j.core.nn.NetworkConfig;
  * sampler, point counts per condition and tile size. Immutable; {@code with...} methods return copies.
  */
 public final class Recipe {
-    private final NetworkConfig network;
-    private final List<Phase> phases;
-    private final long seed;
-    private final int threads;
-    private final String sampler;
-    private final int tileSize;
-    private final int logEvery;
-    private final int annealEvery;
-    private final double annealAlpha;
+    /** The fields of a recipe, copied and changed by the {@code with...} methods. */
+    private static final class Fields implements Cloneable {
+        NetworkConfig network;
+        List<Phase> phases;
+        long seed;
+        int threads;
+        String sampler;
+        int tileSize;
+        int logEvery;
+        int annealEvery;
+        double annealAlpha;
 
-    private Recipe(
-            NetworkConfig network,
-            List<Phase> phases,
-            long seed,
-            int threads,
-            String sampler,
-            int tileSize,
-            int logEvery) {
-        this(network, phases, seed, threads, sampler, tileSize, logEvery, 0, 0.0);
+        Fields copy() {
+            try {
+                return (Fields) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
-    private Recipe(
-            NetworkConfig network,
-            List<Phase> phases,
-            long seed,
-            int threads,
-            String sampler,
-            int tileSize,
-            int logEvery,
-            int annealEvery,
-            double annealAlpha) {
-        if (network == null) {
+    private final Fields f;
+
+    private Recipe(Fields f) {
+        if (f.network == null) {
             throw new IllegalArgumentException("recipe needs a network configuration");
         }
-        if (phases.isEmpty()) {
+        if (f.phases.isEmpty()) {
             throw new IllegalArgumentException("recipe needs at least one training phase, e.g. Phase.adam(1000, 1e-3)");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("thread count must be >= 1; got " + threads);
+        if (f.threads < 1) {
+            throw new IllegalArgumentException("thread count must be >= 1; got " + f.threads);
         }
-        if (tileSize < 1) {
-            throw new IllegalArgumentException("tile size must be >= 1; got " + tileSize);
+        if (f.tileSize < 1) {
+            throw new IllegalArgumentException("tile size must be >= 1; got " + f.tileSize);
         }
-        this.network = network;
-        this.phases = List.copyOf(phases);
-        this.seed = seed;
-        this.threads = threads;
-        this.sampler = sampler;
-        this.tileSize = tileSize;
-        this.logEvery = logEvery;
-        if (annealEvery < 0 || !(annealAlpha >= 0 && annealAlpha <= 1)) {
+        if (f.annealEvery < 0 || !(f.annealAlpha >= 0 && f.annealAlpha <= 1)) {
             throw new IllegalArgumentException(
-                    "adaptive weighting needs every >= 0 (0 = off) and 0 <= alpha <= 1; got every " + annealEvery
-                            + ", alpha " + annealAlpha);
+                    "adaptive weighting needs every >= 0 (0 = off) and 0 <= alpha <= 1; got every " + f.annealEvery
+                            + ", alpha " + f.annealAlpha);
         }
-        this.annealEvery = annealEvery;
-        this.annealAlpha = annealAlpha;
+        f.phases = List.copyOf(f.phases);
+        this.f = f;
     }
 
-    /** A recipe with the given network and phases; seed 0, 1 thread, uniform sampler, tiles of 64. */
+    private Recipe with(Consumer<Fields> change) {
+        Fields copy = f.copy();
+        change.accept(copy);
+        return new Recipe(copy);
+    }
+
+    /**
+     * A recipe with the given network and phases; seed 0, one thread per available processor (results do not
+     * depend on it), uniform sampler, tiles of 64, progress every 100 steps, no adaptive weights.
+     */
     public static Recipe of(NetworkConfig network, Phase... phases) {
-        return new Recipe(network, List.of(phases), 0L, 1, "uniform", 64, 100);
+        Fields f = new Fields();
+        f.network = network;
+        f.phases = List.of(phases);
+        f.threads = Runtime.getRuntime().availableProcessors();
+        f.sampler = "uniform";
+        f.tileSize = 64;
+        f.logEvery = 100;
+        return new Recipe(f);
     }
 
     /** Copy with another seed. */
     public Recipe withSeed(long s) {
-        return new Recipe(network, phases, s, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.seed = s);
     }
 
     /** Copy with another thread count (results do not depend on it). */
     public Recipe withThreads(int t) {
-        return new Recipe(network, phases, seed, t, sampler, tileSize, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.threads = t);
     }
 
     /** Copy with another sampler name (uniform, grid, lhs, sobol, halton). */
     public Recipe withSampler(String name) {
         org.pinn4j.core.sampling.Samplers.create(name, 0L); // rejects an unknown name now, listing the valid ones
-        return new Recipe(network, phases, seed, threads, name, tileSize, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.sampler = name);
     }
 
     /** Copy with another tile size (points per cache tile). */
     public Recipe withTileSize(int t) {
-        return new Recipe(network, phases, seed, threads, sampler, t, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.tileSize = t);
     }
 
     /** Copy with other phases. */
     public Recipe withPhases(Phase... p) {
-        return new Recipe(network, List.of(p), seed, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.phases = List.of(p));
     }
 
     /** Copy with another network. */
     public Recipe withNetwork(NetworkConfig n) {
-        return new Recipe(n, phases, seed, threads, sampler, tileSize, logEvery, annealEvery, annealAlpha);
+        return with(c -> c.network = n);
     }
 
     /** Copy with another progress interval in steps. */
     public Recipe withLogEvery(int steps) {
-        return new Recipe(network, phases, seed, threads, sampler, tileSize, steps, annealEvery, annealAlpha);
+        return with(c -> c.logEvery = steps);
     }
 
     /**
@@ -116,57 +121,106 @@ public final class Recipe {
      * first condition (the PDE residual) keeps its weight. 0 turns it off.
      */
     public Recipe withAdaptiveWeights(int every, double alpha) {
-        return new Recipe(network, phases, seed, threads, sampler, tileSize, logEvery, every, alpha);
+        return with(c -> {
+            c.annealEvery = every;
+            c.annealAlpha = alpha;
+        });
     }
 
     /** Steps between adaptive weight updates (0 = off). */
     public int annealEvery() {
-        return annealEvery;
+        return f.annealEvery;
     }
 
     /** Smoothing factor of adaptive weights. */
     public double annealAlpha() {
-        return annealAlpha;
+        return f.annealAlpha;
     }
 
     /** Network configuration. */
     public NetworkConfig network() {
-        return network;
+        return f.network;
     }
 
     /** Phases in order. */
     public List<Phase> phases() {
-        return new ArrayList<>(phases);
+        return new ArrayList<>(f.phases);
     }
 
     /** Seed of everything random. */
     public long seed() {
-        return seed;
+        return f.seed;
     }
 
     /** Worker threads. */
     public int threads() {
-        return threads;
+        return f.threads;
     }
 
     /** Sampler name. */
     public String sampler() {
-        return sampler;
+        return f.sampler;
     }
 
     /** Points per tile. */
     public int tileSize() {
-        return tileSize;
+        return f.tileSize;
     }
 
     /** Steps between progress reports. */
     public int logEvery() {
-        return logEvery;
+        return f.logEvery;
+    }
+
+    /**
+     * The first setting that decides the result in which {@code other} differs from this recipe, as "name: this
+     * value vs other value", or empty when none does. The thread count and the progress interval do not decide
+     * the result and are not compared; phases are compared with {@link Phase#firstDifference}.
+     */
+    public Optional<String> firstDifference(Recipe other) {
+        Object[][] fields = {
+            {"network", f.network.toString(), other.f.network.toString()},
+            {"seed", f.seed, other.f.seed},
+            {"sampler", f.sampler, other.f.sampler},
+            {"tile size", f.tileSize, other.f.tileSize},
+            {"adaptive weights every", f.annealEvery, other.f.annealEvery},
+            {"adaptive weights alpha", f.annealAlpha, other.f.annealAlpha},
+            {"number of phases", f.phases.size(), other.f.phases.size()}
+        };
+        for (Object[] field : fields) {
+            if (!Objects.equals(field[1], field[2])) {
+                return Optional.of(field[0] + ": " + field[1] + " vs " + field[2]);
+            }
+        }
+        for (int i = 0; i < f.phases.size(); i++) {
+            Optional<String> d = f.phases.get(i).firstDifference(other.f.phases.get(i));
+            if (d.isPresent()) {
+                return Optional.of("phase " + (i + 1) + " " + d.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Equal when {@link #firstDifference} finds no difference: the same result, whatever the thread counts and
+     * progress intervals.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Recipe r && firstDifference(r).isEmpty();
     }
 
     @Override
+    public int hashCode() {
+        return Objects.hash(f.network.toString(), f.phases, f.seed, f.sampler, f.tileSize, f.annealEvery);
+    }
+
+    /** Every setting but the thread count and progress interval. */
+    @Override
     public String toString() {
-        return "network " + network + ", phases " + phases + ", seed " + seed + ", sampler " + sampler
-                + (annealEvery > 0 ? ", adaptive weights every " + annealEvery + " (alpha " + annealAlpha + ")" : "");
+        return "network " + f.network + ", phases " + f.phases + ", seed " + f.seed + ", sampler " + f.sampler
+                + (f.annealEvery > 0
+                        ? ", adaptive weights every " + f.annealEvery + " (alpha " + f.annealAlpha + ")"
+                        : "");
     }
 }

@@ -549,9 +549,9 @@ class ApiBadInputTest {
                                 new CheckpointFile(checkpoint)),
                         IAE,
                         "checkpoint " + checkpoint + " was made for problem 'line' with",
-                        "phases [adam 20 steps]",
+                        "phases [adam 20 steps: adam(",
                         "this run is 'line' with",
-                        "phases [adam 30 steps]"),
+                        "phases [adam 30 steps: adam("),
                 row(
                         "resume with another problem",
                         () -> Trainer.resume(square(), TWENTY, new CheckpointFile(checkpoint)),

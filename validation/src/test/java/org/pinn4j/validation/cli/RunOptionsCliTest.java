@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.nn.NetworkConfig;
-import org.pinn4j.core.optim.Optimizers;
-import org.pinn4j.core.optim.Schedules;
+import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.ScheduleSettings;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
@@ -90,11 +90,7 @@ class RunOptionsCliTest {
             }
             return Recipe.of(
                     NetworkConfig.mlp(1, 8),
-                    Phase.steps(
-                            name.equals("sgd") ? Optimizers::sgd : Optimizers::adam,
-                            () -> Schedules.constant(1e-3),
-                            5,
-                            name));
+                    Phase.steps(OptimizerSettings.byName(name), new ScheduleSettings.Constant(1e-3), 5));
         }
 
         @Override
@@ -118,7 +114,7 @@ class RunOptionsCliTest {
         assertTrue(o.lastOutLine().startsWith("choosy rel_l2="), o.toString());
         assertEquals(0.02, p.builtWithNoise, 0, "no --noise: the problem's default");
         String report = Files.readString(tmp.resolve("a").resolve("report.md"));
-        assertTrue(report.contains("| phases | sgd 5 steps |"), report);
+        assertTrue(report.contains("| phases | sgd 5 steps: sgd, learning rate constant(rate 0.001) |"), report);
         assertTrue(report.contains("| data noise | 0.0200000 |"), report);
 
         o = Cli.runWith(
@@ -131,7 +127,10 @@ class RunOptionsCliTest {
                 tmp.resolve("b").toString());
         assertEquals(PinnCli.OK, o.code(), o.toString());
         assertEquals(0.0, p.builtWithNoise, 0, "an explicit --noise 0 means clean data");
-        assertTrue(Files.readString(tmp.resolve("b").resolve("report.md")).contains("| phases | adam 5 steps |"));
+        assertTrue(
+                Files.readString(tmp.resolve("b").resolve("report.md"))
+                        .contains(
+                                "| phases | adam 5 steps: adam(beta1 0.9, beta2 0.999, eps 1.0E-8), learning rate constant(rate 0.001) |"));
 
         o = Cli.runWith(
                 List.of(p),

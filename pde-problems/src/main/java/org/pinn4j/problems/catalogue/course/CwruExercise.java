@@ -3,17 +3,14 @@ package org.pinn4j.problems.catalogue.course;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.GeometryXTime;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
-import org.pinn4j.core.optim.GradientOptimizer;
-import org.pinn4j.core.optim.LearningRateSchedule;
-import org.pinn4j.core.optim.Optimizers;
-import org.pinn4j.core.optim.Schedules;
+import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.ScheduleSettings;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
@@ -200,22 +197,26 @@ public final class CwruExercise implements BenchmarkProblem {
                 : optimizer.trim().toLowerCase(Locale.ROOT);
         int epochs = quick ? QUICK_EPOCHS : EPOCHS;
         long steps = (long) epochs * (DATA_POINTS / BATCH);
-        Supplier<GradientOptimizer> opt;
-        Supplier<LearningRateSchedule> schedule;
+        Phase phase;
         switch (name) {
             case "adam":
-                opt = Optimizers::adam;
-                schedule = () -> Schedules.cosine(2e-3, 2e-5, steps);
+                phase = Phase.epochs(
+                        OptimizerSettings.adam(), new ScheduleSettings.Cosine(2e-3, 2e-5, steps), epochs, BATCH);
                 break;
             case "sgd":
-                opt = () -> Optimizers.momentum(0.9);
-                schedule = () -> Schedules.cosine(0.2, 2e-3, steps);
+                // momentum 0.9 on mini-batch gradients, labelled "sgd" as Keras calls SGD with momentum
+                phase = Phase.epochs(
+                                new OptimizerSettings.Momentum(0.9),
+                                new ScheduleSettings.Cosine(0.2, 2e-3, steps),
+                                epochs,
+                                BATCH)
+                        .withLabel("sgd");
                 break;
             default:
                 throw new IllegalArgumentException(
                         "cwru-exercise has no optimizer '" + optimizer + "'; expected one of adam, sgd");
         }
-        Phase phase = Phase.epochs(opt, schedule, epochs, BATCH, name).resampleEvery(DATA_POINTS / BATCH);
+        phase = phase.resampleEvery(DATA_POINTS / BATCH);
         return Recipe.of(NetworkConfig.mlp(3, 32), phase).withLogEvery(DATA_POINTS / BATCH * 10);
     }
 

@@ -12,8 +12,8 @@ import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.expr.Program;
 import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
-import org.pinn4j.core.optim.Optimizers;
-import org.pinn4j.core.optim.Schedules;
+import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.ScheduleSettings;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
@@ -130,10 +130,9 @@ public final class OneNeuron implements BenchmarkProblem {
         return Recipe.of(
                         NetworkConfig.hidden(1).activation(Activation.SIGMOID),
                         Phase.steps(
-                                Optimizers::gd,
-                                () -> Schedules.constant(LEARNING_RATE),
-                                quick ? QUICK_STEPS : STEPS,
-                                "gd"))
+                                new OptimizerSettings.Gd(),
+                                new ScheduleSettings.Constant(LEARNING_RATE),
+                                quick ? QUICK_STEPS : STEPS))
                 .withLogEvery(1000);
     }
 
@@ -280,7 +279,8 @@ public final class OneNeuron implements BenchmarkProblem {
                 }
                 double[] next = new Trainer(
                                 problem,
-                                recipe.withPhases(Phase.steps(Optimizers::gd, () -> Schedules.constant(rate), k, "gd")))
+                                recipe.withPhases(Phase.steps(
+                                        new OptimizerSettings.Gd(), new ScheduleSettings.Constant(rate), k)))
                         .train()
                         .model()
                         .parameters();
