@@ -72,7 +72,7 @@ public final class CheckpointFile implements CheckpointStore {
         o.put("format", FORMAT);
         o.put("formatVersion", FORMAT_VERSION);
         o.put("problem", s.problem());
-        o.put("configuration", s.configuration());
+        o.set("recipe", RecipeJson.write(s.recipe()));
         o.put("step", s.step());
         o.put("phase", s.phase());
         o.put("phaseStep", s.phaseStep());
@@ -177,7 +177,7 @@ public final class CheckpointFile implements CheckpointStore {
         }
         return new RunSnapshot(
                 o.path("problem").asText(),
-                o.path("configuration").asText(),
+                RecipeJson.read(o.path("recipe"), Runtime.getRuntime().availableProcessors()),
                 o.path("step").asInt(),
                 o.path("phase").asInt(),
                 o.path("phaseStep").asLong(),

@@ -226,6 +226,7 @@ public final class ModelFile {
             prov.put("network", r.network().toString());
             ArrayNode phases = prov.putArray("phases");
             r.phases().forEach(ph -> phases.add(ph.toString()));
+            prov.set("recipe", RecipeJson.write(r));
         }
         return o;
     }
@@ -306,7 +307,20 @@ public final class ModelFile {
             // the scale is a power of two or 1, otherwise within one ulp)
             all[k++] = e.getValue() / p.coefficientScale(e.getKey());
         }
-        return new PinnModel(p, spec, all, null);
+        return new PinnModel(p, spec, all, recipe(o, path));
+    }
+
+    /** The recipe recorded in the provenance, or null in a file written before recipes were recorded. */
+    private static Recipe recipe(ObjectNode o, Path path) {
+        JsonNode r = o.path("provenance").path("recipe");
+        if (!r.isObject()) {
+            return null;
+        }
+        try {
+            return RecipeJson.read(r, Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException("model file " + path + ": field 'provenance.recipe': " + e.getMessage());
+        }
     }
 
     /**

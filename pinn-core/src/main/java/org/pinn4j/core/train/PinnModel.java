@@ -47,7 +47,7 @@ public final class PinnModel {
         return spec;
     }
 
-    /** The recipe it was trained with (may be null for loaded models). */
+    /** The recipe it was trained with (null for a model file written before recipes were recorded). */
     public Recipe recipe() {
         return recipe;
     }

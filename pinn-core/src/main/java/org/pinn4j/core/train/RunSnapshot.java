@@ -9,8 +9,8 @@ import org.pinn4j.core.optim.OptimizerState;
  * snapshot's own (not shared with the run) and are not copied again by the accessors.
  *
  * @param problem the problem's name
- * @param configuration the recipe and tile size it was trained with (all a resume must agree on besides the
- *     problem; the thread count is free to change)
+ * @param recipe the recipe it was trained with (a resume must agree on every setting but the thread count and
+ *     progress interval)
  * @param step steps taken in all
  * @param phase index of the phase in progress
  * @param phaseStep steps of that phase done (L-BFGS: iterations)
@@ -24,7 +24,7 @@ import org.pinn4j.core.optim.OptimizerState;
  */
 public record RunSnapshot(
         String problem,
-        String configuration,
+        Recipe recipe,
         int step,
         int phase,
         long phaseStep,

@@ -23,7 +23,7 @@ final class StepRecorder {
     private final long startNanos = System.nanoTime();
 
     /** Where and how often the run is saved, and what the checkpoint records about the problem and recipe. */
-    record Checkpointing(CheckpointStore store, int every, String problem, String configuration) {}
+    record Checkpointing(CheckpointStore store, int every, String problem, Recipe recipe) {}
 
     StepRecorder(
             RunState run,
@@ -136,7 +136,7 @@ final class StepRecorder {
                 .store()
                 .save(new RunSnapshot(
                         checkpointing.problem(),
-                        checkpointing.configuration(),
+                        checkpointing.recipe(),
                         run.step,
                         ph,
                         phaseStep,

@@ -90,10 +90,15 @@ public final class Trainer {
     public static Trainer resume(Problem problem, Recipe recipe, CheckpointStore store, TrainingListener... listeners) {
         Trainer t = new Trainer(problem, recipe, listeners);
         RunSnapshot s = store.load();
-        if (!s.problem().equals(problem.name()) || !s.configuration().equals(t.configuration())) {
-            throw new IllegalArgumentException(store + " was made for problem '" + s.problem() + "' with "
-                    + s.configuration() + "; this run is '" + problem.name() + "' with " + t.configuration());
+        if (!s.problem().equals(problem.name())) {
+            throw new IllegalArgumentException(
+                    store + " was made for problem '" + s.problem() + "'; this run is '" + problem.name() + "'");
         }
+        s.recipe().firstDifference(recipe).ifPresent(d -> {
+            throw new IllegalArgumentException(store + " was made with another recipe: " + d
+                    + " (the checkpoint's vs this run's); resume with the recipe it was made with"
+                    + " (only the thread count may differ)");
+        });
         if (s.parameters().length != t.params.length || s.conditions().size() != t.states.length) {
             throw new IllegalArgumentException(store + " does not match this problem's network or conditions");
         }
@@ -122,17 +127,12 @@ public final class Trainer {
         return this;
     }
 
-    /** What a checkpoint must agree on besides the problem name (the thread count is free to change). */
-    private String configuration() {
-        return recipe.withThreads(1).toString() + ", tile " + recipe.tileSize();
-    }
-
     /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
     public TrainingResult train() {
         int total = plannedSteps();
         StepRecorder.Checkpointing saving = checkpointStore == null
                 ? null
-                : new StepRecorder.Checkpointing(checkpointStore, checkpointEvery, problem.name(), configuration());
+                : new StepRecorder.Checkpointing(checkpointStore, checkpointEvery, problem.name(), recipe);
         StepRecorder recorder =
                 new StepRecorder(run, listeners, total, validation, coefficientOffset, coefficientScales, saving);
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;

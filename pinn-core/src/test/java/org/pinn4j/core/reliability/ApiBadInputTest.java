@@ -548,16 +548,13 @@ class ApiBadInputTest {
                                 Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(30, 1e-3)),
                                 new CheckpointFile(checkpoint)),
                         IAE,
-                        "checkpoint " + checkpoint + " was made for problem 'line' with",
-                        "phases [adam 20 steps: adam(",
-                        "this run is 'line' with",
-                        "phases [adam 30 steps: adam("),
+                        "checkpoint " + checkpoint + " was made with another recipe: phase 1 steps: 20 vs 30 (the"
+                                + " checkpoint's vs this run's)"),
                 row(
                         "resume with another problem",
                         () -> Trainer.resume(square(), TWENTY, new CheckpointFile(checkpoint)),
                         IAE,
-                        "was made for problem 'line'",
-                        "this run is 'square'"),
+                        "checkpoint " + checkpoint + " was made for problem 'line'; this run is 'square'"),
                 row(
                         "resume from a missing checkpoint",
                         () -> Trainer.resume(poisson(), TWENTY, new CheckpointFile(d.resolve("gone.json"))),

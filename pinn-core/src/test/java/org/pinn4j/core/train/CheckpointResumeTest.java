@@ -74,7 +74,30 @@ class CheckpointResumeTest {
                 IllegalArgumentException.class,
                 () -> Trainer.resume(
                         TrainerBehaviourTest.heat(0.3, true), recipe().withSeed(12), new CheckpointFile(ckpt)));
+        assertEquals(
+                "checkpoint " + ckpt + " was made with another recipe: seed: 11 vs 12 (the checkpoint's vs this run's);"
+                        + " resume with the recipe it was made with (only the thread count may differ)",
+                e.getMessage());
+        Recipe otherRate = recipe().withPhases(
+                        Phase.adam(20, 2e-2).resampleEvery(7),
+                        recipe().phases().get(1),
+                        recipe().phases().get(2));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Trainer.resume(TrainerBehaviourTest.heat(0.3, true), otherRate, new CheckpointFile(ckpt)));
         assertTrue(
-                e.getMessage().startsWith("checkpoint " + ckpt + " was made for problem 'heat' with"), e.getMessage());
+                e.getMessage()
+                        .contains("another recipe: phase 1 learning rate: constant(rate 0.01) vs constant(rate 0.02)"),
+                e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true),
+                        recipe().withPhases(
+                                        recipe().phases().get(0),
+                                        recipe().phases().get(1).withLabel("momentum"),
+                                        recipe().phases().get(2)),
+                        new CheckpointFile(ckpt)));
+        assertTrue(e.getMessage().contains("another recipe: phase 2 label: sgd vs momentum"), e.getMessage());
     }
 }

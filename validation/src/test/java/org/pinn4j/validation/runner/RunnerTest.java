@@ -48,6 +48,7 @@ class RunnerTest {
 
         // independent error computation: the saved model reloaded, evaluated on 101 points, compared with sin(pi x)
         PinnModel loaded = ModelFile.load(dir.resolve(Runner.MODEL_FILE));
+        assertEquals(r.recipe(), loaded.recipe(), "model.json records the recipe completely");
         double[] xs = new double[101];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = -1 + 2.0 * i / 100;

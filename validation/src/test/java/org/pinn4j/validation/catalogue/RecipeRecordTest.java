@@ -1,0 +1,43 @@
+package org.pinn4j.validation.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+import org.pinn4j.core.io.RecipeJson;
+import org.pinn4j.core.train.Phase;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.Catalogue;
+
+/**
+ * Every recipe of the catalogue (each budget, each optimizer choice) is recorded completely: written as model
+ * files and checkpoints write it and read back, it is equal to the original and describes itself identically.
+ * (RunnerTest reads one back from a real run's model.json.)
+ */
+class RecipeRecordTest {
+    @Test
+    void everyCatalogueRecipeSurvivesTheRecord() {
+        int checked = 0;
+        for (BenchmarkProblem p : Catalogue.all()) {
+            for (boolean quick : new boolean[] {true, false}) {
+                check(p.name(), p.recipe(quick));
+                for (String optimizer : p.optimizerChoices()) {
+                    check(p.name() + " " + optimizer, p.recipe(quick, optimizer));
+                }
+                checked++;
+            }
+        }
+        assertEquals(2 * Catalogue.all().size(), checked);
+    }
+
+    private static void check(String what, Recipe r) {
+        for (Phase ph : r.phases()) {
+            assertFalse(ph.isCustom(), what + ": catalogue phases are built from settings, so they can be rebuilt");
+        }
+        Recipe back = RecipeJson.read(RecipeJson.write(r), r.threads());
+        assertEquals(r, back, what);
+        assertEquals(r.toString(), back.toString(), what);
+        assertEquals(r.logEvery(), back.logEvery(), what);
+    }
+}
