@@ -1,5 +1,6 @@
 package org.pinn4j.problems;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,44 @@ public interface BenchmarkProblem {
         }
         throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer
                 + "'; expected one of " + String.join(", ", optimizerChoices()));
+    }
+
+    /** The name of the recipe {@link #recipe(boolean) recipe(false)} gives. */
+    String DEFAULT_RECIPE = "default";
+    /** The name of the recipe {@link #recipe(boolean) recipe(true)} gives (the reduced budget). */
+    String QUICK_RECIPE = "quick";
+
+    /**
+     * The problem's named recipes, in the order {@code pinn list} shows them: at least {@value #DEFAULT_RECIPE}
+     * and {@value #QUICK_RECIPE}. A problem that offers more overrides this and keeps those two.
+     */
+    default Map<String, Recipe> recipes() {
+        Map<String, Recipe> m = new LinkedHashMap<>();
+        m.put(DEFAULT_RECIPE, recipe(false));
+        m.put(QUICK_RECIPE, recipe(true));
+        return m;
+    }
+
+    /**
+     * The named recipe, trained with the named optimizer if one is given (the default and quick recipes of a
+     * problem with {@link #optimizerChoices()}).
+     *
+     * @throws IllegalArgumentException if the problem has no such recipe (listing its names) or optimizer
+     */
+    default Recipe recipe(String name, String optimizer) {
+        Map<String, Recipe> all = recipes();
+        if (!all.containsKey(name)) {
+            throw new IllegalArgumentException("problem '" + name() + "' has no recipe '" + name + "'; its recipes are "
+                    + String.join(", ", all.keySet()));
+        }
+        if (name.equals(DEFAULT_RECIPE) || name.equals(QUICK_RECIPE)) {
+            return recipe(name.equals(QUICK_RECIPE), optimizer);
+        }
+        if (optimizer != null && !optimizer.isBlank()) {
+            throw new IllegalArgumentException("recipe '" + name + "' of problem '" + name()
+                    + "' fixes its optimizers; --optimizer applies to the default and quick recipes");
+        }
+        return all.get(name);
     }
 
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */

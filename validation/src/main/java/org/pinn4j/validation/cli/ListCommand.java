@@ -10,12 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pinn list}: one line per catalogue problem: name, equation, reference kind, published figure. */
+/** {@code pinn list}: one line per catalogue problem: name, equation, reference kind, published figure, recipes. */
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
         customSynopsis = "pinn list",
-        description = "List the benchmark problems: name, equation, reference solution, published figure.")
+        description =
+                "List the benchmark problems: name, equation, reference solution, published figure, recipe names.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     PinnCli parent;
@@ -33,11 +34,12 @@ final class ListCommand implements Callable<Integer> {
         int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(0);
         for (BenchmarkProblem p : all) {
             out.println(String.format(
-                    "%-" + width + "s  %s  [reference: %s; published: %s]",
+                    "%-" + width + "s  %s  [reference: %s; published: %s; recipes: %s]",
                     p.name(),
                     p.equation(),
                     p.referenceKind(),
-                    p.publishedFigure()));
+                    p.publishedFigure(),
+                    String.join(", ", p.recipes().keySet())));
         }
         out.flush();
         return PinnCli.OK;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
+                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
         description =
                 "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
@@ -57,8 +58,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Worker threads; results do not depend on it (default: the number of processors).")
     Integer threads;
 
-    @Option(names = "--quick", description = "Reduced budget that still shows the method works.")
+    @Option(names = "--quick", description = "Reduced budget that still shows the method works (= --recipe quick).")
     boolean quick;
+
+    @Option(
+            names = "--recipe",
+            paramLabel = "NAME",
+            description = "The problem's named recipe (default: default; `pinn list` shows each problem's names).")
+    String recipeName;
 
     @Option(
             names = "--noise",
@@ -98,8 +105,9 @@ final class RunCommand implements Callable<Integer> {
         BenchmarkProblem p = parent.problems.get(problem);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Recipe recipe = p.recipe(quick, optimizer);
-        RunOptions o = RunOptions.defaults().withOut(out).withQuick(quick).withOptimizer(optimizer);
+        String name = recipeName();
+        Recipe recipe = p.recipe(name, optimizer);
+        RunOptions o = RunOptions.defaults().withOut(out).withRecipe(name).withOptimizer(optimizer);
         if (noise != null) {
             o = o.withNoise(noise);
         }
@@ -113,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
         double level = o.noiseFor(p);
-        String what = p.name() + " (" + (quick ? "quick" : "full") + " budget, network " + recipe.network() + ", seed "
+        String what = p.name() + " (recipe " + name + ", network " + recipe.network() + ", seed "
                 + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)"
                 + (level > 0 ? ", data noise " + level : "") + ") into " + dir;
         if (resume == null) {
@@ -157,5 +165,18 @@ final class RunCommand implements Callable<Integer> {
             return PinnCli.FAILED;
         }
         return PinnCli.OK;
+    }
+
+    /** --recipe, or quick for --quick, or the default recipe; both options only when they agree. */
+    private String recipeName() {
+        if (recipeName != null && quick && !recipeName.equals(BenchmarkProblem.QUICK_RECIPE)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--quick means --recipe quick; give --recipe " + recipeName + " or --quick, not both");
+        }
+        if (recipeName != null) {
+            return recipeName;
+        }
+        return quick ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE;
     }
 }

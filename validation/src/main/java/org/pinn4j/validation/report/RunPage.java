@@ -113,7 +113,7 @@ public final class RunPage {
         Recipe recipe = r.recipe();
         sb.append("<h2>Settings</h2>\n<table id=\"settings\">\n<tbody>\n");
         setting(sb, "reference solution", p.referenceKind());
-        setting(sb, "budget", r.quick() ? "quick (reduced)" : "full");
+        setting(sb, "recipe", r.recipeName() + (r.quick() ? " (reduced budget)" : ""));
         setting(sb, "network", recipe.network().toString());
         setting(sb, "phases", recipe.phases().stream().map(Object::toString).collect(Collectors.joining(", then ")));
         setting(sb, "sampler", recipe.sampler());

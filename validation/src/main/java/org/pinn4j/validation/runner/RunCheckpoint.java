@@ -15,6 +15,7 @@ import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.Trainer;
 import org.pinn4j.core.train.TrainingListener;
+import org.pinn4j.problems.BenchmarkProblem;
 
 /**
  * The checkpoint of a run directory ({@code pinn run --checkpoint-every N}, {@code --resume DIR}): the
@@ -34,17 +35,16 @@ public final class RunCheckpoint {
     private RunCheckpoint() {}
 
     /** The options a checkpoint must agree on (besides the recipe, which the trainer checks itself). */
-    record Settings(String problem, boolean quick, double noise, long seed, int every) {
+    record Settings(String problem, String recipe, double noise, long seed, int every) {
         boolean sameRun(Settings o) {
             return problem.equals(o.problem)
-                    && quick == o.quick
+                    && recipe.equals(o.recipe)
                     && Double.compare(noise, o.noise) == 0
                     && seed == o.seed;
         }
 
         String describe() {
-            return "'" + problem + "' (" + (quick ? "quick" : "full") + " budget, seed " + seed + ", noise " + noise
-                    + ")";
+            return "'" + problem + "' (recipe " + recipe + ", seed " + seed + ", noise " + noise + ")";
         }
     }
 
@@ -77,7 +77,7 @@ public final class RunCheckpoint {
      */
     static Trainer trainer(
             String name, Problem problem, Recipe recipe, RunOptions o, Path dir, TrainingListener[] listeners) {
-        Settings wanted = new Settings(name, o.quick(), o.noise(), recipe.seed(), o.checkpointEvery());
+        Settings wanted = new Settings(name, o.recipe(), o.noise(), recipe.seed(), o.checkpointEvery());
         int every = o.checkpointEvery();
         Trainer trainer;
         if (o.resume().isPresent()) {
@@ -99,7 +99,7 @@ public final class RunCheckpoint {
         }
         if (every > 0) {
             writeSettings(
-                    dir.resolve(RUN_FILE), new Settings(name, wanted.quick(), wanted.noise(), wanted.seed(), every));
+                    dir.resolve(RUN_FILE), new Settings(name, wanted.recipe(), wanted.noise(), wanted.seed(), every));
             trainer.checkpointEvery(every, new CheckpointFile(dir.resolve(CHECKPOINT_FILE)));
         }
         return trainer;
@@ -129,7 +129,7 @@ public final class RunCheckpoint {
     private static void writeSettings(Path file, Settings s) {
         ObjectNode o = JSON.createObjectNode();
         o.put("problem", s.problem());
-        o.put("budget", s.quick() ? "quick" : "full");
+        o.put("recipe", s.recipe());
         o.put("noise", s.noise());
         o.put("seed", s.seed());
         o.put("checkpointEvery", s.every());
@@ -152,19 +152,27 @@ public final class RunCheckpoint {
             throw new IllegalArgumentException(
                     file + " is damaged (not valid JSON); expected the run options written with the checkpoint");
         }
+        // files written before named recipes hold "budget": quick or full
         String budget = n == null ? "" : n.path("budget").asText("").toLowerCase(Locale.ROOT);
+        String recipe = n == null
+                ? ""
+                : n.path("recipe").isTextual()
+                        ? n.path("recipe").asText()
+                        : budget.equals("quick")
+                                ? BenchmarkProblem.QUICK_RECIPE
+                                : budget.equals("full") ? BenchmarkProblem.DEFAULT_RECIPE : "";
         if (n == null
                 || !n.path("problem").isTextual()
-                || !(budget.equals("quick") || budget.equals("full"))
+                || recipe.isEmpty()
                 || !n.path("noise").isNumber()
                 || !n.path("seed").isIntegralNumber()
                 || !n.path("checkpointEvery").isIntegralNumber()) {
             throw new IllegalArgumentException(
-                    file + " is damaged (fields problem, budget, noise, seed, checkpointEvery expected)");
+                    file + " is damaged (fields problem, recipe, noise, seed, checkpointEvery expected)");
         }
         return new Settings(
                 n.path("problem").asText(),
-                budget.equals("quick"),
+                recipe,
                 n.path("noise").asDouble(),
                 n.path("seed").asLong(),
                 Math.max(0, n.path("checkpointEvery").asInt()));

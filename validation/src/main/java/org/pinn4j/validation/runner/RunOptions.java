@@ -12,7 +12,7 @@ import org.pinn4j.problems.BenchmarkProblem;
 
 /**
  * How to run one catalogue problem: output directory, seed and thread count (the recipe's own when
- * not given), quick (reduced) or full budget, data noise level (the problem's default when not given),
+ * not given), the problem's named recipe (default, quick, ...), data noise level (the problem's default when not given),
  * optimizer (for problems that offer a choice) and extra training listeners (progress). Immutable; the
  * {@code with...} methods return copies.
  */
@@ -20,7 +20,7 @@ public final class RunOptions {
     private final Path out;
     private final OptionalLong seed;
     private final OptionalInt threads;
-    private final boolean quick;
+    private final String recipe;
     private final OptionalDouble noise;
     private final Optional<String> optimizer;
     private final List<TrainingListener> listeners;
@@ -32,7 +32,7 @@ public final class RunOptions {
             Path out,
             OptionalLong seed,
             OptionalInt threads,
-            boolean quick,
+            String recipe,
             OptionalDouble noise,
             Optional<String> optimizer,
             List<TrainingListener> listeners) {
@@ -46,7 +46,7 @@ public final class RunOptions {
         this.out = out;
         this.seed = seed;
         this.threads = threads;
-        this.quick = quick;
+        this.recipe = recipe;
         this.noise = noise;
         this.optimizer = optimizer;
         this.listeners = List.copyOf(listeners);
@@ -61,7 +61,7 @@ public final class RunOptions {
                 null,
                 OptionalLong.empty(),
                 OptionalInt.empty(),
-                false,
+                BenchmarkProblem.DEFAULT_RECIPE,
                 OptionalDouble.empty(),
                 Optional.empty(),
                 List.of());
@@ -69,27 +69,32 @@ public final class RunOptions {
 
     /** Copy writing into {@code dir} (null = runs/&lt;problem&gt; under the working directory). */
     public RunOptions withOut(Path dir) {
-        return keep(new RunOptions(dir, seed, threads, quick, noise, optimizer, listeners));
+        return keep(new RunOptions(dir, seed, threads, recipe, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit seed. */
     public RunOptions withSeed(long s) {
-        return keep(new RunOptions(out, OptionalLong.of(s), threads, quick, noise, optimizer, listeners));
+        return keep(new RunOptions(out, OptionalLong.of(s), threads, recipe, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit thread count (>= 1; results do not depend on it). */
     public RunOptions withThreads(int t) {
-        return keep(new RunOptions(out, seed, OptionalInt.of(t), quick, noise, optimizer, listeners));
+        return keep(new RunOptions(out, seed, OptionalInt.of(t), recipe, noise, optimizer, listeners));
     }
 
-    /** Copy with the quick (reduced) or full budget. */
+    /** Copy with the quick (reduced) or the default recipe. */
     public RunOptions withQuick(boolean q) {
-        return keep(new RunOptions(out, seed, threads, q, noise, optimizer, listeners));
+        return withRecipe(q ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE);
+    }
+
+    /** Copy with the problem's named recipe (one of {@link BenchmarkProblem#recipes()}). */
+    public RunOptions withRecipe(String name) {
+        return keep(new RunOptions(out, seed, threads, name, noise, optimizer, listeners));
     }
 
     /** Copy with an explicit relative Gaussian noise level for data terms (0.01 = 1%; 0 = clean data). */
     public RunOptions withNoise(double x) {
-        return keep(new RunOptions(out, seed, threads, quick, OptionalDouble.of(x), optimizer, listeners));
+        return keep(new RunOptions(out, seed, threads, recipe, OptionalDouble.of(x), optimizer, listeners));
     }
 
     /**
@@ -98,14 +103,14 @@ public final class RunOptions {
      */
     public RunOptions withOptimizer(String name) {
         Optional<String> o = name == null || name.isBlank() ? Optional.empty() : Optional.of(name.trim());
-        return keep(new RunOptions(out, seed, threads, quick, noise, o, listeners));
+        return keep(new RunOptions(out, seed, threads, recipe, noise, o, listeners));
     }
 
     /** Copy with one more training listener (e.g. a progress display). */
     public RunOptions withListener(TrainingListener l) {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(l);
-        return keep(new RunOptions(out, seed, threads, quick, noise, optimizer, all));
+        return keep(new RunOptions(out, seed, threads, recipe, noise, optimizer, all));
     }
 
     /**
@@ -142,7 +147,7 @@ public final class RunOptions {
     }
 
     private RunOptions copy() {
-        return keep(new RunOptions(out, seed, threads, quick, noise, optimizer, listeners));
+        return keep(new RunOptions(out, seed, threads, recipe, noise, optimizer, listeners));
     }
 
     /** {@code c} with this one's checkpoint settings. */
@@ -167,9 +172,14 @@ public final class RunOptions {
         return threads;
     }
 
-    /** True for the reduced budget. */
+    /** True for the quick recipe (the reduced budget). */
     public boolean quick() {
-        return quick;
+        return BenchmarkProblem.QUICK_RECIPE.equals(recipe);
+    }
+
+    /** The name of the problem's recipe to train with. */
+    public String recipe() {
+        return recipe;
     }
 
     /** The explicit noise level, or 0 when none was given (see {@link #noiseFor}). */

@@ -32,7 +32,7 @@ public final class RunReport {
         Recipe recipe = r.recipe();
         sb.append("| setting | value |\n|---|---|\n");
         row(sb, "reference solution", p.referenceKind());
-        row(sb, "budget", r.quick() ? "quick (reduced)" : "full");
+        row(sb, "recipe", r.recipeName() + (r.quick() ? " (reduced budget)" : ""));
         row(sb, "network", recipe.network().toString());
         row(sb, "phases", recipe.phases().stream().map(Object::toString).collect(Collectors.joining(", then ")));
         row(sb, "sampler", recipe.sampler());

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingResult;
+import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.metrics.ErrorSummary;
 
 /**
@@ -15,7 +16,7 @@ import org.pinn4j.validation.metrics.ErrorSummary;
  * @param problem           catalogue name
  * @param dir               run directory (model.json, history.csv, report.md, charts)
  * @param recipe            the recipe actually used (seed and threads applied)
- * @param quick             reduced budget
+ * @param recipeName        the name of the problem's recipe it was trained with (default, quick, ...)
  * @param noise             relative noise level of data terms
  * @param training          the trainer's result (model, history, time, status)
  * @param evaluation        prediction and reference on the evaluation grid
@@ -32,7 +33,7 @@ public record RunResult(
         String problem,
         Path dir,
         Recipe recipe,
-        boolean quick,
+        String recipeName,
         double noise,
         TrainingResult training,
         Evaluation evaluation,
@@ -45,12 +46,17 @@ public record RunResult(
         Map<String, ErrorSummary> derived,
         String walkthrough) {
 
+    /** Whether it was trained with the quick recipe (the reduced budget). */
+    public boolean quick() {
+        return BenchmarkProblem.QUICK_RECIPE.equals(recipeName);
+    }
+
     /** A result without derived quantities or walkthrough. */
     public RunResult(
             String problem,
             Path dir,
             Recipe recipe,
-            boolean quick,
+            String recipeName,
             double noise,
             TrainingResult training,
             Evaluation evaluation,
@@ -64,7 +70,7 @@ public record RunResult(
                 problem,
                 dir,
                 recipe,
-                quick,
+                recipeName,
                 noise,
                 training,
                 evaluation,

@@ -69,7 +69,7 @@ public final class Runner {
      */
     public RunResult run(BenchmarkProblem p, RunOptions o) {
         Path dir = OutputDirs.prepare(o.outFor(p.name()));
-        Recipe base = p.recipe(o.quick(), o.optimizer().orElse(null));
+        Recipe base = p.recipe(o.recipe(), o.optimizer().orElse(null));
         Recipe recipe = base.withSeed(o.seed().orElse(base.seed()))
                 .withThreads(o.threads().orElse(base.threads()));
         double noise = o.noiseFor(p);
@@ -104,7 +104,7 @@ public final class Runner {
                 p.name(),
                 dir,
                 recipe,
-                o.quick(),
+                o.recipe(),
                 noise,
                 training,
                 evaluation,

@@ -101,6 +101,12 @@ class BadInputTest {
                 row("run poisson-1d --noise -0.5", "--noise must be a finite number >= 0", "got -0.5"),
                 row("run poisson-1d --noise NaN", "--noise", "'NaN' is not finite"),
                 row("run poisson-1d --noise lots", "--noise", "'lots' is not a number"),
+                row(
+                        "run poisson-1d --recipe fastest",
+                        "pinn run: problem 'poisson-1d' has no recipe 'fastest'; its recipes are default, quick"),
+                row(
+                        "run poisson-1d --quick --recipe default",
+                        "pinn run: --quick means --recipe quick; give --recipe default or --quick, not both"),
                 row("bench poisson-1d --steps 0", "--steps must be a whole number >= 1; got 0"),
                 row("bench poisson-1d --points -5", "--points must be a whole number >= 1; got -5"),
                 row("bench poisson-1d --points 0", "--points must be a whole number >= 1; got 0"),

@@ -1,5 +1,6 @@
 package org.pinn4j.validation.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,7 @@ class PinnCliTest {
             assertTrue(line.contains(p.equation()), line);
             assertTrue(line.contains("reference: " + p.referenceKind()), line);
             assertTrue(line.contains("published: " + p.publishedFigure()), line);
+            assertTrue(line.endsWith("; recipes: default, quick]"), line);
         }
         assertEquals("", o.err());
     }
@@ -90,7 +92,27 @@ class PinnCliTest {
         assertTrue(o.err().contains("phase 1: adam 500 steps"), o.err());
         assertTrue(o.err().contains("step 1000/1000 lbfgs pde="), o.err());
         assertTrue(o.err().contains(" eta="), o.err());
-        assertTrue(Files.readString(runDir.resolve("report.md")).contains("| budget | quick (reduced) |"));
+        assertTrue(Files.readString(runDir.resolve("report.md")).contains("| recipe | quick (reduced budget) |"));
+        // the report and the model file name every phase with its settings
+        assertTrue(
+                Files.readString(runDir.resolve("report.md"))
+                        .contains("| phases | adam 500 steps: adam(beta1 0.9, beta2 0.999, eps 1.0E-8), learning rate"
+                                + " constant(rate 0.005), then L-BFGS 500 iterations: lbfgs(historySize 50, "),
+                Files.readString(runDir.resolve("report.md")));
+        assertEquals(new org.pinn4j.problems.catalogue.Poisson1d().recipe(true).withThreads(1), model.recipe());
+    }
+
+    @Test
+    void recipeQuickIsQuick() {
+        Path dir = shared.resolve("recipe-quick");
+        Cli.Outcome o = Cli.run("run", "poisson-1d", "--recipe", "quick", "--out", dir.toString());
+        assertEquals(PinnCli.OK, o.code(), o.toString());
+        assertArrayEquals(
+                ModelFile.load(runDir.resolve("model.json")).parameters(),
+                ModelFile.load(dir.resolve("model.json")).parameters(),
+                0.0,
+                "--recipe quick trains exactly what --quick does");
+        assertTrue(o.err().startsWith("training poisson-1d (recipe quick, "), o.err());
     }
 
     @Test

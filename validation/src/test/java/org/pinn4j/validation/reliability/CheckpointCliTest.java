@@ -134,19 +134,19 @@ class CheckpointCliTest {
                 row(run + "$D/other-problem", "was made for problem 'other'", "this run is 'poisson-1d'"),
                 row(
                         "run poisson-1d --out $D/out --resume $D/quick-run",
-                        "checkpoint $D/quick-run/checkpoint.json was made for 'poisson-1d' (quick budget, seed 0, noise 0.0); "
-                                + "this run is 'poisson-1d' (full budget, seed 0, noise 0.0); resume with the same problem and options"),
+                        "checkpoint $D/quick-run/checkpoint.json was made for 'poisson-1d' (recipe quick, seed 0, noise 0.0); "
+                                + "this run is 'poisson-1d' (recipe default, seed 0, noise 0.0); resume with the same problem and options"),
                 row(
                         run + "$D/quick-run --noise 0.01",
-                        "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 0, noise 0.01)"),
+                        "(recipe quick, seed 0, noise 0.0); this run is 'poisson-1d' (recipe quick, seed 0, noise 0.01)"),
                 row(
                         run + "$D/quick-run --seed 3",
-                        "(quick budget, seed 0, noise 0.0); this run is 'poisson-1d' (quick budget, seed 3, noise 0.0)"),
+                        "(recipe quick, seed 0, noise 0.0); this run is 'poisson-1d' (recipe quick, seed 3, noise 0.0)"),
                 row(run + "$D/damaged-sidecar", "$D/damaged-sidecar/checkpoint-run.json is damaged (not valid JSON)"),
                 row(
                         run + "$D/sidecar-fields",
                         "$D/sidecar-fields/checkpoint-run.json is damaged",
-                        "fields problem, budget, noise, seed, checkpointEvery expected"),
+                        "fields problem, recipe, noise, seed, checkpointEvery expected"),
                 row(
                         "run poisson-1d --quick --out $D/out --checkpoint-every 0",
                         "--checkpoint-every must be a whole number >= 1; got 0"),
