@@ -1,6 +1,7 @@
 package org.pinn4j.core.problem;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
@@ -29,149 +30,174 @@ public final class Condition {
         double[][] of(PointSet points);
     }
 
-    private final String name;
-    private final Kind kind;
-    private final Region region;
-    private final int points;
-    private final double weight;
-    private final PointLoss loss;
-    private final List<String> columnNames;
-    private final Columns columns;
-    private final List<String> targetColumns;
-    private final Function<Scope, List<Field>> expressions;
-    private final String periodicInput;
+    /** The fields of a condition, copied and changed by the {@code with...} methods. */
+    private static final class Fields implements Cloneable {
+        String name;
+        Kind kind = Kind.POINTWISE;
+        Region region;
+        int points;
+        double weight = 1.0;
+        PointLoss loss = PointLoss.mse();
+        List<String> columnNames = List.of();
+        Columns columns = p -> new double[0][];
+        List<String> targetColumns = List.of();
+        Function<Scope, List<Field>> expressions;
+        String periodicInput;
 
-    Condition(
-            String name,
-            Kind kind,
-            Region region,
-            int points,
-            double weight,
-            PointLoss loss,
-            List<String> columnNames,
-            Columns columns,
-            List<String> targetColumns,
-            Function<Scope, List<Field>> expressions,
-            String periodicInput) {
-        if (name == null || name.isBlank()) {
+        Fields copy() {
+            try {
+                return (Fields) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Fields f;
+
+    private Condition(Fields f) {
+        if (f.name == null || f.name.isBlank()) {
             throw new IllegalArgumentException("a condition needs a non-empty name");
         }
-        if (points < 0) {
-            throw new IllegalArgumentException("condition '" + name + "': point count " + points + " must be >= 0");
+        if (f.points < 0) {
+            throw new IllegalArgumentException("condition '" + f.name + "': point count " + f.points + " must be >= 0");
         }
-        if (!(weight >= 0) || Double.isInfinite(weight)) {
+        if (!(f.weight >= 0) || Double.isInfinite(f.weight)) {
             throw new IllegalArgumentException(
-                    "condition '" + name + "': weight " + weight + " must be a finite number >= 0");
+                    "condition '" + f.name + "': weight " + f.weight + " must be a finite number >= 0");
         }
-        this.name = name;
-        this.kind = kind;
-        this.region = region;
-        this.points = points;
-        this.weight = weight;
-        this.loss = loss;
-        this.columnNames = List.copyOf(columnNames);
-        this.columns = columns;
-        this.targetColumns = List.copyOf(targetColumns);
-        this.expressions = expressions;
-        this.periodicInput = periodicInput;
+        if (f.loss.needsTargets() && f.targetColumns.isEmpty()) {
+            throw new IllegalArgumentException("condition '" + f.name + "': " + f.loss + " compares with targets; use "
+                    + "Conditions.classification(...) which declares them");
+        }
+        f.columnNames = List.copyOf(f.columnNames);
+        f.targetColumns = List.copyOf(f.targetColumns);
+        this.f = f;
+    }
+
+    private Condition with(Consumer<Fields> change) {
+        Fields copy = f.copy();
+        change.accept(copy);
+        return new Condition(copy);
+    }
+
+    /**
+     * A pointwise condition: {@code expressions} at {@code points} points of {@code region}, weight 1, MSE, no
+     * data columns (add them with {@link #withColumns}).
+     */
+    static Condition pointwise(String name, Region region, int points, Function<Scope, List<Field>> expressions) {
+        Fields f = new Fields();
+        f.name = name;
+        f.region = region;
+        f.points = points;
+        f.expressions = expressions;
+        return new Condition(f);
     }
 
     /** Copy with another weight in the total loss. */
     public Condition withWeight(double w) {
-        return new Condition(
-                name, kind, region, points, w, loss, columnNames, columns, targetColumns, expressions, periodicInput);
+        return with(c -> c.weight = w);
     }
 
     /** Copy with another number of points per (re)sampling. */
     public Condition withPoints(int n) {
-        return new Condition(
-                name, kind, region, n, weight, loss, columnNames, columns, targetColumns, expressions, periodicInput);
+        return with(c -> c.points = n);
     }
 
     /** Copy with another point loss (MSE by default). */
     public Condition withLoss(PointLoss l) {
-        if (l.needsTargets() && targetColumns.isEmpty()) {
-            throw new IllegalArgumentException("condition '" + name + "': " + l + " compares with targets; use "
-                    + "Conditions.classification(...) which declares them");
-        }
-        return new Condition(
-                name, kind, region, points, weight, l, columnNames, columns, targetColumns, expressions, periodicInput);
+        return with(c -> c.loss = l);
+    }
+
+    /** Copy whose expressions may read the named per-point data columns, built for each point set by {@code columns}. */
+    Condition withColumns(List<String> names, Columns columns) {
+        return with(c -> {
+            c.columnNames = names;
+            c.columns = columns;
+        });
+    }
+
+    /** Copy whose named columns are the targets of a cross-entropy loss. */
+    Condition withTargets(List<String> names) {
+        return with(c -> c.targetColumns = names);
     }
 
     /** Name shown in the loss history. */
     public String name() {
-        return name;
+        return f.name;
     }
 
     /** Pointwise or periodic. */
     public Kind kind() {
-        return kind;
+        return f.kind;
     }
 
     /** Where the points come from. */
     public Region region() {
-        return region;
+        return f.region;
     }
 
     /** Points per sampling (ignored for fixed regions). */
     public int points() {
-        return points;
+        return f.points;
     }
 
     /** Weight in the total loss. */
     public double weight() {
-        return weight;
+        return f.weight;
     }
 
     /** Point loss. */
     public PointLoss loss() {
-        return loss;
+        return f.loss;
     }
 
     /** Names of the per-point data columns the expressions may read. */
     public List<String> columnNames() {
-        return columnNames;
+        return f.columnNames;
     }
 
     /** Column builder. */
     public Columns columns() {
-        return columns;
+        return f.columns;
     }
 
     /** Target column names for cross-entropy losses. */
     public List<String> targetColumns() {
-        return targetColumns;
+        return f.targetColumns;
     }
 
     /** The expressions, built in a given scope. */
     public List<Field> expressions(Scope scope) {
-        List<Field> f = expressions.apply(scope);
-        boolean missing = f == null || f.isEmpty();
-        for (int k = 0; !missing && k < f.size(); k++) {
-            missing = f.get(k) == null;
+        List<Field> fields = f.expressions.apply(scope);
+        boolean missing = fields == null || fields.isEmpty();
+        for (int k = 0; !missing && k < fields.size(); k++) {
+            missing = fields.get(k) == null;
         }
         if (missing) {
             throw new IllegalArgumentException(
-                    "condition '" + name + "' returned no expression (null); the residual lambda must "
+                    "condition '" + f.name + "' returned no expression (null); the residual lambda must "
                             + "return a Field built from the scope");
         }
-        return f;
+        return fields;
     }
 
-    /** Copy that is periodic along the named input. */
+    /** Copy that compares the expressions at each point with its periodic image along the named input. */
     Condition withPeriodicInput(String input) {
-        return new Condition(
-                name, kind, region, points, weight, loss, columnNames, columns, targetColumns, expressions, input);
+        return with(c -> {
+            c.kind = Kind.PERIODIC;
+            c.periodicInput = input;
+        });
     }
 
     /** For periodic conditions: the input along which the domain is periodic (null otherwise). */
     public String periodicInput() {
-        return periodicInput;
+        return f.periodicInput;
     }
 
     @Override
     public String toString() {
-        return name + " (" + kind.name().toLowerCase() + " on " + region.describe() + ", weight " + weight + ", " + loss
-                + ")";
+        return f.name + " (" + f.kind.name().toLowerCase() + " on " + f.region.describe() + ", weight " + f.weight
+                + ", " + f.loss + ")";
     }
 }

@@ -84,21 +84,10 @@ public final class Conditions {
      * bound equals the expression at the same points moved to the upper bound.
      */
     public static Condition periodic(String name, String input, Function<Scope, Field> expression) {
-        return new Condition(
-                        name,
-                        Condition.Kind.PERIODIC,
-                        Region.interior(),
-                        DEFAULT_BOUNDARY_POINTS,
-                        1.0,
-                        PointLoss.mse(),
-                        List.of(),
-                        p -> new double[0][],
-                        List.of(),
-                        s -> {
-                            s.input(input); // validates the name at compile time
-                            return List.of(expression.apply(s));
-                        },
-                        null)
+        return Condition.pointwise(name, Region.interior(), DEFAULT_BOUNDARY_POINTS, s -> {
+                    s.input(input); // validates the name at compile time
+                    return List.of(expression.apply(s));
+                })
                 .withPeriodicInput(input);
     }
 
@@ -134,24 +123,14 @@ public final class Conditions {
             arrays[k++] = v.clone();
         }
         List<String> outs = new ArrayList<>(values.keySet());
-        return new Condition(
-                name,
-                Condition.Kind.POINTWISE,
-                Region.points(points),
-                points.size(),
-                1.0,
-                PointLoss.mse(),
-                cols,
-                p -> arrays,
-                List.of(),
-                s -> {
+        return Condition.pointwise(name, Region.points(points), points.size(), s -> {
                     List<Field> r = new ArrayList<>();
                     for (String o : outs) {
                         r.add(s.output(o).minus(s.column("data_" + o)));
                     }
                     return r;
-                },
-                null);
+                })
+                .withColumns(cols, p -> arrays);
     }
 
     /**
@@ -176,24 +155,16 @@ public final class Conditions {
             cols.add("target_" + outputs.get(k));
         }
         double[][] arrays = targets.clone();
-        return new Condition(
-                name,
-                Condition.Kind.POINTWISE,
-                Region.points(points),
-                points.size(),
-                1.0,
-                loss,
-                cols,
-                p -> arrays,
-                cols,
-                s -> {
+        return Condition.pointwise(name, Region.points(points), points.size(), s -> {
                     List<Field> r = new ArrayList<>();
                     for (String o : outputs) {
                         r.add(s.output(o));
                     }
                     return r;
-                },
-                null);
+                })
+                .withColumns(cols, p -> arrays)
+                .withTargets(cols)
+                .withLoss(loss);
     }
 
     /** Any expressions on any region, with optional extra per-point columns. */
@@ -204,50 +175,18 @@ public final class Conditions {
             Function<Scope, List<Field>> expressions,
             List<String> columnNames,
             Condition.Columns columns) {
-        return new Condition(
-                name,
-                Condition.Kind.POINTWISE,
-                region,
-                points,
-                1.0,
-                PointLoss.mse(),
-                columnNames,
-                columns,
-                List.of(),
-                expressions,
-                null);
+        return Condition.pointwise(name, region, points, expressions).withColumns(columnNames, columns);
     }
 
     private static Condition pointwise(
             String name, Region region, int points, Function<Scope, List<Field>> expressions) {
-        return new Condition(
-                name,
-                Condition.Kind.POINTWISE,
-                region,
-                points,
-                1.0,
-                PointLoss.mse(),
-                List.of(),
-                p -> new double[0][],
-                List.of(),
-                expressions,
-                null);
+        return Condition.pointwise(name, region, points, expressions);
     }
 
     /** Conditions that read the outward normals get columns "n_" + input (filled when the points are sampled). */
     private static Condition withNormals(String name, Region region, Function<Scope, List<Field>> expressions) {
-        return new Condition(
-                name,
-                Condition.Kind.POINTWISE,
-                region,
-                DEFAULT_BOUNDARY_POINTS,
-                1.0,
-                PointLoss.mse(),
-                Collections.singletonList(Problem.NORMALS),
-                p -> normals(name, p),
-                List.of(),
-                expressions,
-                null);
+        return Condition.pointwise(name, region, DEFAULT_BOUNDARY_POINTS, expressions)
+                .withColumns(Collections.singletonList(Problem.NORMALS), p -> normals(name, p));
     }
 
     private static double[][] normals(String name, PointSet p) {
