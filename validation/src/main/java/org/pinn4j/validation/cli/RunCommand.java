@@ -8,8 +8,8 @@ import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.Numbers;
-import org.pinn4j.validation.runner.OutputDirs;
 import org.pinn4j.validation.runner.RunCheckpoint;
+import org.pinn4j.validation.runner.RunDirectory;
 import org.pinn4j.validation.runner.RunOptions;
 import org.pinn4j.validation.runner.RunResult;
 import org.pinn4j.validation.runner.Runner;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR]",
+                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR | --fresh]",
         description =
                 "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
@@ -89,6 +89,12 @@ final class RunCommand implements Callable<Integer> {
     Integer checkpointEvery;
 
     @Option(
+            names = "--fresh",
+            description =
+                    "Start over in an output directory that holds an unfinished run's checkpoint (discarding it).")
+    boolean fresh;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             description = "Continue the interrupted run in DIR from its checkpoint.json "
@@ -102,9 +108,11 @@ final class RunCommand implements Callable<Integer> {
         if (noise != null) {
             Checks.noise(spec, noise);
         }
+        if (fresh && resume != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--fresh starts over and --resume continues; give one of them, not both");
+        }
         BenchmarkProblem p = parent.problems.get(problem);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         String name = recipeName();
         Recipe recipe = p.recipe(name, optimizer);
         RunOptions o = RunOptions.defaults().withOut(out).withRecipe(name).withOptimizer(optimizer);
@@ -116,10 +124,21 @@ final class RunCommand implements Callable<Integer> {
         }
         o = o.withThreads(threads != null ? threads : Checks.processors());
         o = o.withCheckpointEvery(checkpointEvery == null ? 0 : checkpointEvery).withResume(resume);
+        o = o.withFresh(fresh);
         if (resume != null) {
             RunCheckpoint.locate(resume); // before the output directory (by default the same) is created
         }
-        Path dir = OutputDirs.prepare(o.outFor(p.name()));
+        try (RunDirectory held = RunDirectory.open(o.outFor(p.name()))) {
+            RunCheckpoint.refuseUnfinished(held.path(), o);
+            return train(p, recipe, o, held, name);
+        }
+    }
+
+    private Integer train(BenchmarkProblem p, Recipe recipe, RunOptions given, RunDirectory held, String name) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunOptions o = given;
+        Path dir = held.path();
         double level = o.noiseFor(p);
         String what = p.name() + " (recipe " + name + ", network " + recipe.network() + ", seed "
                 + o.seed().orElse(recipe.seed()) + ", " + o.threads().orElse(recipe.threads()) + " thread(s)"
@@ -144,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
             });
         }
         o = o.withListener(new ProgressLines(err, recipe.logEvery()));
-        RunResult r = new Runner(parent.artifacts).run(p, o);
+        RunResult r = new Runner(parent.artifacts).run(p, o, held);
         if (!r.walkthrough().isBlank()) {
             stdout.println(r.walkthrough().strip());
         }

@@ -16,11 +16,35 @@ public final class OutputDirs {
 
     /**
      * Creates {@code dir} (with parents) if needed, checks that a file can be written in it and removes the
-     * temporary files an earlier run killed mid-write left there ({@link AtomicFiles#removeLeftovers}).
+     * temporary files an earlier run killed mid-write left there ({@link AtomicFiles#removeLeftovers}): call it
+     * only while no other run writes into {@code dir} (a run holds its {@link RunDirectory}).
      *
      * @throws IllegalArgumentException naming the directory and the reason if it cannot be used
      */
-    public static Path prepare(Path dir) {
+    static Path prepare(Path dir) {
+        create(dir);
+        try {
+            Path probe = Files.createTempFile(dir, ".pinn-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("output directory " + dir + " is not writable: " + describe(e, dir)
+                    + "; expected a writable directory");
+        }
+        try {
+            AtomicFiles.removeLeftovers(dir);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("output directory " + dir + " cannot be listed: "
+                    + describe(e.getCause(), dir) + "; expected a readable directory");
+        }
+        return dir;
+    }
+
+    /**
+     * Creates {@code dir} (with parents) if needed, and nothing else.
+     *
+     * @throws IllegalArgumentException naming the directory and the reason if it is a file or cannot be created
+     */
+    static void create(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(
                     "output directory " + dir + " is a file; expected a directory or a path where one can be created");
@@ -36,20 +60,6 @@ public final class OutputDirs {
             throw new IllegalArgumentException("cannot create output directory " + dir + ": " + describe(e, dir)
                     + "; expected a writable directory");
         }
-        try {
-            Path probe = Files.createTempFile(dir, ".pinn-write-test", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("output directory " + dir + " is not writable: " + describe(e, dir)
-                    + "; expected a writable directory");
-        }
-        try {
-            AtomicFiles.removeLeftovers(dir);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("output directory " + dir + " cannot be listed: "
-                    + describe(e.getCause(), dir) + "; expected a readable directory");
-        }
-        return dir;
     }
 
     /**

@@ -94,6 +94,7 @@ public final class RunCheckpoint {
             }
             trainer = Trainer.resume(problem, recipe, new CheckpointFile(file), listeners);
         } else {
+            refuseUnfinished(dir, o);
             deleteStale(dir);
             trainer = new Trainer(problem, recipe, listeners);
         }
@@ -103,6 +104,34 @@ public final class RunCheckpoint {
             trainer.checkpointEvery(every, new CheckpointFile(dir.resolve(CHECKPOINT_FILE)));
         }
         return trainer;
+    }
+
+    /**
+     * Refuses to start a fresh run (no {@code --resume}, no {@code --fresh}) in {@code dir} while it holds an
+     * unfinished run's checkpoint, which the fresh run would replace.
+     *
+     * @throws IllegalArgumentException naming the directory, the checkpoint's step and the two ways on
+     */
+    public static void refuseUnfinished(Path dir, RunOptions o) {
+        Path file = dir.resolve(CHECKPOINT_FILE);
+        if (o.fresh() || !Files.exists(file)) {
+            return;
+        }
+        if (o.resume().isPresent()
+                && locate(o.resume().get())
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(file.toAbsolutePath().normalize())) {
+            return;
+        }
+        int step = step(file);
+        throw new IllegalArgumentException(dir + " holds an unfinished run" + (step >= 0 ? " from step " + step : "")
+                + "; use --resume " + dir + " to continue it or --fresh to start over");
+    }
+
+    /** Removes the checkpoint of a run that has ended (its outputs are written): there is nothing to resume. */
+    public static void finished(Path dir) {
+        deleteStale(dir);
     }
 
     /** The step recorded in a checkpoint file (for messages), or -1 if it cannot be read. */

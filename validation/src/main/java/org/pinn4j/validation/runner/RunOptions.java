@@ -27,6 +27,7 @@ public final class RunOptions {
     // checkpointing: assigned only by keep() and the two with... methods below, before the copy is returned
     private int checkpointEvery;
     private Path resume;
+    private boolean fresh;
 
     private RunOptions(
             Path out,
@@ -127,6 +128,21 @@ public final class RunOptions {
     }
 
     /**
+     * Copy that starts afresh even in a directory that holds an unfinished run's checkpoint (which is then
+     * removed); without it such a directory is refused.
+     */
+    public RunOptions withFresh(boolean f) {
+        RunOptions c = copy();
+        c.fresh = f;
+        return c;
+    }
+
+    /** Whether an unfinished run's checkpoint in the output directory may be discarded. */
+    public boolean fresh() {
+        return fresh;
+    }
+
+    /**
      * Copy that continues the run whose directory {@code dir} holds a checkpoint (null = start afresh); the
      * outputs go to {@code dir} unless {@link #withOut} names another directory.
      */
@@ -154,6 +170,7 @@ public final class RunOptions {
     private RunOptions keep(RunOptions c) {
         c.checkpointEvery = checkpointEvery;
         c.resume = resume;
+        c.fresh = fresh;
         return c;
     }
 

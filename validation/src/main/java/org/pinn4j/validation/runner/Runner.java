@@ -68,7 +68,22 @@ public final class Runner {
      *     checkpoint to resume is missing, damaged or from another run
      */
     public RunResult run(BenchmarkProblem p, RunOptions o) {
-        Path dir = OutputDirs.prepare(o.outFor(p.name()));
+        try (RunDirectory d = RunDirectory.open(o.outFor(p.name()))) {
+            return run(p, o, d);
+        }
+    }
+
+    /**
+     * Trains {@code p} and writes its run directory, which the caller holds ({@link RunDirectory#open}); at the
+     * end the run's checkpoint, if any, is removed, as there is nothing left to resume.
+     *
+     * @throws IllegalArgumentException if the options are invalid, the directory holds an unfinished run (and
+     *     neither {@code --resume} nor {@code --fresh} was given), or the checkpoint to resume is missing,
+     *     damaged or from another run
+     */
+    public RunResult run(BenchmarkProblem p, RunOptions o, RunDirectory d) {
+        Path dir = d.path();
+        RunCheckpoint.refuseUnfinished(dir, o);
         Recipe base = p.recipe(o.recipe(), o.optimizer().orElse(null));
         Recipe recipe = base.withSeed(o.seed().orElse(base.seed()))
                 .withThreads(o.threads().orElse(base.threads()));
@@ -125,6 +140,7 @@ public final class Runner {
             notes.add("Charts could not be written: " + e.getMessage());
         }
         AtomicFiles.writeString(dir.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(dir), notes));
+        RunCheckpoint.finished(dir);
         return result;
     }
 

@@ -34,7 +34,13 @@ public final class Validation {
      */
     public List<ValidationEntry> run(
             List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads, Consumer<String> progress) {
-        OutputDirs.prepare(dir);
+        try (RunDirectory top = RunDirectory.open(dir)) {
+            return runAll(problems, dir, quick, threads, progress);
+        }
+    }
+
+    private List<ValidationEntry> runAll(
+            List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads, Consumer<String> progress) {
         List<ValidationEntry> entries = new ArrayList<>();
         int k = 0;
         for (BenchmarkProblem p : problems) {

@@ -105,6 +105,9 @@ class BadInputTest {
                         "run poisson-1d --recipe fastest",
                         "pinn run: problem 'poisson-1d' has no recipe 'fastest'; its recipes are default, quick"),
                 row(
+                        "run poisson-1d --fresh --resume $D/v",
+                        "pinn run: --fresh starts over and --resume continues; give one of them, not both"),
+                row(
                         "run poisson-1d --quick --recipe default",
                         "pinn run: --quick means --recipe quick; give --recipe default or --quick, not both"),
                 row("bench poisson-1d --steps 0", "--steps must be a whole number >= 1; got 0"),
