@@ -214,7 +214,8 @@ public final class AtomicFiles {
     public static final class WriteFailedException extends UncheckedIOException {
         private static final long serialVersionUID = 1L;
 
-        WriteFailedException(String message, IOException cause) {
+        /** A failed write, {@code message} naming the file and the reason. */
+        public WriteFailedException(String message, IOException cause) {
             super(message, cause);
         }
     }

@@ -42,6 +42,11 @@ public final class ChartArtifacts implements RunArtifacts {
             }
             for (RunFigures.Group g : RunFigures.groups()) {
                 for (Figure f : RunFigures.tryBuild(g, data, failures)) {
+                    Path blocked = blocked(result.dir(), f);
+                    if (blocked != null) {
+                        failures.add(f.png() + " could not be written: " + blocked + " is a directory");
+                        continue;
+                    }
                     try {
                         f.write(dir);
                         written.add(f);
@@ -59,5 +64,19 @@ public final class ChartArtifacts implements RunArtifacts {
         if (!failures.isEmpty()) {
             throw new IllegalStateException(String.join("; ", failures));
         }
+    }
+
+    /**
+     * The place in the run directory {@code runDir} where one of the figure's files must go, if a directory
+     * stands there (the file is written elsewhere first and renamed in, which a directory would stop), or null.
+     */
+    private static Path blocked(Path runDir, Figure f) {
+        for (String name : new String[] {f.png(), f.svg()}) {
+            Path target = runDir.resolve(name);
+            if (java.nio.file.Files.isDirectory(target)) {
+                return target;
+            }
+        }
+        return null;
     }
 }

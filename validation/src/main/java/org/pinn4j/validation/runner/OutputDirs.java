@@ -16,7 +16,8 @@ public final class OutputDirs {
 
     /**
      * Creates {@code dir} (with parents) if needed, checks that a file can be written in it and removes the
-     * temporary files an earlier run killed mid-write left there ({@link AtomicFiles#removeLeftovers}): call it
+     * temporary files and output staging directories an earlier run killed mid-write left there ({@link
+     * AtomicFiles#removeLeftovers}, {@link OutputSet}): call it
      * only while no other run writes into {@code dir} (a run holds its {@link RunDirectory}).
      *
      * @throws IllegalArgumentException naming the directory and the reason if it cannot be used
@@ -32,11 +33,26 @@ public final class OutputDirs {
         }
         try {
             AtomicFiles.removeLeftovers(dir);
+            removeStaging(dir);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("output directory " + dir + " cannot be listed: "
                     + describe(e.getCause(), dir) + "; expected a readable directory");
         }
         return dir;
+    }
+
+    /** Removes the staging directories of {@link OutputSet}s whose run was killed before its commit. */
+    private static void removeStaging(Path dir) {
+        try (var entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                if (p.getFileName().toString().startsWith(OutputSet.STAGING_PREFIX)
+                        && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    OutputSet.deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -105,8 +105,6 @@ public final class Runner {
         }
         TrainingResult training = trainer.train();
         PinnModel model = training.model();
-        ModelFile.save(model, dir.resolve(MODEL_FILE), new ModelFile.CatalogueEntry(p.name(), p.version()));
-        AtomicFiles.writeString(dir.resolve(HISTORY_FILE), training.history().toCsv());
 
         double[][] prediction = model.predict(points);
         Evaluation evaluation = new Evaluation(points, prediction, refValues);
@@ -132,14 +130,29 @@ public final class Runner {
                 derived(p, model),
                 walkthrough == null ? "" : walkthrough);
 
-        List<String> notes = new ArrayList<>();
+        OutputSet outputs = new OutputSet(dir);
         try {
-            artifacts.write(dir, p, result, model);
-        } catch (RuntimeException e) {
-            // charts are a convenience: a failing chart must not lose the trained model or the report
-            notes.add("Charts could not be written: " + e.getMessage());
+            Path staged = outputs.staging();
+            ModelFile.save(model, staged.resolve(MODEL_FILE), new ModelFile.CatalogueEntry(p.name(), p.version()));
+            AtomicFiles.writeString(
+                    staged.resolve(HISTORY_FILE), training.history().toCsv());
+            List<String> notes = new ArrayList<>();
+            try {
+                artifacts.write(staged, p, result, model);
+            } catch (AtomicFiles.WriteFailedException e) {
+                throw e; // a full disk fails the whole set, charts included
+            } catch (RuntimeException e) {
+                // charts are a convenience: a failing chart must not lose the trained model or the report
+                notes.add("Charts could not be written: " + e.getMessage());
+            }
+            AtomicFiles.writeString(
+                    staged.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(staged), notes));
+            outputs.commit();
+        } catch (AtomicFiles.WriteFailedException e) {
+            throw outputs.forTarget(e);
+        } finally {
+            outputs.close();
         }
-        AtomicFiles.writeString(dir.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(dir), notes));
         RunCheckpoint.finished(dir);
         return result;
     }
