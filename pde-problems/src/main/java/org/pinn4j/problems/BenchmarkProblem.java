@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 
 /**
@@ -84,12 +85,37 @@ public interface BenchmarkProblem {
         if (optimizer == null || optimizer.isBlank()) {
             return recipe(quick);
         }
+        if (QUASI_NEWTON.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
+            return withFinalQuasiNewton(recipe(quick), optimizer);
+        }
         if (optimizerChoices().isEmpty()) {
             throw new IllegalArgumentException("problem '" + name() + "' trains with a fixed recipe; an optimizer ('"
-                    + optimizer + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise");
+                    + optimizer + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise; a final"
+                    + " quasi-Newton phase can be lbfgs, bfgs or ssbroyden");
         }
         throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer
                 + "'; expected one of " + String.join(", ", optimizerChoices()));
+    }
+
+    /** The quasi-Newton methods {@code --optimizer} can put in place of a recipe's final quasi-Newton phase. */
+    List<String> QUASI_NEWTON = List.of("lbfgs", "bfgs", "ssbroyden");
+
+    /**
+     * {@code recipe} with its last phase, a quasi-Newton phase, replaced by the named method (lbfgs, bfgs,
+     * ssbroyden) with the same number of iterations and that method's default settings.
+     *
+     * @throws IllegalArgumentException if the recipe does not end with a quasi-Newton phase
+     */
+    default Recipe withFinalQuasiNewton(Recipe recipe, String method) {
+        List<Phase> phases = recipe.phases();
+        Phase last = phases.get(phases.size() - 1);
+        if (!last.mode().quasiNewton()) {
+            throw new IllegalArgumentException("problem '" + name() + "' ends its recipe with " + last
+                    + ", not a quasi-Newton phase; --optimizer " + method.trim().toLowerCase(java.util.Locale.ROOT)
+                    + " replaces a final lbfgs, bfgs or ssbroyden phase");
+        }
+        phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()));
+        return recipe.withPhases(phases.toArray(new Phase[0]));
     }
 
     /** The name of the recipe {@link #recipe(boolean) recipe(false)} gives. */

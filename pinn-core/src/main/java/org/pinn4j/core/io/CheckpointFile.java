@@ -80,7 +80,7 @@ public final class CheckpointFile implements CheckpointStore {
         o.put("parameters", encode(s.parameters()));
         putState(o, "optimizer", s.optimizer());
         putState(o, "schedule", s.schedule());
-        putState(o, "lbfgs", s.lbfgs());
+        putState(o, "quasiNewton", s.quasiNewton());
         ArrayNode conditions = o.putArray("conditions");
         for (RunSnapshot.ConditionSnapshot c : s.conditions()) {
             ObjectNode n = conditions.addObject();
@@ -185,7 +185,7 @@ public final class CheckpointFile implements CheckpointStore {
                 decode(o.path("parameters").asText()),
                 getState(o, "optimizer"),
                 getState(o, "schedule"),
-                getState(o, "lbfgs"),
+                getState(o, "quasiNewton"),
                 conditions,
                 new HistorySnapshot(rows, switches));
     }

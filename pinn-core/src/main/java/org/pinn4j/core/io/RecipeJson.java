@@ -16,6 +16,7 @@ import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.LbfgsSettings;
 import org.pinn4j.core.optim.LearningRateSchedule;
 import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.QuasiNewtonSettings;
 import org.pinn4j.core.optim.ScheduleSettings;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
@@ -83,6 +84,7 @@ public final class RecipeJson {
         p.optimizerSettings().ifPresent(s -> o.set("optimizer", settings((Record) s)));
         p.scheduleSettings().ifPresent(s -> o.set("schedule", settings((Record) s)));
         p.lbfgsSettings().ifPresent(s -> o.set("lbfgs", settings(s)));
+        p.quasiNewtonSettings().ifPresent(s -> o.set("quasiNewton", settings(s)));
         return o;
     }
 
@@ -98,6 +100,8 @@ public final class RecipeJson {
                 o.put(c.getName(), l);
             } else if (v instanceof Integer i) {
                 o.put(c.getName(), i);
+            } else if (v instanceof Boolean b) {
+                o.put(c.getName(), b);
             } else {
                 throw new IllegalStateException(r.getClass() + " has a component of unsupported type " + c.getType());
             }
@@ -186,9 +190,14 @@ public final class RecipeJson {
                             length,
                             batchSize);
                 case "lbfgs" -> Phase.lbfgs(length, settings(require(o, "lbfgs", "phase"), LbfgsSettings.class));
+                case "bfgs", "ssbroyden" ->
+                    Phase.denseQuasiNewton(
+                            mode.equals("bfgs") ? Phase.Mode.BFGS : Phase.Mode.SSBROYDEN,
+                            length,
+                            settings(require(o, "quasiNewton", "phase"), QuasiNewtonSettings.class));
                 default ->
-                    throw new IllegalArgumentException(
-                            "phase '" + label + "': mode '" + mode + "'; expected steps, epochs or lbfgs");
+                    throw new IllegalArgumentException("phase '" + label + "': mode '" + mode
+                            + "'; expected steps, epochs, lbfgs, bfgs or ssbroyden");
             };
             if (!p.label().equals(label)) {
                 p = p.withLabel(label);
@@ -241,6 +250,8 @@ public final class RecipeJson {
                 args[i] = v.asLong();
             } else if (types[i] == int.class) {
                 args[i] = v.asInt();
+            } else if (types[i] == boolean.class) {
+                args[i] = v.asBoolean();
             } else {
                 throw new IllegalStateException(record + " has a component of unsupported type " + types[i]);
             }

@@ -34,4 +34,9 @@ public record QuasiNewtonSettings(
     public static QuasiNewtonSettings defaults() {
         return new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true);
     }
+
+    /** Every setting, e.g. "quasiNewton(maxEvaluations 18750, ...)". */
+    public String describe() {
+        return Settings.describe("quasiNewton", this);
+    }
 }

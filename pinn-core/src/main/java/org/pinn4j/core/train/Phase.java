@@ -8,6 +8,7 @@ import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.LbfgsSettings;
 import org.pinn4j.core.optim.LearningRateSchedule;
 import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.QuasiNewtonSettings;
 import org.pinn4j.core.optim.ScheduleSettings;
 
 /**
@@ -30,7 +31,26 @@ public final class Phase {
         /** Epochs of mini-batches of a first-order optimizer. */
         EPOCHS,
         /** Full-batch L-BFGS iterations with a line search. */
-        LBFGS
+        LBFGS,
+        /** Full-batch BFGS iterations on a dense inverse-Hessian estimate, with a line search. */
+        BFGS,
+        /** Full-batch self-scaled Broyden iterations on a dense inverse-Hessian estimate, with a line search. */
+        SSBROYDEN;
+
+        /** The method's name in messages and descriptions: "L-BFGS", "BFGS", "SSBroyden", else empty. */
+        public String methodName() {
+            return switch (this) {
+                case LBFGS -> "L-BFGS";
+                case BFGS -> "BFGS";
+                case SSBROYDEN -> "SSBroyden";
+                default -> "";
+            };
+        }
+
+        /** Whether the phase is a quasi-Newton method (L-BFGS, BFGS, self-scaled Broyden). */
+        public boolean quasiNewton() {
+            return this == LBFGS || this == BFGS || this == SSBROYDEN;
+        }
     }
 
     /**
@@ -61,6 +81,7 @@ public final class Phase {
         Supplier<GradientOptimizer> customOptimizer;
         Supplier<LearningRateSchedule> customSchedule;
         LbfgsSettings lbfgs;
+        QuasiNewtonSettings quasiNewton;
         int length;
         int batchSize;
         int resampleEvery;
@@ -82,7 +103,7 @@ public final class Phase {
         String label = f.label;
         if (f.length < 1) {
             throw new IllegalArgumentException(
-                    label + ": " + (f.mode == Mode.EPOCHS ? "epochs" : f.mode == Mode.LBFGS ? "iterations" : "steps")
+                    label + ": " + (f.mode == Mode.EPOCHS ? "epochs" : f.mode.quasiNewton() ? "iterations" : "steps")
                             + " must be >= 1; got " + f.length);
         }
         if (f.mode == Mode.EPOCHS && f.batchSize < 1) {
@@ -197,6 +218,52 @@ public final class Phase {
         return new Phase(f);
     }
 
+    /**
+     * BFGS on a dense N x N inverse-Hessian estimate (N the parameter count: 8 N^2 bytes of heap) with a
+     * strong-Wolfe line search, default settings, at most {@code iterations} iterations.
+     */
+    public static Phase bfgs(int iterations) {
+        return denseQuasiNewton(Mode.BFGS, iterations, QuasiNewtonSettings.defaults());
+    }
+
+    /**
+     * The self-scaled Broyden method of Urban et al. 2025 on a dense N x N inverse-Hessian estimate, with a
+     * strong-Wolfe line search, default settings, at most {@code iterations} iterations.
+     */
+    public static Phase ssbroyden(int iterations) {
+        return denseQuasiNewton(Mode.SSBROYDEN, iterations, QuasiNewtonSettings.defaults());
+    }
+
+    /** BFGS ({@code Mode.BFGS}) or self-scaled Broyden ({@code Mode.SSBROYDEN}) with the given settings. */
+    public static Phase denseQuasiNewton(Mode mode, int iterations, QuasiNewtonSettings settings) {
+        if (mode != Mode.BFGS && mode != Mode.SSBROYDEN) {
+            throw new IllegalArgumentException("a dense quasi-Newton phase is BFGS or SSBROYDEN; got " + mode);
+        }
+        Fields f = new Fields();
+        f.mode = mode;
+        f.quasiNewton = Objects.requireNonNull(settings, "quasi-Newton settings");
+        f.length = iterations;
+        f.label = mode == Mode.BFGS ? "bfgs" : "ssbroyden";
+        return new Phase(f);
+    }
+
+    /**
+     * The quasi-Newton phase named {@code name} (lbfgs, bfgs or ssbroyden) with its default settings and at most
+     * {@code iterations} iterations.
+     *
+     * @throws IllegalArgumentException for another name, listing the three
+     */
+    public static Phase quasiNewton(String name, int iterations) {
+        return switch (name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "lbfgs" -> lbfgs(iterations);
+            case "bfgs" -> bfgs(iterations);
+            case "ssbroyden" -> ssbroyden(iterations);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown quasi-Newton method '" + name + "'; expected one of lbfgs, bfgs, ssbroyden");
+        };
+    }
+
     /** Copy that resamples the non-fixed conditions' points every k steps (0 = never). */
     public Phase resampleEvery(int k) {
         return with(c -> c.resampleEvery = k);
@@ -236,6 +303,11 @@ public final class Phase {
     /** The schedule's settings (empty for L-BFGS and custom phases). */
     public Optional<ScheduleSettings> scheduleSettings() {
         return Optional.ofNullable(f.schedule);
+    }
+
+    /** The BFGS or self-scaled Broyden settings (empty for other phases). */
+    public Optional<QuasiNewtonSettings> quasiNewtonSettings() {
+        return Optional.ofNullable(f.quasiNewton);
     }
 
     /** The L-BFGS settings (empty for first-order phases). */
@@ -298,7 +370,8 @@ public final class Phase {
                 "L-BFGS settings",
                 f.lbfgs == null ? null : f.lbfgs.describe(),
                 other.f.lbfgs == null ? null : other.f.lbfgs.describe()
-            }
+            },
+            {"quasi-Newton settings", describe(f.quasiNewton), describe(other.f.quasiNewton)}
         };
         for (Object[] field : fields) {
             if (!Objects.equals(field[1], field[2])) {
@@ -309,11 +382,15 @@ public final class Phase {
     }
 
     private String lengthName() {
-        return f.mode == Mode.EPOCHS ? "epochs" : f.mode == Mode.LBFGS ? "iterations" : "steps";
+        return f.mode == Mode.EPOCHS ? "epochs" : f.mode.quasiNewton() ? "iterations" : "steps";
     }
 
     private static String describe(OptimizerSettings o) {
         return o == null ? null : o.describe();
+    }
+
+    private static String describe(QuasiNewtonSettings q) {
+        return q == null ? null : q.describe();
     }
 
     private static String describe(ScheduleSettings s) {
@@ -327,7 +404,16 @@ public final class Phase {
 
     @Override
     public int hashCode() {
-        return Objects.hash(f.mode, f.label, f.length, f.batchSize, f.resampleEvery, f.optimizer, f.schedule, f.lbfgs);
+        return Objects.hash(
+                f.mode,
+                f.label,
+                f.length,
+                f.batchSize,
+                f.resampleEvery,
+                f.optimizer,
+                f.schedule,
+                f.lbfgs,
+                f.quasiNewton);
     }
 
     /**
@@ -337,7 +423,10 @@ public final class Phase {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(isCustom() ? "custom:" : "");
-        sb.append(f.mode == Mode.LBFGS ? "L-BFGS" : f.label)
+        sb.append(
+                        f.mode == Mode.LBFGS
+                                ? "L-BFGS"
+                                : f.mode == Mode.BFGS ? "BFGS" : f.mode == Mode.SSBROYDEN ? "SSBroyden" : f.label)
                 .append(' ')
                 .append(f.length)
                 .append(' ')
@@ -353,6 +442,9 @@ public final class Phase {
         }
         if (f.lbfgs != null) {
             sb.append(": ").append(f.lbfgs.describe());
+        }
+        if (f.quasiNewton != null) {
+            sb.append(": ").append(f.quasiNewton.describe());
         }
         if (f.resampleEvery > 0) {
             sb.append(", resample every ").append(f.resampleEvery);

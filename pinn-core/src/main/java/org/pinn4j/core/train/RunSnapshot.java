@@ -18,7 +18,8 @@ import org.pinn4j.core.optim.OptimizerState;
  * @param parameters the parameter vector (network, then coefficients as value / scale)
  * @param optimizer the first-order optimizer's state, or null in an L-BFGS phase
  * @param schedule the learning-rate schedule's state, or null in an L-BFGS phase
- * @param lbfgs the L-BFGS state, or null in a first-order phase
+ * @param quasiNewton the state of the quasi-Newton method (L-BFGS, BFGS, self-scaled Broyden), or null in a
+ *     first-order phase
  * @param conditions one per condition of the problem, in order
  * @param history the history so far
  */
@@ -32,7 +33,7 @@ public record RunSnapshot(
         double[] parameters,
         OptimizerState optimizer,
         OptimizerState schedule,
-        OptimizerState lbfgs,
+        OptimizerState quasiNewton,
         List<ConditionSnapshot> conditions,
         HistorySnapshot history) {
 

@@ -2,10 +2,11 @@ package org.pinn4j.core.train;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.core.optim.GradientOptimizer;
-import org.pinn4j.core.optim.Lbfgs;
 import org.pinn4j.core.optim.LearningRateSchedule;
+import org.pinn4j.core.optim.OptimizerState;
 
 /**
  * What every step of every phase does besides its update: the loss and gradient with the divergence checks,
@@ -126,9 +127,14 @@ final class StepRecorder {
 
     /**
      * Saves the run when a checkpoint is due after this step: its state, its position ({@code phaseStep} steps
-     * of phase {@code ph} done) and the state of whichever of optimizer, schedule and L-BFGS the phase has.
+     * of phase {@code ph} done) and the state of whichever of optimizer, schedule and quasi-Newton method the phase has.
      */
-    void checkpointIfDue(int ph, long phaseStep, GradientOptimizer opt, LearningRateSchedule schedule, Lbfgs lbfgs) {
+    void checkpointIfDue(
+            int ph,
+            long phaseStep,
+            GradientOptimizer opt,
+            LearningRateSchedule schedule,
+            Supplier<OptimizerState> quasiNewton) {
         if (checkpointing == null || run.step % checkpointing.every() != 0) {
             return;
         }
@@ -144,7 +150,7 @@ final class StepRecorder {
                         run.params.clone(),
                         opt == null ? null : opt.exportState(),
                         schedule == null ? null : schedule.exportState(),
-                        lbfgs == null ? null : lbfgs.exportState(),
+                        quasiNewton == null ? null : quasiNewton.get(),
                         run.conditionSnapshots(),
                         run.history.exportState()));
     }

@@ -140,7 +140,7 @@ public final class Trainer {
         try (BatchEvaluator evaluator = new BatchEvaluator(recipe.threads())) {
             FirstOrderPhase firstOrder =
                     new FirstOrderPhase(run, conditions, miniBatches, annealing, recorder, evaluator);
-            LbfgsPhase lbfgs = new LbfgsPhase(run, recorder, evaluator);
+            QuasiNewtonPhase quasiNewton = new QuasiNewtonPhase(run, recorder, evaluator);
             List<Phase> phases = recipe.phases();
             int firstPhase = resumeFrom == null ? 0 : resumeFrom.phase();
             for (int ph = firstPhase; ph < phases.size(); ph++) {
@@ -148,9 +148,9 @@ public final class Trainer {
                 RunSnapshot resume = resumeFrom != null && ph == resumeFrom.phase() ? resumeFrom : null;
                 recorder.phaseStart(ph, phase, resume != null);
                 boolean go;
-                if (phase.mode() == Phase.Mode.LBFGS) {
-                    go = lbfgs.run(ph, phase, resume);
-                    message = "L-BFGS stopped: " + lbfgs.stopReason();
+                if (phase.mode().quasiNewton()) {
+                    go = quasiNewton.run(ph, phase, resume);
+                    message = phase.mode().methodName() + " stopped: " + quasiNewton.stopReason();
                 } else {
                     go = firstOrder.run(ph, phase, resume);
                 }

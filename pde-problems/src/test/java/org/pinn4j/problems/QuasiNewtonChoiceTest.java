@@ -1,0 +1,38 @@
+package org.pinn4j.problems;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pinn4j.core.train.Phase;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.catalogue.Burgers;
+import org.pinn4j.problems.catalogue.course.CwruExercise;
+
+/** {@code --optimizer lbfgs|bfgs|ssbroyden} replaces a recipe's final quasi-Newton phase and nothing else. */
+class QuasiNewtonChoiceTest {
+    @Test
+    void theFinalQuasiNewtonPhaseIsReplacedWithTheSameIterations() {
+        Burgers b = new Burgers();
+        for (boolean quick : new boolean[] {true, false}) {
+            Recipe base = b.recipe(quick);
+            for (String m : List.of("bfgs", "ssbroyden", "lbfgs", "SSBroyden")) {
+                Recipe r = b.recipe(quick, m);
+                List<Phase> phases = r.phases();
+                Phase last = phases.get(phases.size() - 1);
+                assertEquals(Phase.quasiNewton(m, base.phases().get(1).length()), last, m);
+                assertEquals(base.phases().get(0), phases.get(0), "the Adam phase is kept");
+                assertEquals(base.network().toString(), r.network().toString());
+            }
+        }
+    }
+
+    @Test
+    void aRecipeWithoutAQuasiNewtonPhaseIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new CwruExercise().recipe(true, "ssbroyden"));
+        assertTrue(e.getMessage().contains("ssbroyden"), e.getMessage());
+    }
+}

@@ -1,0 +1,159 @@
+package org.pinn4j.core.train;
+
+import org.pinn4j.autodiff.taylor.BatchEvaluator;
+import org.pinn4j.core.optim.DenseQuasiNewton;
+import org.pinn4j.core.optim.IterationCallback;
+import org.pinn4j.core.optim.Lbfgs;
+import org.pinn4j.core.optim.LbfgsResult;
+import org.pinn4j.core.optim.Objective;
+import org.pinn4j.core.optim.OptimizerState;
+
+/**
+ * Runs a quasi-Newton phase (L-BFGS, or BFGS / self-scaled Broyden on a dense inverse-Hessian estimate) on the
+ * {@link TrainingObjective}: each accepted iteration is one recorded step (with the terms' losses of the
+ * evaluation it accepted) and may be checkpointed; a non-finite loss stops the run with the parameters of the
+ * last good step. A dense estimate that does not fit the heap is refused before the phase starts.
+ */
+final class QuasiNewtonPhase {
+    /** What the runner needs of a quasi-Newton method: {@link Lbfgs} and {@link DenseQuasiNewton} both have it. */
+    private interface Method {
+        LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback);
+
+        LbfgsResult resume(Objective objective, IterationCallback callback);
+
+        OptimizerState exportState();
+
+        void importState(OptimizerState state);
+    }
+
+    private final RunState run;
+    private final StepRecorder recorder;
+    private final BatchEvaluator evaluator;
+    private String stopReason;
+
+    QuasiNewtonPhase(RunState run, StepRecorder recorder, BatchEvaluator evaluator) {
+        this.run = run;
+        this.recorder = recorder;
+        this.evaluator = evaluator;
+    }
+
+    /**
+     * Runs phase {@code ph} from its start, or from the optimizer state in {@code resume} (null: from the start).
+     *
+     * @return false when a listener stopped the run
+     */
+    boolean run(int ph, Phase phase, RunSnapshot resume) {
+        TrainingObjective objective = new TrainingObjective(run, evaluator);
+        double[] lastGood = run.params.clone();
+        boolean[] keepGoing = {true};
+        DivergenceException[] diverged = {null};
+        Method method = method(phase);
+        IterationCallback callback = (iteration, value, gradNorm) -> {
+            double[] losses = objective.lossesAt(value);
+            if (losses != null) {
+                for (int i = 0; i < run.conditions.length; i++) {
+                    run.conditions[i].loss = losses[i];
+                }
+            }
+            if (!Double.isFinite(value)) {
+                diverged[0] = new DivergenceException(
+                        "training diverged at step " + (run.step + 1) + " (" + phase.label() + " iteration " + iteration
+                                + "): total loss became " + value + "; kept the parameters of step " + run.step,
+                        lastGood);
+                return false;
+            }
+            keepGoing[0] = recorder.record(phase.label(), 0, Double.NaN, value);
+            recorder.checkpointIfDue(ph, iteration, null, null, method::exportState);
+            return keepGoing[0];
+        };
+        LbfgsResult result;
+        if (resume != null && resume.quasiNewton() != null) {
+            method.importState(resume.quasiNewton());
+            result = method.resume(objective, callback);
+        } else {
+            result = method.minimize(objective, run.params.clone(), callback);
+        }
+        if (diverged[0] != null) {
+            throw diverged[0];
+        }
+        System.arraycopy(result.x(), 0, run.params, 0, run.params.length);
+        // evaluations include the line searches' extra ones: the cost of an iteration is that many steps' worth
+        stopReason = result.stopReason().description() + " (" + result.iterations() + " iterations, "
+                + result.evaluations() + " function evaluations)";
+        return keepGoing[0];
+    }
+
+    /** The phase's method, with its settings and iteration limit; a dense estimate is checked against the heap. */
+    private Method method(Phase phase) {
+        if (phase.mode() == Phase.Mode.LBFGS) {
+            Lbfgs l = phase.lbfgsSettings().orElseThrow().create(phase.length());
+            return adapt(l::minimize, l::resume, l::exportState, l::importState);
+        }
+        requireHeap(phase.label(), run.params.length);
+        DenseQuasiNewton d = new DenseQuasiNewton(
+                        phase.mode() == Phase.Mode.BFGS
+                                ? DenseQuasiNewton.Update.BFGS
+                                : DenseQuasiNewton.Update.SSBROYDEN,
+                        phase.quasiNewtonSettings().orElseThrow())
+                .maxIterations(phase.length());
+        return adapt(d::minimize, d::resume, d::exportState, d::importState);
+    }
+
+    private interface Start {
+        LbfgsResult apply(Objective objective, double[] x0, IterationCallback callback);
+    }
+
+    private interface Continue {
+        LbfgsResult apply(Objective objective, IterationCallback callback);
+    }
+
+    private static Method adapt(
+            Start start,
+            Continue resume,
+            java.util.function.Supplier<OptimizerState> export,
+            java.util.function.Consumer<OptimizerState> load) {
+        return new Method() {
+            @Override
+            public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
+                return start.apply(objective, x0, callback);
+            }
+
+            @Override
+            public LbfgsResult resume(Objective objective, IterationCallback callback) {
+                return resume.apply(objective, callback);
+            }
+
+            @Override
+            public OptimizerState exportState() {
+                return export.get();
+            }
+
+            @Override
+            public void importState(OptimizerState state) {
+                load.accept(state);
+            }
+        };
+    }
+
+    /**
+     * Refuses, before any work, a dense N x N estimate (with a copy for checkpoints) that the heap cannot hold.
+     *
+     * @throws IllegalArgumentException with the parameter count and the memory needed and available
+     */
+    static void requireHeap(String method, int n) {
+        long needed = 2L * 8L * n * (long) n;
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if ((long) n * n > Integer.MAX_VALUE - 8 || needed > available) {
+            throw new IllegalArgumentException(method + ": the dense inverse-Hessian estimate of " + n
+                    + " parameters needs " + (needed >> 20) + " MB (an N x N matrix and a copy for checkpoints); "
+                    + (available >> 20) + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx"
+                    + Math.max(1, (needed >> 30) + 2) + "g), a smaller network, or lbfgs");
+        }
+    }
+
+    /** Why the last run of a quasi-Newton phase stopped, or null if none has run to its end. */
+    String stopReason() {
+        return stopReason;
+    }
+}

@@ -1,0 +1,72 @@
+package org.pinn4j.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pinn4j.core.io.CheckpointFile;
+import org.pinn4j.core.nn.NetworkConfig;
+
+/**
+ * BFGS and self-scaled Broyden phases in training: they lower the loss after Adam, give the same bits on 1 and 2
+ * threads, and a run killed inside the phase resumes from its checkpoint (the inverse-Hessian estimate included)
+ * bit for bit; a dense estimate the heap cannot hold is refused with the numbers.
+ */
+class DenseQuasiNewtonPhaseTest {
+    private static Recipe recipe(String method) {
+        return Recipe.of(NetworkConfig.mlp(2, 8), Phase.adam(20, 1e-2), Phase.quasiNewton(method, 25))
+                .withSeed(7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bfgs", "ssbroyden"})
+    void lowersTheLossAndIsTheSameOnOneAndTwoThreads(String method) {
+        TrainingResult one = Trainer.train(
+                TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(1));
+        TrainingResult two = Trainer.train(
+                TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(2));
+        assertArrayEquals(one.model().parameters(), two.model().parameters(), 0.0, "thread count changes nothing");
+        double[] totals = one.history().totals();
+        assertTrue(
+                totals[totals.length - 1] < totals[19],
+                method + " lowers the loss Adam left: " + totals[19] + " -> " + totals[totals.length - 1]);
+        assertTrue(
+                one.message().startsWith(method.equals("bfgs") ? "BFGS stopped: " : "SSBroyden stopped: "),
+                one.message());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bfgs", "ssbroyden"})
+    void aRunStoppedInsideThePhaseResumesBitForBit(String method, @TempDir Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe(method));
+        Path ckpt = dir.resolve("checkpoint.json");
+        TrainingResult cut = new Trainer(
+                        TrainerBehaviourTest.heat(0.3, true), recipe(method), CheckpointResumeTest.stopAt(33))
+                .checkpointEvery(4, new CheckpointFile(ckpt))
+                .train();
+        assertEquals(TrainingResult.Status.STOPPED, cut.status());
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(2), new CheckpointFile(ckpt))
+                .train();
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
+        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+    }
+
+    @Test
+    void aDenseEstimateTheHeapCannotHoldIsRefusedUpFront() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> QuasiNewtonPhase.requireHeap("ssbroyden", 60_000));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("ssbroyden: the dense inverse-Hessian estimate of 60000 parameters needs"
+                                + " 54931 MB (an N x N matrix and a copy for checkpoints); "),
+                e.getMessage());
+        QuasiNewtonPhase.requireHeap("bfgs", 500); // 4 MB fits any heap these tests run in
+    }
+}
