@@ -23,6 +23,11 @@ public final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
+    public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
+        out.println("phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason);
+    }
+
+    @Override
     public boolean onStep(StepReport r) {
         if (r.step() % every == 0 || r.step() == r.totalSteps()) {
             out.println(line(r));

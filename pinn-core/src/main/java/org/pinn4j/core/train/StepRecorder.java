@@ -58,6 +58,13 @@ final class StepRecorder {
         }
     }
 
+    /** Tells the listeners why the quasi-Newton phase {@code ph} stopped. */
+    void phaseEnd(int ph, Phase phase, String stopReason) {
+        for (TrainingListener l : listeners) {
+            l.onPhaseEnd(ph, phase, stopReason);
+        }
+    }
+
     /** Total weighted loss and its gradient at the current parameters; throws on NaN/Inf. */
     double lossAndGradient(BatchEvaluator evaluator, double[] grad, double[] lastGood) {
         double loss = run.evaluate(evaluator, grad);

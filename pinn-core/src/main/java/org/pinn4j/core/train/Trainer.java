@@ -151,6 +151,7 @@ public final class Trainer {
                 if (phase.mode().quasiNewton()) {
                     go = quasiNewton.run(ph, phase, resume);
                     message = phase.mode().methodName() + " stopped: " + quasiNewton.stopReason();
+                    recorder.phaseEnd(ph, phase, quasiNewton.stopReason());
                 } else {
                     go = firstOrder.run(ph, phase, resume);
                 }

@@ -27,8 +27,15 @@ class DenseQuasiNewtonPhaseTest {
     @ParameterizedTest
     @ValueSource(strings = {"bfgs", "ssbroyden"})
     void lowersTheLossAndIsTheSameOnOneAndTwoThreads(String method) {
+        String[] ended = {null};
+        TrainingListener phaseEnd = new TrainingListener() {
+            @Override
+            public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
+                ended[0] = phaseIndex + " " + stopReason;
+            }
+        };
         TrainingResult one = Trainer.train(
-                TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(1));
+                TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(1), phaseEnd);
         TrainingResult two = Trainer.train(
                 TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(2));
         assertArrayEquals(one.model().parameters(), two.model().parameters(), 0.0, "thread count changes nothing");
@@ -39,6 +46,7 @@ class DenseQuasiNewtonPhaseTest {
         assertTrue(
                 one.message().startsWith(method.equals("bfgs") ? "BFGS stopped: " : "SSBroyden stopped: "),
                 one.message());
+        assertEquals("1 " + one.message().substring(one.message().indexOf(": ") + 2), ended[0], "listeners hear why");
     }
 
     @ParameterizedTest

@@ -27,6 +27,12 @@ final class ProgressLines implements TrainingListener {
     }
 
     @Override
+    public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
+        err.println("phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason);
+        err.flush();
+    }
+
+    @Override
     public boolean onStep(StepReport r) {
         if (r.step() % every == 0 || r.step() == r.totalSteps()) {
             err.println(ProgressPrinter.line(r));

@@ -91,6 +91,7 @@ class PinnCliTest {
         // progress went to stderr: phase lines and step lines with loss terms and ETA
         assertTrue(o.err().contains("phase 1: adam 500 steps"), o.err());
         assertTrue(o.err().contains("step 1000/1000 lbfgs pde="), o.err());
+        assertTrue(o.err().contains("phase 2 (L-BFGS) stopped: "), "the stop reason is printed: " + o.err());
         assertTrue(o.err().contains(" eta="), o.err());
         assertTrue(Files.readString(runDir.resolve("report.md")).contains("| recipe | quick (reduced budget) |"));
         // the report and the model file name every phase with its settings
