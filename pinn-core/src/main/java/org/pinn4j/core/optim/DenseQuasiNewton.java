@@ -43,6 +43,11 @@ public final class DenseQuasiNewton {
     private final Update update;
     private final QuasiNewtonSettings settings;
     private int maxIterations = 15_000;
+    /** Rows below which the N x N work stays on the calling thread. */
+    private static final int PARALLEL_MIN_ROWS = 256;
+
+    private int threads = 1;
+    private java.util.concurrent.ExecutorService pool;
 
     private int n = -1;
     private double[] x;
@@ -73,6 +78,15 @@ public final class DenseQuasiNewton {
             throw new IllegalArgumentException("quasi-Newton: max iterations must be >= 0, got " + limit);
         }
         maxIterations = limit;
+        return this;
+    }
+
+    /** Threads for the N x N work (default 1); the result does not depend on it. */
+    public DenseQuasiNewton threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("quasi-Newton: thread count must be >= 1, got " + count);
+        }
+        threads = count;
         return this;
     }
 
@@ -142,6 +156,24 @@ public final class DenseQuasiNewton {
     }
 
     private LbfgsResult run(Objective objective, IterationCallback callback) {
+        if (threads > 1 && n >= PARALLEL_MIN_ROWS) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "pinn4j-quasi-newton");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        try {
+            return iterate(objective, callback);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool = null;
+            }
+        }
+    }
+
+    private LbfgsResult iterate(Objective objective, IterationCallback callback) {
         StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(C1, C2, settings.maxLineSearchEvaluations());
         double[] d = new double[n];
         double[] xTrial = new double[n];
@@ -234,7 +266,7 @@ public final class DenseQuasiNewton {
             // (I - rho s y^T) H (I - rho y s^T) + rho s s^T = H - rho (s Hy^T + Hy s^T) + (rho^2 y.Hy + rho) s s^T
             double c = rho * rho * yhy + rho;
             // the upper triangle, mirrored: H stays exactly symmetric
-            for (int i = 0; i < n; i++) {
+            forRows(true, i -> {
                 int row = i * n;
                 double csi = c * s[i];
                 double rsi = rho * s[i];
@@ -244,7 +276,7 @@ public final class DenseQuasiNewton {
                     h[row + j] = v;
                     h[j * n + i] = v;
                 }
-            }
+            });
         } else {
             multiply(h, y, hy);
             double yhy = dot(y, hy);
@@ -274,7 +306,7 @@ public final class DenseQuasiNewton {
             double invTau = 1.0 / tau;
             double phiYhy = phi * yhy;
             // the upper triangle, mirrored: H stays exactly symmetric
-            for (int i = 0; i < n; i++) {
+            forRows(true, i -> {
                 int row = i * n;
                 double hyi = hy[i] / yhy;
                 double pvi = phiYhy * v[i];
@@ -284,7 +316,7 @@ public final class DenseQuasiNewton {
                     h[row + j] = value;
                     h[j * n + i] = value;
                 }
-            }
+            });
         }
         updates++;
     }
@@ -299,13 +331,56 @@ public final class DenseQuasiNewton {
 
     /** out = M v for the row-major n x n matrix M. */
     private void multiply(double[] m, double[] v, double[] out) {
-        for (int i = 0; i < n; i++) {
+        forRows(false, i -> {
             int row = i * n;
             double sum = 0;
             for (int j = 0; j < n; j++) {
                 sum += m[row + j] * v[j];
             }
             out[i] = sum;
+        });
+    }
+
+    /**
+     * Runs {@code body} for every row index, split over the threads in contiguous blocks. Each row is computed
+     * whole by one thread, in the same order whatever the split, so the result is bit-identical for any thread
+     * count. {@code triangle}: rows do n - i work (upper-triangle updates), so the blocks balance that.
+     */
+    private void forRows(boolean triangle, java.util.function.IntConsumer body) {
+        if (pool == null || n < PARALLEL_MIN_ROWS) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        int parts = threads;
+        int[] start = new int[parts + 1];
+        for (int k = 1; k < parts; k++) {
+            // equal areas of the triangle above the diagonal: rows [0, r) hold n^2 - (n - r)^2 of n^2
+            start[k] = triangle
+                    ? (int) Math.round(n - n * Math.sqrt(1.0 - (double) k / parts))
+                    : (int) ((long) n * k / parts);
+        }
+        start[parts] = n;
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            int from = start[k];
+            int to = start[k + 1];
+            done.add(pool.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    body.accept(i);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("quasi-Newton: interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("quasi-Newton: a worker failed", e.getCause());
+            }
         }
     }
 

@@ -31,7 +31,10 @@ final class QuasiNewtonPhase {
     private final BatchEvaluator evaluator;
     private String stopReason;
 
-    QuasiNewtonPhase(RunState run, StepRecorder recorder, BatchEvaluator evaluator) {
+    private final int threads;
+
+    QuasiNewtonPhase(RunState run, StepRecorder recorder, BatchEvaluator evaluator, int threads) {
+        this.threads = threads;
         this.run = run;
         this.recorder = recorder;
         this.evaluator = evaluator;
@@ -95,7 +98,8 @@ final class QuasiNewtonPhase {
                                 ? DenseQuasiNewton.Update.BFGS
                                 : DenseQuasiNewton.Update.SSBROYDEN,
                         phase.quasiNewtonSettings().orElseThrow())
-                .maxIterations(phase.length());
+                .maxIterations(phase.length())
+                .threads(threads);
         return adapt(d::minimize, d::resume, d::exportState, d::importState);
     }
 

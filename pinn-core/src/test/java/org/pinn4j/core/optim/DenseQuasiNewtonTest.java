@@ -148,4 +148,43 @@ class DenseQuasiNewtonTest {
         assertEquals(straight.iterations(), resumed.iterations());
         assertEquals(straight.evaluations(), resumed.evaluations());
     }
+
+    /** Extended Rosenbrock in 300-D (pairs of coordinates), so the N x N work is split over threads. */
+    private static final Objective WIDE = new Objective() {
+        @Override
+        public int dimension() {
+            return 300;
+        }
+
+        @Override
+        public double valueAndGradient(double[] x, double[] g) {
+            double f = 0;
+            for (int i = 0; i < x.length; i += 2) {
+                double t = x[i + 1] - x[i] * x[i];
+                f += (1 - x[i]) * (1 - x[i]) + 100 * t * t;
+                g[i] = -2 * (1 - x[i]) - 400 * x[i] * t;
+                g[i + 1] = 200 * t;
+            }
+            return f;
+        }
+    };
+
+    @ParameterizedTest
+    @EnumSource(DenseQuasiNewton.Update.class)
+    void anyThreadCountGivesTheSameBits(DenseQuasiNewton.Update u) {
+        double[] start = new double[300];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = i % 2 == 0 ? -1.2 + 0.001 * i : 1.0;
+        }
+        DenseQuasiNewton one =
+                new DenseQuasiNewton(u, SETTINGS).maxIterations(40).threads(1);
+        LbfgsResult a = one.minimize(WIDE, start, null);
+        for (int threads : new int[] {2, 3}) {
+            DenseQuasiNewton many =
+                    new DenseQuasiNewton(u, SETTINGS).maxIterations(40).threads(threads);
+            LbfgsResult b = many.minimize(WIDE, start, null);
+            assertArrayEquals(a.x(), b.x(), 0.0, threads + " threads");
+            assertArrayEquals(one.inverseHessian(), many.inverseHessian(), 0.0, threads + " threads: H");
+        }
+    }
 }
