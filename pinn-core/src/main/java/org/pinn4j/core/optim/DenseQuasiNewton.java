@@ -1,5 +1,10 @@
 package org.pinn4j.core.optim;
 
+import static org.pinn4j.core.optim.Vectors.allFinite;
+import static org.pinn4j.core.optim.Vectors.dot;
+import static org.pinn4j.core.optim.Vectors.infNorm;
+import static org.pinn4j.core.optim.Vectors.oneNorm;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -457,38 +462,5 @@ public final class DenseQuasiNewton {
         for (int i = 0; i < a.length; i++) {
             a[i] = -a[i];
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double infNorm(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
-    private static double oneNorm(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += Math.abs(v);
-        }
-        return s;
-    }
-
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
