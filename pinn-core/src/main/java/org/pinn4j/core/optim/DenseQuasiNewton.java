@@ -32,7 +32,7 @@ import java.util.Map;
  * {@link #exportState}/{@link #importState} capture everything (H included, N^2 doubles) for a bit-identical
  * resume. Not thread-safe.
  */
-public final class DenseQuasiNewton {
+public final class DenseQuasiNewton implements QuasiNewtonMethod {
     /** The inverse-Hessian update. */
     public enum Update {
         /** Broyden-Fletcher-Goldfarb-Shanno. */
@@ -117,6 +117,7 @@ public final class DenseQuasiNewton {
      * @throws IllegalArgumentException for a null objective or point, a length mismatch, or a non-finite value or
      *     gradient at {@code x0}
      */
+    @Override
     public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
         if (objective == null || x0 == null) {
             throw new IllegalArgumentException("quasi-Newton: objective and starting point must be non-null");
@@ -149,6 +150,7 @@ public final class DenseQuasiNewton {
      *
      * @throws IllegalStateException if there is no run to continue
      */
+    @Override
     public LbfgsResult resume(Objective objective, IterationCallback callback) {
         if (n < 0) {
             throw new IllegalStateException("quasi-Newton: nothing to resume; call minimize(...) or importState(...)");
@@ -394,6 +396,7 @@ public final class DenseQuasiNewton {
     }
 
     /** Exports point, value, gradient, counters and H. */
+    @Override
     public OptimizerState exportState() {
         if (n < 0) {
             throw new IllegalStateException("quasi-Newton: no state to export before minimize(...)");
@@ -419,6 +422,7 @@ public final class DenseQuasiNewton {
      *
      * @throws IllegalArgumentException if the state is of another update or inconsistent
      */
+    @Override
     public void importState(OptimizerState state) {
         if (state == null || !name().equals(state.kind())) {
             throw new IllegalArgumentException(

@@ -40,7 +40,7 @@ import java.util.Map;
  * between evaluations of one run: give L-BFGS the full batch (or a fixed batch), not a fresh
  * mini-batch per call.
  */
-public final class Lbfgs {
+public final class Lbfgs implements QuasiNewtonMethod {
 
     /** Why a run stopped. */
     public enum StopReason {
@@ -211,6 +211,7 @@ public final class Lbfgs {
      * @throws IllegalArgumentException for a null objective or point, a length mismatch, or a
      *     non-finite value or gradient at {@code x0}
      */
+    @Override
     public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
         if (objective == null || x0 == null) {
             throw new IllegalArgumentException("Lbfgs: objective and starting point must be non-null");
@@ -244,6 +245,7 @@ public final class Lbfgs {
      * @throws IllegalStateException if there is no run to continue
      * @throws IllegalArgumentException if the objective's dimension differs from the state's
      */
+    @Override
     public LbfgsResult resume(Objective objective, IterationCallback callback) {
         if (n < 0) {
             throw new IllegalStateException("Lbfgs: nothing to resume; call minimize(...) or importState(...) first");
@@ -415,6 +417,7 @@ public final class Lbfgs {
      *
      * @throws IllegalStateException before the first {@link #minimize} or {@link #importState}
      */
+    @Override
     public OptimizerState exportState() {
         if (n < 0) {
             throw new IllegalStateException("Lbfgs: no state to export before minimize(...)");
@@ -445,6 +448,7 @@ public final class Lbfgs {
      * @throws IllegalArgumentException if the state is not an L-BFGS state of this history size
      *     or is inconsistent
      */
+    @Override
     public void importState(OptimizerState state) {
         if (state == null) {
             throw new IllegalArgumentException("Lbfgs: state to import must not be null");

@@ -3,28 +3,17 @@ package org.pinn4j.core.train;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.core.optim.DenseQuasiNewton;
 import org.pinn4j.core.optim.IterationCallback;
-import org.pinn4j.core.optim.Lbfgs;
 import org.pinn4j.core.optim.LbfgsResult;
-import org.pinn4j.core.optim.Objective;
-import org.pinn4j.core.optim.OptimizerState;
+import org.pinn4j.core.optim.QuasiNewtonMethod;
 
 /**
  * Runs a quasi-Newton phase (L-BFGS, or BFGS / self-scaled Broyden on a dense inverse-Hessian estimate) on the
  * {@link TrainingObjective}: each accepted iteration is one recorded step (with the terms' losses of the
  * evaluation it accepted) and may be checkpointed; a non-finite loss stops the run with the parameters of the
- * last good step. A dense estimate that does not fit the heap is refused before the phase starts.
+ * last good step. A dense estimate that does not fit the heap is refused before the phase starts. Both kinds of method are a
+ * {@link QuasiNewtonMethod}.
  */
 final class QuasiNewtonPhase {
-    /** What the runner needs of a quasi-Newton method: {@link Lbfgs} and {@link DenseQuasiNewton} both have it. */
-    private interface Method {
-        LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback);
-
-        LbfgsResult resume(Objective objective, IterationCallback callback);
-
-        OptimizerState exportState();
-
-        void importState(OptimizerState state);
-    }
 
     private final RunState run;
     private final StepRecorder recorder;
@@ -50,7 +39,7 @@ final class QuasiNewtonPhase {
         double[] lastGood = run.params.clone();
         boolean[] keepGoing = {true};
         DivergenceException[] diverged = {null};
-        Method method = method(phase);
+        QuasiNewtonMethod method = method(phase);
         IterationCallback callback = (iteration, value, gradNorm) -> {
             double[] losses = objective.lossesAt(value);
             if (losses != null) {
@@ -87,56 +76,18 @@ final class QuasiNewtonPhase {
     }
 
     /** The phase's method, with its settings and iteration limit; a dense estimate is checked against the heap. */
-    private Method method(Phase phase) {
+    private QuasiNewtonMethod method(Phase phase) {
         if (phase.mode() == Phase.Mode.LBFGS) {
-            Lbfgs l = phase.lbfgsSettings().orElseThrow().create(phase.length());
-            return adapt(l::minimize, l::resume, l::exportState, l::importState);
+            return phase.lbfgsSettings().orElseThrow().create(phase.length());
         }
         requireHeap(phase.label(), run.params.length);
-        DenseQuasiNewton d = new DenseQuasiNewton(
+        return new DenseQuasiNewton(
                         phase.mode() == Phase.Mode.BFGS
                                 ? DenseQuasiNewton.Update.BFGS
                                 : DenseQuasiNewton.Update.SSBROYDEN,
                         phase.quasiNewtonSettings().orElseThrow())
                 .maxIterations(phase.length())
                 .threads(threads);
-        return adapt(d::minimize, d::resume, d::exportState, d::importState);
-    }
-
-    private interface Start {
-        LbfgsResult apply(Objective objective, double[] x0, IterationCallback callback);
-    }
-
-    private interface Continue {
-        LbfgsResult apply(Objective objective, IterationCallback callback);
-    }
-
-    private static Method adapt(
-            Start start,
-            Continue resume,
-            java.util.function.Supplier<OptimizerState> export,
-            java.util.function.Consumer<OptimizerState> load) {
-        return new Method() {
-            @Override
-            public LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback) {
-                return start.apply(objective, x0, callback);
-            }
-
-            @Override
-            public LbfgsResult resume(Objective objective, IterationCallback callback) {
-                return resume.apply(objective, callback);
-            }
-
-            @Override
-            public OptimizerState exportState() {
-                return export.get();
-            }
-
-            @Override
-            public void importState(OptimizerState state) {
-                load.accept(state);
-            }
-        };
     }
 
     /**

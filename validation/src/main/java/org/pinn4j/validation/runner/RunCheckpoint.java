@@ -94,8 +94,7 @@ public final class RunCheckpoint {
             }
             trainer = Trainer.resume(problem, recipe, new CheckpointFile(file), listeners);
         } else {
-            refuseUnfinished(dir, o);
-            deleteStale(dir);
+            deleteStale(dir); // Runner.run refused the directory already if it holds an unfinished run
             trainer = new Trainer(problem, recipe, listeners);
         }
         if (every > 0) {

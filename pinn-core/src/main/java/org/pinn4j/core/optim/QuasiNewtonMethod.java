@@ -1,0 +1,19 @@
+package org.pinn4j.core.optim;
+
+/**
+ * A quasi-Newton method as a configuration plus state ({@link Lbfgs}, {@link DenseQuasiNewton}): start a run,
+ * continue it, and export or import its whole state for a bit-identical resume.
+ */
+public interface QuasiNewtonMethod {
+    /** Starts a fresh run from {@code x0} (not modified); {@code callback} is called after each iteration. */
+    LbfgsResult minimize(Objective objective, double[] x0, IterationCallback callback);
+
+    /** Continues the current run (after {@link #minimize}, a stop, or {@link #importState}). */
+    LbfgsResult resume(Objective objective, IterationCallback callback);
+
+    /** The whole state, for a checkpoint. */
+    OptimizerState exportState();
+
+    /** Replaces the state by an exported one; {@link #resume} then continues that run. */
+    void importState(OptimizerState state);
+}
