@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.pinn4j.autodiff.Activation;
 import org.pinn4j.core.nn.NetworkConfig;
@@ -243,7 +244,12 @@ public final class RecipeJson {
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            JsonNode v = require(o, components[i].getName(), type);
+            JsonNode v = o.get(components[i].getName());
+            if ((v == null || v.isNull()) && ADDED_LATER.containsKey(type + "." + components[i].getName())) {
+                args[i] = ADDED_LATER.get(type + "." + components[i].getName());
+                continue;
+            }
+            v = require(o, components[i].getName(), type);
             if (types[i] == double.class) {
                 args[i] = v.asDouble();
             } else if (types[i] == long.class) {
@@ -268,6 +274,12 @@ public final class RecipeJson {
             throw new IllegalStateException("cannot make " + type, e);
         }
     }
+
+    /**
+     * Settings added after files were first written, with the value that files without them ran with (the
+     * Cholesky test of H did not exist: never).
+     */
+    private static final Map<String, Object> ADDED_LATER = Map.of("QuasiNewtonSettings.positiveDefiniteCheckEvery", 0);
 
     private static JsonNode require(JsonNode o, String field, String owner) {
         JsonNode v = o.get(field);

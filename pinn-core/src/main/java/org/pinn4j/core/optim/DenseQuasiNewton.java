@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Quasi-Newton minimisation with a dense N x N inverse-Hessian estimate H and a strong-Wolfe line search
- * ({@code c1 = 1e-4}, {@code c2 = 0.9}): BFGS, or the self-scaled Broyden update of Urban et al. (J. Comput.
+ * ({@code c1 = 1e-4}, {@code c2 = 0.9}; {@link MoreThuenteLineSearch}, falling back to the bracketing search of
+ * {@link StrongWolfeLineSearch} when it fails): BFGS, or the self-scaled Broyden update of Urban et al. (J. Comput.
  * Phys. 2025), which after a short Adam phase trains small float64 PINNs far below what L-BFGS reaches.
  *
  * <p>With the step {@code s = x+ - x}, the gradient change {@code y = g+ - g} and {@code rho = 1 / y.s}:
@@ -25,8 +26,10 @@ import java.util.Map;
  *       |sigma|^(1/(1-N)), sigma)} if {@code theta <= 0}, else {@code c min(|sigma|^(1/(1-N)), 1/theta)}.
  * </ul>
  * Pairs with {@code s.y <= 1e-10 y.y} are skipped. When {@code -Hg} is not a descent direction, or the line
- * search fails along it, H is reset to the identity and the next step is steepest descent; a failure right
- * after a reset ends the run. The stop conditions and their reasons are {@link Lbfgs}'s.
+ * search fails along it (both searches), H is reset to the identity and the next step is steepest descent; a
+ * failure right after a reset ends the run. H is updated in its upper triangle and mirrored, so it is exactly
+ * symmetric; every {@link QuasiNewtonSettings#positiveDefiniteCheckEvery()} updates a Cholesky test checks that
+ * round-off has not made it indefinite, and resets it to the identity if it has. The stop conditions and their reasons are {@link Lbfgs}'s.
  *
  * <p>A configuration plus state, like {@link Lbfgs}: {@link #minimize} starts, {@link #resume} continues,
  * {@link #exportState}/{@link #importState} capture everything (H included, N^2 doubles) for a bit-identical
@@ -181,7 +184,9 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
     }
 
     private LbfgsResult iterate(Objective objective, IterationCallback callback) {
-        StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(C1, C2, settings.maxLineSearchEvaluations());
+        LineSearch lineSearch = new FallbackLineSearch(
+                new MoreThuenteLineSearch(C1, C2, settings.maxLineSearchEvaluations()),
+                new StrongWolfeLineSearch(C1, C2, settings.maxLineSearchEvaluations()));
         double[] d = new double[n];
         double[] xTrial = new double[n];
         double[] gTrial = new double[n];
@@ -211,20 +216,20 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
                 return result(Lbfgs.StopReason.GRADIENT_TOLERANCE); // g == 0: no descent direction exists
             }
             double alpha0 = fresh ? Math.min(1.0, 1.0 / oneNorm(g)) : 1.0;
-            StrongWolfeLineSearch.Status status = lineSearch.search(
+            LineSearch.Status status = lineSearch.search(
                     objective, x, f, d, dphi0, alpha0, settings.maxEvaluations() - evaluations, xTrial, gTrial);
-            evaluations += lineSearch.evaluations;
-            if (status == StrongWolfeLineSearch.Status.BUDGET_EXHAUSTED) {
+            evaluations += lineSearch.evaluations();
+            if (status == LineSearch.Status.BUDGET_EXHAUSTED) {
                 return result(Lbfgs.StopReason.MAX_EVALUATIONS);
             }
-            if (status == StrongWolfeLineSearch.Status.FAILED) {
+            if (status == LineSearch.Status.FAILED) {
                 if (fresh) {
                     return result(Lbfgs.StopReason.NO_PROGRESS);
                 }
                 resetH();
                 continue;
             }
-            double alpha = lineSearch.alpha;
+            double alpha = lineSearch.alpha();
             double sg = 0; // s . g before the step
             for (int i = 0; i < n; i++) {
                 double si = xTrial[i] - x[i];
@@ -236,7 +241,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
                 gTrial[i] = yi;
             }
             double fPrev = f;
-            f = lineSearch.value;
+            f = lineSearch.value();
             iterations++;
             updateH(xTrial, gTrial, alpha, sg, hy);
             double change = Math.abs(fPrev - f);
@@ -326,6 +331,60 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
             });
         }
         updates++;
+        int every = settings.positiveDefiniteCheckEvery();
+        if (every > 0 && updates % every == 0 && !positiveDefinite()) {
+            resetH();
+        }
+    }
+
+    /**
+     * The Cholesky test: whether H = L L^T with a positive diagonal. L's strict lower part is built in H's lower
+     * triangle (H's values are read from the upper one), then the lower triangle is mirrored back.
+     */
+    boolean positiveDefinite() {
+        double[] diagonal = new double[n];
+        boolean ok = true;
+        factor:
+        for (int i = 0; i < n; i++) {
+            int rowI = i * n;
+            for (int j = 0; j <= i; j++) {
+                int rowJ = j * n;
+                double sum = h[rowJ + i] - prefixDot(h, rowI, rowJ, j);
+                if (j < i) {
+                    h[rowI + j] = sum / diagonal[j];
+                } else if (sum > 0 && Double.isFinite(sum)) {
+                    diagonal[i] = Math.sqrt(sum);
+                } else {
+                    ok = false;
+                    break factor;
+                }
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                h[i * n + j] = h[j * n + i];
+            }
+        }
+        return ok;
+    }
+
+    /** The dot product of a[p .. p+len) and a[q .. q+len), in four interleaved sums. */
+    private static double prefixDot(double[] a, int p, int q, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[p + k] * a[q + k];
+            s1 += a[p + k + 1] * a[q + k + 1];
+            s2 += a[p + k + 2] * a[q + k + 2];
+            s3 += a[p + k + 3] * a[q + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[p + k] * a[q + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void resetH() {

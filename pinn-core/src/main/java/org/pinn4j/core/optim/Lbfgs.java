@@ -299,13 +299,13 @@ public final class Lbfgs implements QuasiNewtonMethod {
                 return result(StopReason.GRADIENT_TOLERANCE); // g == 0: no descent direction exists
             }
             double alpha0 = steepest ? Math.min(1.0, 1.0 / oneNorm(g)) : 1.0;
-            StrongWolfeLineSearch.Status status =
+            LineSearch.Status status =
                     lineSearch.search(objective, x, f, d, dphi0, alpha0, maxEvaluations - evaluations, xTrial, gTrial);
-            evaluations += lineSearch.evaluations;
-            if (status == StrongWolfeLineSearch.Status.BUDGET_EXHAUSTED) {
+            evaluations += lineSearch.evaluations();
+            if (status == LineSearch.Status.BUDGET_EXHAUSTED) {
                 return result(StopReason.MAX_EVALUATIONS);
             }
-            if (status == StrongWolfeLineSearch.Status.FAILED) {
+            if (status == LineSearch.Status.FAILED) {
                 if (steepest) {
                     return result(StopReason.NO_PROGRESS);
                 }
@@ -322,7 +322,7 @@ public final class Lbfgs implements QuasiNewtonMethod {
                 xTrial[i] = si;
                 gTrial[i] = yi;
             }
-            f = lineSearch.value;
+            f = lineSearch.value();
             iterations++;
             push(xTrial, gTrial);
             double change = Math.abs(fPrev - f);

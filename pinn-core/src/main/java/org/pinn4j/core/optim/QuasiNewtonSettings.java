@@ -11,6 +11,8 @@ package org.pinn4j.core.optim;
  * @param maxLineSearchEvaluations evaluations allowed in one line search
  * @param initialScaling whether the first update after a start or reset scales the identity (BFGS: by
  *     {@code s.y / y.y}; self-scaled Broyden: by its own first-step factor)
+ * @param positiveDefiniteCheckEvery every this many updates, H is tested by a Cholesky factorisation (N^3/3
+ *     flops) and reset to the identity if it is not positive definite; 0: never
  */
 public record QuasiNewtonSettings(
         int maxEvaluations,
@@ -18,10 +20,15 @@ public record QuasiNewtonSettings(
         double relativeTolerance,
         int relativeTolerancePatience,
         int maxLineSearchEvaluations,
-        boolean initialScaling) {
+        boolean initialScaling,
+        int positiveDefiniteCheckEvery) {
 
     /** Checks the values. */
     public QuasiNewtonSettings {
+        if (positiveDefiniteCheckEvery < 0) {
+            throw new IllegalArgumentException("quasi-Newton: positiveDefiniteCheckEvery must be >= 0 (0: never), got "
+                    + positiveDefiniteCheckEvery);
+        }
         if (maxEvaluations < 1 || relativeTolerancePatience < 1 || maxLineSearchEvaluations < 1) {
             throw new IllegalArgumentException("quasi-Newton: evaluation limits and patience must be >= 1; got "
                     + maxEvaluations + ", " + relativeTolerancePatience + ", " + maxLineSearchEvaluations);
@@ -30,9 +37,12 @@ public record QuasiNewtonSettings(
         AbstractGradientOptimizer.requireNonNegative("quasi-Newton", "relative tolerance", relativeTolerance);
     }
 
-    /** L-BFGS's defaults (evaluations 18,750, tolerances 1e-12 over 10 iterations, 25 per line search), scaled start. */
+    /**
+     * L-BFGS's defaults (evaluations 18,750, tolerances 1e-12 over 10 iterations, 25 per line search), scaled start,
+     * a Cholesky test every 1,000 updates.
+     */
     public static QuasiNewtonSettings defaults() {
-        return new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true);
+        return new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 1000);
     }
 
     /** Every setting, e.g. "quasiNewton(maxEvaluations 18750, ...)". */

@@ -15,17 +15,7 @@ package org.pinn4j.core.optim;
  * value comparison, to choose the new bracket end, as for a lower value. Not thread-safe; reused
  * across iterations.
  */
-final class StrongWolfeLineSearch {
-
-    /** Outcome of one search. */
-    enum Status {
-        /** A strong-Wolfe step was found; its point and gradient are in the output arrays. */
-        SUCCESS,
-        /** No such step within the per-search evaluation limit. */
-        FAILED,
-        /** The caller's evaluation budget ran out first. */
-        BUDGET_EXHAUSTED
-    }
+final class StrongWolfeLineSearch implements LineSearch {
 
     /**
      * Relative difference below which two values count as equal (round-off): zoom then decides by
@@ -45,12 +35,9 @@ final class StrongWolfeLineSearch {
     private int limit;
     private boolean budgetLimited;
 
-    /** Step found by the last successful search. */
-    double alpha;
-    /** Objective value at the accepted step. */
-    double value;
-    /** Evaluations used by the last search. */
-    int evaluations;
+    private double alpha;
+    private double value;
+    private int evaluations;
 
     StrongWolfeLineSearch(double c1, double c2, int maxEvaluations) {
         this.c1 = c1;
@@ -58,17 +45,23 @@ final class StrongWolfeLineSearch {
         this.maxEvaluations = maxEvaluations;
     }
 
-    /**
-     * Searches along {@code d} from {@code x}.
-     *
-     * @param f0 value at {@code x}
-     * @param dphi0 directional derivative {@code g . d}, must be negative
-     * @param alpha0 first trial step, > 0
-     * @param budget evaluations the caller still allows
-     * @param xOut receives the accepted point
-     * @param gOut receives the gradient at the accepted point
-     */
-    Status search(
+    @Override
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
+
+    @Override
+    public int evaluations() {
+        return evaluations;
+    }
+
+    @Override
+    public Status search(
             Objective objective,
             double[] x,
             double f0,

@@ -187,4 +187,95 @@ class DenseQuasiNewtonTest {
             assertArrayEquals(one.inverseHessian(), many.inverseHessian(), 0.0, threads + " threads: H");
         }
     }
+    /** A state at x with gradient g and inverse-Hessian estimate h (row-major), {@code updates} updates in. */
+    private static OptimizerState state(String kind, double[] x, double[] g, double[] h, long updates) {
+        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        counters.put("dimension", (long) x.length);
+        counters.put("iterations", 3L);
+        counters.put("evaluations", 4L);
+        counters.put("smallChanges", 0L);
+        counters.put("updates", updates);
+        java.util.Map<String, Double> scalars = new java.util.LinkedHashMap<>();
+        scalars.put("value", 1.0);
+        scalars.put("gradientScale", 1.0);
+        java.util.Map<String, double[]> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("x", x);
+        arrays.put("g", g);
+        arrays.put("H", h);
+        return new OptimizerState(kind, counters, scalars, arrays);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCholeskyTestTellsPositiveDefiniteFromIndefiniteAndLeavesHAsItWas() {
+        int n = 7;
+        java.util.Random random = new java.util.Random(7);
+        double[][] a = new double[n][n];
+        for (double[] row : a) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        double[] spd = new double[n * n]; // A A^T + 0.1 I: positive definite
+        double[] indefinite = new double[n * n]; // A A^T - 0.1 I with one of its eigenvalues pushed below zero
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double dot = 0;
+                for (int k = 0; k < n; k++) {
+                    dot += a[i][k] * a[j][k];
+                }
+                spd[i * n + j] = dot + (i == j ? 0.1 : 0);
+            }
+        }
+        double smallest =
+                new org.apache.commons.math3.linear.EigenDecomposition(matrix(spd, n)).getRealEigenvalues()[n - 1];
+        for (int i = 0; i < n * n; i++) {
+            indefinite[i] = spd[i] - (i % (n + 1) == 0 ? smallest + 0.05 : 0);
+        }
+        DenseQuasiNewton q = new DenseQuasiNewton(DenseQuasiNewton.Update.BFGS, SETTINGS);
+        q.importState(state("bfgs", new double[n], new double[n], spd, 3));
+        assertTrue(q.positiveDefinite());
+        assertArrayEquals(spd, q.inverseHessian(), 0.0, "H after the test");
+        q.importState(state("bfgs", new double[n], new double[n], indefinite, 3));
+        assertTrue(!q.positiveDefinite(), "smallest eigenvalue of the spd matrix " + smallest);
+        assertArrayEquals(indefinite, q.inverseHessian(), 0.0, "H after a failed test");
+    }
+
+    /**
+     * f = (x1^2 + 2 x2^2 + 3 x3^2) / 2 from x = (1, 1, 0) with H = diag(1, 1, -1e6): the step and the gradient change
+     * have no third component, so the update keeps H's -1e6 and only the Cholesky test can find it.
+     */
+    @ParameterizedTest
+    @EnumSource(DenseQuasiNewton.Update.class)
+    void anIndefiniteHIsResetToTheIdentityAtTheCholeskyTest(DenseQuasiNewton.Update u) {
+        Objective quadratic = new Objective() {
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public double valueAndGradient(double[] x, double[] g) {
+                double f = 0;
+                for (int i = 0; i < 3; i++) {
+                    g[i] = (i + 1) * x[i];
+                    f += 0.5 * (i + 1) * x[i] * x[i];
+                }
+                return f;
+            }
+        };
+        double[] x = {1, 1, 0};
+        double[] g = {1, 2, 0};
+        double[] h = {1, 0, 0, 0, 1, 0, 0, 0, -1e6};
+        String kind = u == DenseQuasiNewton.Update.BFGS ? "bfgs" : "ssbroyden";
+        QuasiNewtonSettings never = new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 0);
+        QuasiNewtonSettings everyUpdate = new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 1);
+        DenseQuasiNewton unchecked = new DenseQuasiNewton(u, never);
+        unchecked.importState(state(kind, x, g, h, 5));
+        unchecked.resume(quadratic, (iteration, value, gradientNorm) -> false);
+        assertTrue(unchecked.inverseHessian()[8] < 0, "without the test H keeps its negative entry");
+        DenseQuasiNewton checked = new DenseQuasiNewton(u, everyUpdate);
+        checked.importState(state(kind, x, g, h, 5));
+        checked.resume(quadratic, (iteration, value, gradientNorm) -> false);
+        assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, checked.inverseHessian(), 0.0);
+    }
 }

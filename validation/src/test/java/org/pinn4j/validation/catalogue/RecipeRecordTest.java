@@ -40,4 +40,19 @@ class RecipeRecordTest {
         assertEquals(r.toString(), back.toString(), what);
         assertEquals(r.logEvery(), back.logEvery(), what);
     }
+    /**
+     * A model file written before the Cholesky test of H existed has no positiveDefiniteCheckEvery: it reads
+     * back as 0 (never), which is what that run did.
+     */
+    @Test
+    void aQuasiNewtonRecipeFromBeforeTheCholeskyTestReadsAsNeverChecking() {
+        Recipe r = Recipe.of(org.pinn4j.core.nn.NetworkConfig.mlp(1, 4), Phase.adam(10, 1e-3), Phase.ssbroyden(20));
+        com.fasterxml.jackson.databind.node.ObjectNode json = RecipeJson.write(r);
+        com.fasterxml.jackson.databind.node.ObjectNode settings =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.findValue("quasiNewton");
+        assertEquals(1000, settings.remove("positiveDefiniteCheckEvery").asInt());
+        Recipe back = RecipeJson.read(json, r.threads());
+        assertEquals(0, back.phases().get(1).quasiNewtonSettings().orElseThrow().positiveDefiniteCheckEvery());
+        assertEquals(r.phases().get(0), back.phases().get(0));
+    }
 }
