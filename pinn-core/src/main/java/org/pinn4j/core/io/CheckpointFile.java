@@ -30,6 +30,12 @@ import org.pinn4j.core.train.RunSnapshot;
  * The file is replaced atomically on every save and carries a SHA-256 checksum of its content, verified on
  * load; a file of another format version is refused in one line.
  *
+ * <p>Optimizer-state arrays of {@value #SIDECAR_MIN_LENGTH} doubles or more (a dense quasi-Newton phase's N x N
+ * H: 32 MB at N = 2,000) go raw into one binary file per state beside the JSON, {@code
+ * <name>.<state>.<sha256 prefix>.bin}; the JSON names it with its length and SHA-256, which load verifies. A save
+ * writes the binary file first, then the JSON, then removes the binary files the new JSON does not name, each
+ * step atomic: a crash at any point leaves a checkpoint that loads whole.
+ *
  * <pre>{@code
  * CheckpointFile file = new CheckpointFile(Path.of("run/checkpoint.json"));
  * new Trainer(problem, recipe).checkpointEvery(100, file).train();   // interrupted ...
@@ -42,6 +48,10 @@ public final class CheckpointFile implements CheckpointStore {
     /** The format version this class writes and reads. */
     public static final int FORMAT_VERSION = 2;
 
+    /** Arrays at least this long are stored in a binary file beside the JSON. */
+    static final int SIDECAR_MIN_LENGTH = 1 << 16;
+
+    private static final int CHUNK_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
@@ -78,9 +88,10 @@ public final class CheckpointFile implements CheckpointStore {
         o.put("phaseStep", s.phaseStep());
         o.put("elapsedSeconds", bits(s.elapsedSeconds()));
         o.put("parameters", encode(s.parameters()));
-        putState(o, "optimizer", s.optimizer());
-        putState(o, "schedule", s.schedule());
-        putState(o, "quasiNewton", s.quasiNewton());
+        List<String> binaries = new ArrayList<>();
+        putState(o, "optimizer", s.optimizer(), binaries);
+        putState(o, "schedule", s.schedule(), binaries);
+        putState(o, "quasiNewton", s.quasiNewton(), binaries);
         ArrayNode conditions = o.putArray("conditions");
         for (RunSnapshot.ConditionSnapshot c : s.conditions()) {
             ObjectNode n = conditions.addObject();
@@ -107,6 +118,54 @@ public final class CheckpointFile implements CheckpointStore {
             AtomicFiles.write(file, JSON.writeValueAsBytes(o));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + this + ": " + e.getOriginalMessage(), e);
+        }
+        removeBinariesExcept(binaries);
+    }
+
+    /**
+     * Deletes the checkpoint and its binary files, if there are any.
+     *
+     * @throws java.io.UncheckedIOException naming the file that cannot be deleted
+     */
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+        removeBinariesExcept(List.of());
+    }
+
+    /** The binary files of this checkpoint present in its directory (for tests and clean-up). */
+    public List<Path> binaryFiles() {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = file.getFileName() + ".";
+        List<Path> found = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> {
+                        String name = f.getFileName().toString();
+                        return name.startsWith(prefix) && name.endsWith(".bin");
+                    })
+                    .sorted()
+                    .forEach(found::add);
+        } catch (NoSuchFileException e) {
+            return found;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Removes this checkpoint's binary files other than {@code keep}; one that resists stays (it is harmless). */
+    private void removeBinariesExcept(List<String> keep) {
+        for (Path f : binaryFiles()) {
+            if (!keep.contains(f.getFileName().toString())) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // an unreferenced file: the next save tries again
+                }
+            }
         }
     }
 
@@ -190,7 +249,7 @@ public final class CheckpointFile implements CheckpointStore {
                 new HistorySnapshot(rows, switches));
     }
 
-    private static void putState(ObjectNode o, String name, OptimizerState st) {
+    private void putState(ObjectNode o, String name, OptimizerState st, List<String> binaries) {
         if (st == null) {
             return;
         }
@@ -201,10 +260,110 @@ public final class CheckpointFile implements CheckpointStore {
         ObjectNode scalars = n.putObject("scalars");
         st.scalars().forEach((k, v) -> scalars.put(k, bits(v)));
         ObjectNode arrays = n.putObject("arrays");
-        st.arrays().forEach((k, v) -> arrays.put(k, encode(v)));
+        List<double[]> large = new ArrayList<>();
+        long offset = 0;
+        for (Map.Entry<String, double[]> e : st.arrays().entrySet()) {
+            double[] v = e.getValue();
+            if (v.length < SIDECAR_MIN_LENGTH) {
+                arrays.put(e.getKey(), encode(v));
+            } else {
+                arrays.putObject(e.getKey()).put("offset", offset).put("length", v.length);
+                offset += v.length;
+                large.add(v);
+            }
+        }
+        if (!large.isEmpty()) {
+            String sha = sha256(large);
+            String binary = file.getFileName() + "." + name + "." + sha.substring(0, 16) + ".bin";
+            AtomicFiles.write(file.resolveSibling(binary), out -> writeRaw(large, out));
+            n.putObject("binary").put("file", binary).put("doubles", offset).put("sha256", sha);
+            binaries.add(binary);
+        }
     }
 
-    private static OptimizerState getState(JsonNode o, String name) {
+    private static String sha256(List<double[]> arrays) {
+        MessageDigest digest = sha256();
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] v : arrays) {
+            for (double x : v) {
+                if (!chunk.hasRemaining()) {
+                    digest.update(chunk.array(), 0, chunk.position());
+                    chunk.clear();
+                }
+                chunk.putLong(Double.doubleToRawLongBits(x));
+            }
+        }
+        digest.update(chunk.array(), 0, chunk.position());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void writeRaw(List<double[]> arrays, java.io.OutputStream out) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double[] v : arrays) {
+            for (double x : v) {
+                if (!chunk.hasRemaining()) {
+                    out.write(chunk.array(), 0, chunk.position());
+                    chunk.clear();
+                }
+                chunk.putLong(Double.doubleToRawLongBits(x));
+            }
+        }
+        out.write(chunk.array(), 0, chunk.position());
+    }
+
+    /** The doubles of a state's binary file, checked against the length and SHA-256 the JSON gives. */
+    private double[] readBinary(JsonNode binary) {
+        String name = binary.path("file").asText();
+        long doubles = binary.path("doubles").asLong();
+        Path path = file.resolveSibling(name);
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || doubles < 1 || doubles > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(this + " is corrupted: a bad binary file entry " + binary);
+        }
+        double[] all = new double[(int) doubles];
+        MessageDigest digest = sha256();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+            if (ch.size() != 8 * doubles) {
+                throw new IllegalArgumentException(
+                        this + " is corrupted: " + path + " has " + ch.size() + " bytes, expected " + 8 * doubles);
+            }
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            int k = 0;
+            while (k < all.length) {
+                chunk.clear();
+                while (chunk.hasRemaining() && ch.read(chunk) >= 0) {
+                    // fill the chunk
+                }
+                chunk.flip();
+                digest.update(chunk.array(), 0, chunk.limit());
+                while (chunk.remaining() >= 8 && k < all.length) {
+                    all[k++] = Double.longBitsToDouble(chunk.getLong());
+                }
+                if (chunk.limit() == 0) {
+                    break;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(this + " is incomplete: its binary file " + path + " is missing");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (!HexFormat.of()
+                .formatHex(digest.digest())
+                .equals(binary.path("sha256").asText())) {
+            throw new IllegalArgumentException(this + " is corrupted: checksum mismatch in " + path);
+        }
+        return all;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private OptimizerState getState(JsonNode o, String name) {
         JsonNode n = o.path(name);
         if (n.isMissingNode()) {
             return null;
@@ -218,11 +377,26 @@ public final class CheckpointFile implements CheckpointStore {
                 .fields()
                 .forEachRemaining(e -> scalars.put(
                         e.getKey(), Double.longBitsToDouble(e.getValue().asLong())));
+        double[] binary = n.has("binary") ? readBinary(n.path("binary")) : null;
         Map<String, double[]> arrays = new LinkedHashMap<>();
-        n.path("arrays")
-                .fields()
-                .forEachRemaining(
-                        e -> arrays.put(e.getKey(), decode(e.getValue().asText())));
+        n.path("arrays").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                long offset = v.path("offset").asLong(-1);
+                long length = v.path("length").asLong(-1);
+                if (binary == null || offset < 0 || length < 0 || offset + length > binary.length) {
+                    throw new IllegalArgumentException(this + " is corrupted: array '" + e.getKey() + "' of '" + name
+                            + "' lies outside its binary file");
+                }
+                arrays.put(
+                        e.getKey(),
+                        offset == 0 && length == binary.length
+                                ? binary // the usual case, H alone: no second N x N copy
+                                : java.util.Arrays.copyOfRange(binary, (int) offset, (int) (offset + length)));
+            } else {
+                arrays.put(e.getKey(), decode(v.asText()));
+            }
+        });
         return new OptimizerState(n.path("kind").asText(), counters, scalars, arrays);
     }
 

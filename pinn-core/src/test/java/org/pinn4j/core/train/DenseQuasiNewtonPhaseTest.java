@@ -20,7 +20,11 @@ import org.pinn4j.core.nn.NetworkConfig;
  */
 class DenseQuasiNewtonPhaseTest {
     private static Recipe recipe(String method) {
-        return Recipe.of(NetworkConfig.mlp(2, 8), Phase.adam(20, 1e-2), Phase.quasiNewton(method, 25))
+        return recipe(method, 8);
+    }
+
+    private static Recipe recipe(String method, int width) {
+        return Recipe.of(NetworkConfig.mlp(2, width), Phase.adam(20, 1e-2), Phase.quasiNewton(method, 25))
                 .withSeed(7);
     }
 
@@ -52,15 +56,19 @@ class DenseQuasiNewtonPhaseTest {
     @ParameterizedTest
     @ValueSource(strings = {"bfgs", "ssbroyden"})
     void aRunStoppedInsideThePhaseResumesBitForBit(String method, @TempDir Path dir) {
-        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe(method));
+        // width 16: 337 parameters, so H (113,569 doubles) is stored in the checkpoint's binary file
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe(method, 16));
         Path ckpt = dir.resolve("checkpoint.json");
         TrainingResult cut = new Trainer(
-                        TrainerBehaviourTest.heat(0.3, true), recipe(method), CheckpointResumeTest.stopAt(33))
+                        TrainerBehaviourTest.heat(0.3, true), recipe(method, 16), CheckpointResumeTest.stopAt(33))
                 .checkpointEvery(4, new CheckpointFile(ckpt))
                 .train();
         assertEquals(TrainingResult.Status.STOPPED, cut.status());
+        assertEquals(1, new CheckpointFile(ckpt).binaryFiles().size(), "H beside the JSON");
         TrainingResult resumed = Trainer.resume(
-                        TrainerBehaviourTest.heat(0.3, true), recipe(method).withThreads(2), new CheckpointFile(ckpt))
+                        TrainerBehaviourTest.heat(0.3, true),
+                        recipe(method, 16).withThreads(2),
+                        new CheckpointFile(ckpt))
                 .train();
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
         assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");

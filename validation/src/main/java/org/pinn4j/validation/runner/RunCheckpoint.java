@@ -144,7 +144,8 @@ public final class RunCheckpoint {
 
     /** A fresh run must not leave an older run's checkpoint behind for a later --resume to pick up. */
     private static void deleteStale(Path dir) {
-        for (String f : new String[] {CHECKPOINT_FILE, RUN_FILE}) {
+        new CheckpointFile(dir.resolve(CHECKPOINT_FILE)).delete();
+        for (String f : new String[] {RUN_FILE}) {
             try {
                 Files.deleteIfExists(dir.resolve(f));
             } catch (IOException e) {
