@@ -9,7 +9,7 @@ import org.pinn4j.autodiff.taylor.TaylorNetwork;
 
 /**
  * The benchmark workload, matching the PyTorch peer {@code torch_burgers.py}: inputs (x, t) on
- * [-1, 1] x [0, 1], 8 hidden layers of 20 tanh units, 1 output, streams {u, u_x, u_t, u_xx},
+ * [-1, 1] x [0, 1], 8 hidden layers of 20 tanh units (or another depth x width), 1 output, streams {u, u_x, u_t, u_xx},
  * nu = 0.01 / pi, Glorot-normal weights and zero biases, collocation points uniform at random.
  * Everything is drawn from a fixed seed, so every benchmark run sees the same numbers.
  */
@@ -32,15 +32,25 @@ public final class BurgersProblem {
      * @throws IllegalArgumentException if pointCount &lt; 1
      */
     public BurgersProblem(int pointCount, long seed) {
-        if (pointCount < 1) {
-            throw new IllegalArgumentException("BurgersProblem: point count " + pointCount + " must be >= 1");
+        this(pointCount, seed, DEPTH, WIDTH);
+    }
+
+    /**
+     * The workload with {@code depth} hidden layers of {@code width} units.
+     *
+     * @throws IllegalArgumentException if pointCount, depth or width &lt; 1
+     */
+    public BurgersProblem(int pointCount, long seed, int depth, int width) {
+        if (pointCount < 1 || depth < 1 || width < 1) {
+            throw new IllegalArgumentException("BurgersProblem: point count " + pointCount + ", depth " + depth
+                    + " and width " + width + " must be >= 1");
         }
-        int[] widths = new int[DEPTH + 2];
+        int[] widths = new int[depth + 2];
         widths[0] = 2;
-        for (int l = 1; l <= DEPTH; l++) {
-            widths[l] = WIDTH;
+        for (int l = 1; l <= depth; l++) {
+            widths[l] = width;
         }
-        widths[DEPTH + 1] = 1;
+        widths[depth + 1] = 1;
         spec = NetworkSpec.mlp(widths, Activation.TANH, new double[] {-1.0, 0.0}, new double[] {1.0, 1.0});
         plan = StreamPlan.of(2, MultiIndex.of(1, 0), MultiIndex.of(0, 1), MultiIndex.of(2, 0));
         SplittableRandom rng = new SplittableRandom(seed);

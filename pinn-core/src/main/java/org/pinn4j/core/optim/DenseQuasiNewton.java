@@ -51,18 +51,13 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
     private final Update update;
     private final QuasiNewtonSettings settings;
     private int maxIterations = 15_000;
-    /** Rows below which the N x N work stays on the calling thread. */
-    private static final int PARALLEL_MIN_ROWS = 256;
-
     private int threads = 1;
-    private java.util.concurrent.ExecutorService pool;
 
     private int n = -1;
     private double[] x;
     private double[] g;
     private double f;
-    /** Row-major N x N inverse-Hessian estimate. */
-    private double[] h;
+    private DenseInverseHessian h;
 
     private double gradientScale;
     private int iterations;
@@ -95,6 +90,9 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
             throw new IllegalArgumentException("quasi-Newton: thread count must be >= 1, got " + count);
         }
         threads = count;
+        if (h != null) {
+            h = new DenseInverseHessian(n, count, h.values());
+        }
         return this;
     }
 
@@ -110,7 +108,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
 
     /** A copy of the current inverse-Hessian estimate (row-major), for tests and diagnostics. */
     public double[] inverseHessian() {
-        return h == null ? null : h.clone();
+        return h == null ? null : h.values();
     }
 
     /**
@@ -143,8 +141,8 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         iterations = 0;
         smallChanges = 0;
         gradientScale = Math.max(1.0, infNorm(g));
-        h = new double[n * n];
-        resetH();
+        h = new DenseInverseHessian(n, threads);
+        updates = 0;
         return run(objective, callback);
     }
 
@@ -166,20 +164,10 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
     }
 
     private LbfgsResult run(Objective objective, IterationCallback callback) {
-        if (threads > 1 && n >= PARALLEL_MIN_ROWS) {
-            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "pinn4j-quasi-newton");
-                t.setDaemon(true);
-                return t;
-            });
-        }
         try {
             return iterate(objective, callback);
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-                pool = null;
-            }
+            h.close();
         }
     }
 
@@ -202,13 +190,13 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
                 return result(Lbfgs.StopReason.MAX_EVALUATIONS);
             }
             boolean fresh = updates == 0;
-            multiply(h, g, d);
+            h.multiply(g, d);
             negate(d);
             double dphi0 = dot(g, d);
             if (!(dphi0 < 0.0) && !fresh) {
                 resetH();
                 fresh = true;
-                multiply(h, g, d);
+                h.multiply(g, d);
                 negate(d);
                 dphi0 = dot(g, d);
             }
@@ -271,26 +259,14 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         boolean first = updates == 0;
         if (update == Update.BFGS) {
             if (first && settings.initialScaling()) {
-                scale(h, 1.0 / (rho * yy)); // H0 = (s.y / y.y) I
+                h.scale(1.0 / (rho * yy)); // H0 = (s.y / y.y) I
             }
-            multiply(h, y, hy);
+            h.multiply(y, hy);
             double yhy = dot(y, hy);
             // (I - rho s y^T) H (I - rho y s^T) + rho s s^T = H - rho (s Hy^T + Hy s^T) + (rho^2 y.Hy + rho) s s^T
-            double c = rho * rho * yhy + rho;
-            // the upper triangle, mirrored: H stays exactly symmetric
-            forRows(true, i -> {
-                int row = i * n;
-                double csi = c * s[i];
-                double rsi = rho * s[i];
-                double rhyi = rho * hy[i];
-                for (int j = i; j < n; j++) {
-                    double v = h[row + j] + csi * s[j] - (rsi * hy[j] + rhyi * s[j]);
-                    h[row + j] = v;
-                    h[j * n + i] = v;
-                }
-            });
+            h.bfgsUpdate(s, hy, rho, rho * rho * yhy + rho);
         } else {
-            multiply(h, y, hy);
+            h.multiply(y, hy);
             double yhy = dot(y, hy);
             double hk = rho * yhy;
             double b = -alpha * rho * sg;
@@ -315,139 +291,23 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
             for (int i = 0; i < n; i++) {
                 v[i] = rho * s[i] - hy[i] / yhy;
             }
-            double invTau = 1.0 / tau;
-            double phiYhy = phi * yhy;
-            // the upper triangle, mirrored: H stays exactly symmetric
-            forRows(true, i -> {
-                int row = i * n;
-                double hyi = hy[i] / yhy;
-                double pvi = phiYhy * v[i];
-                double rsi = rho * s[i];
-                for (int j = i; j < n; j++) {
-                    double value = (h[row + j] - hyi * hy[j] + pvi * v[j]) * invTau + rsi * s[j];
-                    h[row + j] = value;
-                    h[j * n + i] = value;
-                }
-            });
+            h.selfScaledUpdate(s, hy, yhy, v, phi, tau, rho);
         }
         updates++;
         int every = settings.positiveDefiniteCheckEvery();
-        if (every > 0 && updates % every == 0 && !positiveDefinite()) {
+        if (every > 0 && updates % every == 0 && !h.positiveDefinite()) {
             resetH();
         }
     }
 
-    /**
-     * The Cholesky test: whether H = L L^T with a positive diagonal. L's strict lower part is built in H's lower
-     * triangle (H's values are read from the upper one), then the lower triangle is mirrored back.
-     */
+    /** The Cholesky test of H (for tests). */
     boolean positiveDefinite() {
-        double[] diagonal = new double[n];
-        boolean ok = true;
-        factor:
-        for (int i = 0; i < n; i++) {
-            int rowI = i * n;
-            for (int j = 0; j <= i; j++) {
-                int rowJ = j * n;
-                double sum = h[rowJ + i] - prefixDot(h, rowI, rowJ, j);
-                if (j < i) {
-                    h[rowI + j] = sum / diagonal[j];
-                } else if (sum > 0 && Double.isFinite(sum)) {
-                    diagonal[i] = Math.sqrt(sum);
-                } else {
-                    ok = false;
-                    break factor;
-                }
-            }
-        }
-        for (int i = 1; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                h[i * n + j] = h[j * n + i];
-            }
-        }
-        return ok;
-    }
-
-    /** The dot product of a[p .. p+len) and a[q .. q+len), in four interleaved sums. */
-    private static double prefixDot(double[] a, int p, int q, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[p + k] * a[q + k];
-            s1 += a[p + k + 1] * a[q + k + 1];
-            s2 += a[p + k + 2] * a[q + k + 2];
-            s3 += a[p + k + 3] * a[q + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += a[p + k] * a[q + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return h.positiveDefinite();
     }
 
     private void resetH() {
-        java.util.Arrays.fill(h, 0.0);
-        for (int i = 0; i < n; i++) {
-            h[i * n + i] = 1.0;
-        }
+        h.reset();
         updates = 0;
-    }
-
-    /** out = M v for the row-major n x n matrix M. */
-    private void multiply(double[] m, double[] v, double[] out) {
-        forRows(false, i -> {
-            int row = i * n;
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += m[row + j] * v[j];
-            }
-            out[i] = sum;
-        });
-    }
-
-    /**
-     * Runs {@code body} for every row index, split over the threads in contiguous blocks. Each row is computed
-     * whole by one thread, in the same order whatever the split, so the result is bit-identical for any thread
-     * count. {@code triangle}: rows do n - i work (upper-triangle updates), so the blocks balance that.
-     */
-    private void forRows(boolean triangle, java.util.function.IntConsumer body) {
-        if (pool == null || n < PARALLEL_MIN_ROWS) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
-            }
-            return;
-        }
-        int parts = threads;
-        int[] start = new int[parts + 1];
-        for (int k = 1; k < parts; k++) {
-            // equal areas of the triangle above the diagonal: rows [0, r) hold n^2 - (n - r)^2 of n^2
-            start[k] = triangle
-                    ? (int) Math.round(n - n * Math.sqrt(1.0 - (double) k / parts))
-                    : (int) ((long) n * k / parts);
-        }
-        start[parts] = n;
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-        for (int k = 0; k < parts; k++) {
-            int from = start[k];
-            int to = start[k + 1];
-            done.add(pool.submit(() -> {
-                for (int i = from; i < to; i++) {
-                    body.accept(i);
-                }
-            }));
-        }
-        for (java.util.concurrent.Future<?> f : done) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("quasi-Newton: interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("quasi-Newton: a worker failed", e.getCause());
-            }
-        }
     }
 
     private LbfgsResult result(Lbfgs.StopReason reason) {
@@ -472,7 +332,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         Map<String, double[]> arrays = new LinkedHashMap<>();
         arrays.put("x", x.clone());
         arrays.put("g", g.clone());
-        arrays.put("H", h.clone());
+        arrays.put("H", h.values());
         return new OptimizerState(name(), counters, scalars, arrays);
     }
 
@@ -506,19 +366,13 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         n = dimension;
         x = newX.clone();
         g = newG.clone();
-        h = newH.clone();
+        h = new DenseInverseHessian(n, threads, newH);
         iterations = (int) state.counter("iterations");
         evaluations = (int) state.counter("evaluations");
         smallChanges = (int) state.counter("smallChanges");
         updates = (int) state.counter("updates");
         f = state.scalars().get("value");
         gradientScale = state.scalars().get("gradientScale");
-    }
-
-    private static void scale(double[] a, double c) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] *= c;
-        }
     }
 
     private static void negate(double[] a) {
