@@ -11,8 +11,10 @@ import java.util.function.IntConsumer;
 
 /**
  * The dense N x N inverse-Hessian estimate H of {@link DenseQuasiNewton} and its N x N work: the product with
- * a vector, the BFGS and self-scaled Broyden rank-two updates (upper triangle, mirrored, so H stays exactly
- * symmetric) and the Cholesky test. The work is split over a fixed number of threads in contiguous row blocks;
+ * a vector, the BFGS and self-scaled Broyden rank-two updates and the Cholesky test. The updates run along whole
+ * rows (contiguous memory) with every entry written as an expression symmetric in i and j under IEEE rounding
+ * (products and sums of commuting pairs, e.g. {@code s_i hy_j + hy_i s_j}), so H stays exactly symmetric without
+ * a mirroring pass. The work is split over a fixed number of threads in contiguous row blocks;
  * each row is computed whole by one thread in the same order whatever the split, so the result is bit-identical
  * for any thread count. Public so that benchmarks can time one iteration's N x N work apart from the gradient.
  * Not thread-safe; {@link #close()} stops the threads.
@@ -83,16 +85,28 @@ public final class DenseInverseHessian implements AutoCloseable {
         }
     }
 
-    /** out = H v. */
+    /** out = H v (each entry a dot product in four interleaved sums). */
     public void multiply(double[] v, double[] out) {
-        forRows(false, i -> {
-            int row = i * n;
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += h[row + j] * v[j];
-            }
-            out[i] = sum;
-        });
+        forRows(i -> out[i] = rowDot(h, i * n, v, n));
+    }
+
+    /** The dot product of a[p .. p+len) and b[0 .. len), in four interleaved sums. */
+    private static double rowDot(double[] a, int p, double[] b, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[p + k] * b[k];
+            s1 += a[p + k + 1] * b[k + 1];
+            s2 += a[p + k + 2] * b[k + 2];
+            s3 += a[p + k + 3] * b[k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[p + k] * b[k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -100,15 +114,12 @@ public final class DenseInverseHessian implements AutoCloseable {
      * y s^T) + rho s s^T for {@code hy = H y} and {@code c = rho^2 y.Hy + rho}.
      */
     public void bfgsUpdate(double[] s, double[] hy, double rho, double c) {
-        forRows(true, i -> {
+        forRows(i -> {
             int row = i * n;
-            double csi = c * s[i];
-            double rsi = rho * s[i];
-            double rhyi = rho * hy[i];
-            for (int j = i; j < n; j++) {
-                double v = h[row + j] + csi * s[j] - (rsi * hy[j] + rhyi * s[j]);
-                h[row + j] = v;
-                h[j * n + i] = v;
+            double si = s[i];
+            double hyi = hy[i];
+            for (int j = 0; j < n; j++) {
+                h[row + j] = h[row + j] + c * (si * s[j]) - rho * (si * hy[j] + hyi * s[j]);
             }
         });
     }
@@ -121,15 +132,13 @@ public final class DenseInverseHessian implements AutoCloseable {
     public void selfScaledUpdate(double[] s, double[] hy, double yhy, double[] v, double phi, double tau, double rho) {
         double invTau = 1.0 / tau;
         double phiYhy = phi * yhy;
-        forRows(true, i -> {
+        forRows(i -> {
             int row = i * n;
-            double hyi = hy[i] / yhy;
-            double pvi = phiYhy * v[i];
-            double rsi = rho * s[i];
-            for (int j = i; j < n; j++) {
-                double value = (h[row + j] - hyi * hy[j] + pvi * v[j]) * invTau + rsi * s[j];
-                h[row + j] = value;
-                h[j * n + i] = value;
+            double si = s[i];
+            double hyi = hy[i];
+            double vi = v[i];
+            for (int j = 0; j < n; j++) {
+                h[row + j] = (h[row + j] - (hyi * hy[j]) / yhy + phiYhy * (vi * v[j])) * invTau + rho * (si * s[j]);
             }
         });
     }
@@ -185,11 +194,8 @@ public final class DenseInverseHessian implements AutoCloseable {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /**
-     * Runs {@code body} for every row index, split over the threads in contiguous blocks. {@code triangle}: rows
-     * do n - i work (upper-triangle updates), so the blocks balance that.
-     */
-    private void forRows(boolean triangle, IntConsumer body) {
+    /** Runs {@code body} for every row index, split over the threads in equal contiguous blocks. */
+    private void forRows(IntConsumer body) {
         if (threads == 1 || n < PARALLEL_MIN_ROWS) {
             for (int i = 0; i < n; i++) {
                 body.accept(i);
@@ -206,10 +212,7 @@ public final class DenseInverseHessian implements AutoCloseable {
         int parts = threads;
         int[] start = new int[parts + 1];
         for (int k = 1; k < parts; k++) {
-            // equal areas of the triangle above the diagonal: rows [0, r) hold n^2 - (n - r)^2 of n^2
-            start[k] = triangle
-                    ? (int) Math.round(n - n * Math.sqrt(1.0 - (double) k / parts))
-                    : (int) ((long) n * k / parts);
+            start[k] = (int) ((long) n * k / parts);
         }
         start[parts] = n;
         List<Future<?>> done = new ArrayList<>();

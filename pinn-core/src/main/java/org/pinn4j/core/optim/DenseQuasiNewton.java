@@ -27,8 +27,9 @@ import java.util.Map;
  * </ul>
  * Pairs with {@code s.y <= 1e-10 y.y} are skipped. When {@code -Hg} is not a descent direction, or the line
  * search fails along it (both searches), H is reset to the identity and the next step is steepest descent; a
- * failure right after a reset ends the run. H is updated in its upper triangle and mirrored, so it is exactly
- * symmetric; every {@link QuasiNewtonSettings#positiveDefiniteCheckEvery()} updates a Cholesky test checks that
+ * failure right after a reset ends the run. An iteration multiplies H by a vector once ({@code H g+}; H y and the
+ * next direction {@code -H+ g+} follow from it by the rank-two formulas in O(N)) and updates H once, along whole
+ * rows, exactly symmetric ({@link DenseInverseHessian}); every {@link QuasiNewtonSettings#positiveDefiniteCheckEvery()} updates a Cholesky test checks that
  * round-off has not made it indefinite, and resets it to the identity if it has. The stop conditions and their reasons are {@link Lbfgs}'s.
  *
  * <p>A configuration plus state, like {@link Lbfgs}: {@link #minimize} starts, {@link #resume} continues,
@@ -58,6 +59,8 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
     private double[] g;
     private double f;
     private DenseInverseHessian h;
+    /** H g for the current H and g: the next direction is its negative. */
+    private double[] hg;
 
     private double gradientScale;
     private int iterations;
@@ -142,6 +145,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         smallChanges = 0;
         gradientScale = Math.max(1.0, infNorm(g));
         h = new DenseInverseHessian(n, threads);
+        hg = g.clone();
         updates = 0;
         return run(objective, callback);
     }
@@ -178,7 +182,9 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         double[] d = new double[n];
         double[] xTrial = new double[n];
         double[] gTrial = new double[n];
+        double[] hgNew = new double[n];
         double[] hy = new double[n];
+        double[] v = new double[n];
         if (infNorm(g) <= settings.gradientTolerance() * gradientScale) {
             return result(Lbfgs.StopReason.GRADIENT_TOLERANCE);
         }
@@ -190,14 +196,12 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
                 return result(Lbfgs.StopReason.MAX_EVALUATIONS);
             }
             boolean fresh = updates == 0;
-            h.multiply(g, d);
-            negate(d);
+            negate(hg, d);
             double dphi0 = dot(g, d);
             if (!(dphi0 < 0.0) && !fresh) {
                 resetH();
                 fresh = true;
-                h.multiply(g, d);
-                negate(d);
+                negate(hg, d);
                 dphi0 = dot(g, d);
             }
             if (!(dphi0 < 0.0)) {
@@ -231,7 +235,11 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
             double fPrev = f;
             f = lineSearch.value();
             iterations++;
-            updateH(xTrial, gTrial, alpha, sg, hy);
+            h.multiply(g, hgNew); // H g+, the iteration's one product: H y = H g+ - H g
+            for (int i = 0; i < n; i++) {
+                hy[i] = hgNew[i] - hg[i];
+            }
+            updateH(xTrial, gTrial, alpha, sg, hy, hgNew, v);
             double change = Math.abs(fPrev - f);
             double scale = Math.max(Math.abs(fPrev), Math.abs(f));
             smallChanges = change <= settings.relativeTolerance() * scale ? smallChanges + 1 : 0;
@@ -248,25 +256,39 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         }
     }
 
-    /** Applies the update for the pair (s, y); {@code alpha} is the step length and {@code sg} is s . g_old. */
-    private void updateH(double[] s, double[] y, double alpha, double sg, double[] hy) {
+    /**
+     * Applies the update for the pair (s, y) and sets {@link #hg} to H+ g+ from {@code hgNew} = H g+ by the same
+     * rank-two formula (O(N)); {@code alpha} is the step length, {@code sg} is s . g_old, {@code hy} = H y, {@code
+     * v} scratch.
+     */
+    private void updateH(double[] s, double[] y, double alpha, double sg, double[] hy, double[] hgNew, double[] v) {
         double sy = dot(s, y);
         double yy = dot(y, y);
         if (!(sy > CURVATURE_GUARD * yy) || !Double.isFinite(sy)) {
+            System.arraycopy(hgNew, 0, hg, 0, n); // H is kept
             return;
         }
         double rho = 1.0 / sy;
         boolean first = updates == 0;
         if (update == Update.BFGS) {
             if (first && settings.initialScaling()) {
-                h.scale(1.0 / (rho * yy)); // H0 = (s.y / y.y) I
+                double gamma = 1.0 / (rho * yy); // H0 = (s.y / y.y) I
+                h.scale(gamma);
+                for (int i = 0; i < n; i++) {
+                    hy[i] *= gamma;
+                    hgNew[i] *= gamma;
+                }
             }
-            h.multiply(y, hy);
             double yhy = dot(y, hy);
             // (I - rho s y^T) H (I - rho y s^T) + rho s s^T = H - rho (s Hy^T + Hy s^T) + (rho^2 y.Hy + rho) s s^T
-            h.bfgsUpdate(s, hy, rho, rho * rho * yhy + rho);
+            double c = rho * rho * yhy + rho;
+            h.bfgsUpdate(s, hy, rho, c);
+            double hyg = dot(hy, g);
+            double sgNew = dot(s, g);
+            for (int i = 0; i < n; i++) {
+                hg[i] = hgNew[i] - rho * (s[i] * hyg + hy[i] * sgNew) + c * s[i] * sgNew;
+            }
         } else {
-            h.multiply(y, hy);
             double yhy = dot(y, hy);
             double hk = rho * yhy;
             double b = -alpha * rho * sg;
@@ -285,13 +307,20 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
             }
             double phi = (1 - theta) / (1 + a * theta);
             if (!(Double.isFinite(tau) && tau > 0 && Double.isFinite(phi))) {
-                return; // the self-scaling is undefined for this pair: keep H
+                System.arraycopy(hgNew, 0, hg, 0, n); // the self-scaling is undefined for this pair: keep H
+                return;
             }
-            double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = rho * s[i] - hy[i] / yhy;
             }
             h.selfScaledUpdate(s, hy, yhy, v, phi, tau, rho);
+            double hyg = dot(hy, g);
+            double vg = dot(v, g);
+            double sgNew = dot(s, g);
+            double invTau = 1.0 / tau;
+            for (int i = 0; i < n; i++) {
+                hg[i] = (hgNew[i] - hy[i] * (hyg / yhy) + phi * yhy * v[i] * vg) * invTau + rho * s[i] * sgNew;
+            }
         }
         updates++;
         int every = settings.positiveDefiniteCheckEvery();
@@ -307,6 +336,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
 
     private void resetH() {
         h.reset();
+        System.arraycopy(g, 0, hg, 0, n);
         updates = 0;
     }
 
@@ -333,6 +363,7 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         arrays.put("x", x.clone());
         arrays.put("g", g.clone());
         arrays.put("H", h.values());
+        arrays.put("Hg", hg.clone());
         return new OptimizerState(name(), counters, scalars, arrays);
     }
 
@@ -355,18 +386,22 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         double[] newX = state.arrays().get("x");
         double[] newG = state.arrays().get("g");
         double[] newH = state.arrays().get("H");
+        double[] newHg = state.arrays().get("Hg");
         if (newX == null
                 || newG == null
                 || newH == null
+                || newHg == null
                 || newX.length != dimension
                 || newG.length != dimension
+                || newHg.length != dimension
                 || newH.length != dimension * dimension) {
-            throw new IllegalArgumentException("quasi-Newton: state arrays x, g, H missing or of the wrong length");
+            throw new IllegalArgumentException("quasi-Newton: state arrays x, g, H, Hg missing or of the wrong length");
         }
         n = dimension;
         x = newX.clone();
         g = newG.clone();
         h = new DenseInverseHessian(n, threads, newH);
+        hg = newHg.clone();
         iterations = (int) state.counter("iterations");
         evaluations = (int) state.counter("evaluations");
         smallChanges = (int) state.counter("smallChanges");
@@ -375,9 +410,10 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         gradientScale = state.scalars().get("gradientScale");
     }
 
-    private static void negate(double[] a) {
+    /** out = -a. */
+    private static void negate(double[] a, double[] out) {
         for (int i = 0; i < a.length; i++) {
-            a[i] = -a[i];
+            out[i] = -a[i];
         }
     }
 }
