@@ -277,9 +277,12 @@ public final class RecipeJson {
 
     /**
      * Settings added after files were first written, with the value that files without them ran with (the
-     * Cholesky test of H did not exist: never).
+     * Cholesky test of H did not exist: never; the Wolfe constants were fixed at 1e-4 and 0.9).
      */
-    private static final Map<String, Object> ADDED_LATER = Map.of("QuasiNewtonSettings.positiveDefiniteCheckEvery", 0);
+    private static final Map<String, Object> ADDED_LATER = Map.of(
+            "QuasiNewtonSettings.positiveDefiniteCheckEvery", 0,
+            "QuasiNewtonSettings.wolfeC1", 1e-4,
+            "QuasiNewtonSettings.wolfeC2", 0.9);
 
     private static JsonNode require(JsonNode o, String field, String owner) {
         JsonNode v = o.get(field);

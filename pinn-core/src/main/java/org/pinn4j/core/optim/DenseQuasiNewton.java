@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Quasi-Newton minimisation with a dense N x N inverse-Hessian estimate H and a strong-Wolfe line search
- * ({@code c1 = 1e-4}, {@code c2 = 0.9}; {@link MoreThuenteLineSearch}, falling back to the bracketing search of
+ * (by default {@code c1 = 1e-4}, {@code c2 = 0.9}; {@link MoreThuenteLineSearch}, falling back to the bracketing search of
  * {@link StrongWolfeLineSearch} when it fails): BFGS, or the self-scaled Broyden update of Urban et al. (J. Comput.
  * Phys. 2025), which after a short Adam phase trains small float64 PINNs far below what L-BFGS reaches.
  *
@@ -45,8 +45,6 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         SSBROYDEN
     }
 
-    private static final double C1 = 1e-4;
-    private static final double C2 = 0.9;
     private static final double CURVATURE_GUARD = 1e-10;
 
     private final Update update;
@@ -177,8 +175,8 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
 
     private LbfgsResult iterate(Objective objective, IterationCallback callback) {
         LineSearch lineSearch = new FallbackLineSearch(
-                new MoreThuenteLineSearch(C1, C2, settings.maxLineSearchEvaluations()),
-                new StrongWolfeLineSearch(C1, C2, settings.maxLineSearchEvaluations()));
+                new MoreThuenteLineSearch(settings.wolfeC1(), settings.wolfeC2(), settings.maxLineSearchEvaluations()),
+                new StrongWolfeLineSearch(settings.wolfeC1(), settings.wolfeC2(), settings.maxLineSearchEvaluations()));
         double[] d = new double[n];
         double[] xTrial = new double[n];
         double[] gTrial = new double[n];

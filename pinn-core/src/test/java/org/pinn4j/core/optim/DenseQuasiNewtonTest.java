@@ -75,12 +75,19 @@ class DenseQuasiNewtonTest {
     @ParameterizedTest
     @EnumSource(DenseQuasiNewton.Update.class)
     void theFirstUpdatesFollowTheFormulasAndTheStepsAreWolfe(DenseQuasiNewton.Update u) {
+        checkFirstUpdates(u, SETTINGS);
+        checkFirstUpdates(u, SETTINGS.withWolfe(0.01, 0.1)); // the constants are the settings', not fixed
+    }
+
+    private void checkFirstUpdates(DenseQuasiNewton.Update u, QuasiNewtonSettings settings) {
+        double c1 = settings.wolfeC1();
+        double c2 = settings.wolfeC2();
         TestFunctions.Quadratic q = new TestFunctions.Quadratic();
         int n = q.dimension();
         double[] x = {0.5, -0.3, 0.8, 0.1, -0.6};
         double[] g = new double[n];
         double f = q.valueAndGradient(x, g);
-        DenseQuasiNewton opt = new DenseQuasiNewton(u, SETTINGS).maxIterations(1);
+        DenseQuasiNewton opt = new DenseQuasiNewton(u, settings).maxIterations(1);
         opt.minimize(q, x, null);
         RealMatrix h = MatrixUtils.createRealIdentityMatrix(n);
         for (int k = 1; k <= 3; k++) {
@@ -94,10 +101,10 @@ class DenseQuasiNewtonTest {
             int big = d.getMaxIndex() >= 0 ? indexOfMaxAbs(d) : 0;
             double alpha = s.getEntry(big) / d.getEntry(big);
             double dphi0 = new ArrayRealVector(g).dotProduct(d);
-            // strong Wolfe with c1 = 1e-4, c2 = 0.9 (a hair of rounding allowed on the decrease)
-            assertTrue(fNew <= f + 1e-4 * alpha * dphi0 + 1e-14 * Math.abs(f), "sufficient decrease, step " + k);
+            // strong Wolfe with the settings' c1 and c2 (a hair of rounding allowed on the decrease)
+            assertTrue(fNew <= f + c1 * alpha * dphi0 + 1e-14 * Math.abs(f), "sufficient decrease, step " + k);
             assertTrue(
-                    Math.abs(new ArrayRealVector(gNew).dotProduct(d)) <= 0.9 * Math.abs(dphi0), "curvature, step " + k);
+                    Math.abs(new ArrayRealVector(gNew).dotProduct(d)) <= c2 * Math.abs(dphi0), "curvature, step " + k);
             RealMatrix want = expected(u, h, s, y, alpha, new ArrayRealVector(g), k == 1);
             RealMatrix got = matrix(st.arrays().get("H"), n);
             double scale = want.getNorm();
@@ -274,8 +281,8 @@ class DenseQuasiNewtonTest {
         double[] g = {1, 2, 0};
         double[] h = {1, 0, 0, 0, 1, 0, 0, 0, -1e6};
         String kind = u == DenseQuasiNewton.Update.BFGS ? "bfgs" : "ssbroyden";
-        QuasiNewtonSettings never = new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 0);
-        QuasiNewtonSettings everyUpdate = new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 1);
+        QuasiNewtonSettings never = SETTINGS.withPositiveDefiniteCheckEvery(0);
+        QuasiNewtonSettings everyUpdate = SETTINGS.withPositiveDefiniteCheckEvery(1);
         DenseQuasiNewton unchecked = new DenseQuasiNewton(u, never);
         unchecked.importState(state(kind, x, g, h, 5));
         unchecked.resume(quadratic, (iteration, value, gradientNorm) -> false);
@@ -305,5 +312,12 @@ class DenseQuasiNewtonTest {
         double scale = matrix(st.array("H"), 300).getFrobeniusNorm() * new ArrayRealVector(st.array("g")).getNorm();
         assertEquals(0.0, direct.subtract(carried).getNorm() / scale, 1e-13, u.toString());
         assertTrue(direct.getNorm() > 0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wolfeConstantsOutOfOrderAreRefusedWithBothValues() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> SETTINGS.withWolfe(0.9, 0.1));
+        assertEquals("quasi-Newton: the Wolfe constants need 0 < c1 < c2 < 1, got 0.9 and 0.1", e.getMessage());
     }
 }

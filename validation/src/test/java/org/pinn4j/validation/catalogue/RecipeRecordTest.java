@@ -45,14 +45,20 @@ class RecipeRecordTest {
      * back as 0 (never), which is what that run did.
      */
     @Test
-    void aQuasiNewtonRecipeFromBeforeTheCholeskyTestReadsAsNeverChecking() {
+    void aQuasiNewtonRecipeFromBeforeTheCholeskyTestReadsAsNeverCheckingWithTheFixedWolfeConstants() {
         Recipe r = Recipe.of(org.pinn4j.core.nn.NetworkConfig.mlp(1, 4), Phase.adam(10, 1e-3), Phase.ssbroyden(20));
         com.fasterxml.jackson.databind.node.ObjectNode json = RecipeJson.write(r);
         com.fasterxml.jackson.databind.node.ObjectNode settings =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.findValue("quasiNewton");
         assertEquals(1000, settings.remove("positiveDefiniteCheckEvery").asInt());
+        settings.remove("wolfeC1");
+        settings.remove("wolfeC2");
         Recipe back = RecipeJson.read(json, r.threads());
-        assertEquals(0, back.phases().get(1).quasiNewtonSettings().orElseThrow().positiveDefiniteCheckEvery());
+        org.pinn4j.core.optim.QuasiNewtonSettings read =
+                back.phases().get(1).quasiNewtonSettings().orElseThrow();
+        assertEquals(0, read.positiveDefiniteCheckEvery());
+        assertEquals(1e-4, read.wolfeC1(), 0.0);
+        assertEquals(0.9, read.wolfeC2(), 0.0);
         assertEquals(r.phases().get(0), back.phases().get(0));
     }
 }
