@@ -165,6 +165,29 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
         return run(objective, callback);
     }
 
+    /** Re-evaluates value and gradient at the current point; H is carried over, and H g recomputed. */
+    @Override
+    public boolean restart(Objective objective) {
+        if (n < 0 || objective == null || objective.dimension() != n) {
+            throw new IllegalStateException("quasi-Newton: nothing to restart, or the objective's dimension differs");
+        }
+        double[] gNew = new double[n];
+        double fNew = objective.valueAndGradient(x, gNew);
+        evaluations++;
+        if (!Double.isFinite(fNew) || !allFinite(gNew)) {
+            return false;
+        }
+        f = fNew;
+        g = gNew;
+        smallChanges = 0;
+        try {
+            h.multiply(g, hg);
+        } finally {
+            h.close();
+        }
+        return true;
+    }
+
     private LbfgsResult run(Objective objective, IterationCallback callback) {
         try {
             return iterate(objective, callback);

@@ -257,6 +257,24 @@ public final class Lbfgs implements QuasiNewtonMethod {
         return run(objective, callback);
     }
 
+    /** Re-evaluates value and gradient at the current point; the curvature pairs are carried over. */
+    @Override
+    public boolean restart(Objective objective) {
+        if (n < 0 || objective == null || objective.dimension() != n) {
+            throw new IllegalStateException("Lbfgs: nothing to restart, or the objective's dimension differs");
+        }
+        double[] gNew = new double[n];
+        double fNew = objective.valueAndGradient(x, gNew);
+        evaluations++;
+        if (!Double.isFinite(fNew) || !allFinite(gNew)) {
+            return false;
+        }
+        f = fNew;
+        g = gNew;
+        smallChanges = 0;
+        return true;
+    }
+
     /** Drops all state (point, history, counters). */
     public void reset() {
         n = -1;

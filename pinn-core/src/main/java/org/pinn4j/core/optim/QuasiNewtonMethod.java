@@ -11,6 +11,17 @@ public interface QuasiNewtonMethod {
     /** Continues the current run (after {@link #minimize}, a stop, or {@link #importState}). */
     LbfgsResult resume(Objective objective, IterationCallback callback);
 
+    /**
+     * Restarts the current run on a changed objective (e.g. new collocation points): evaluates value and gradient
+     * at the current point, counts that evaluation, and carries the curvature memory over; {@link #resume}
+     * then continues from there.
+     *
+     * @return false if the value or gradient there is not finite (point, value, gradient and memory are then
+     *     unchanged)
+     * @throws IllegalStateException if there is no run to restart
+     */
+    boolean restart(Objective objective);
+
     /** The whole state, for a checkpoint. */
     OptimizerState exportState();
 

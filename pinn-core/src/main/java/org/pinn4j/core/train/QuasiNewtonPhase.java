@@ -11,20 +11,25 @@ import org.pinn4j.core.optim.QuasiNewtonMethod;
  * {@link TrainingObjective}: each accepted iteration is one recorded step (with the terms' losses of the
  * evaluation it accepted) and may be checkpointed; a non-finite loss stops the run with the parameters of the
  * last good step. A dense estimate that does not fit the heap is refused before the phase starts. Both kinds of method are a
- * {@link QuasiNewtonMethod}.
+ * {@link QuasiNewtonMethod}. With {@link Phase#resampleEvery} k &gt; 0 the run restarts every k iterations: new points
+ * for the sampled conditions, value and gradient evaluated there, the curvature memory (L-BFGS pairs, H) carried
+ * over (Urban et al.'s "restarts").
  */
 final class QuasiNewtonPhase {
 
     private final RunState run;
+    private final TrainingConditions conditions;
     private final StepRecorder recorder;
     private final BatchEvaluator evaluator;
     private String stopReason;
 
     private final int threads;
 
-    QuasiNewtonPhase(RunState run, StepRecorder recorder, BatchEvaluator evaluator, int threads) {
+    QuasiNewtonPhase(
+            RunState run, TrainingConditions conditions, StepRecorder recorder, BatchEvaluator evaluator, int threads) {
         this.threads = threads;
         this.run = run;
+        this.conditions = conditions;
         this.recorder = recorder;
         this.evaluator = evaluator;
     }
@@ -38,6 +43,8 @@ final class QuasiNewtonPhase {
         TrainingObjective objective = new TrainingObjective(run, evaluator);
         double[] lastGood = run.params.clone();
         boolean[] keepGoing = {true};
+        boolean[] restartDue = {false};
+        int every = phase.resampleEvery();
         DivergenceException[] diverged = {null};
         QuasiNewtonMethod method = method(phase);
         IterationCallback callback = (iteration, value, gradNorm) -> {
@@ -55,15 +62,26 @@ final class QuasiNewtonPhase {
                 return false;
             }
             keepGoing[0] = recorder.record(phase.label(), 0, Double.NaN, value);
+            // saved before a restart: a resumed run restarts from the same points and RNG state
             recorder.checkpointIfDue(ph, iteration, null, null, method::exportState);
-            return keepGoing[0];
+            restartDue[0] = keepGoing[0] && every > 0 && iteration % every == 0 && iteration < phase.length();
+            return keepGoing[0] && !restartDue[0];
         };
         LbfgsResult result;
         if (resume != null && resume.quasiNewton() != null) {
             method.importState(resume.quasiNewton());
+            long done = resume.phaseStep();
+            if (every > 0 && done > 0 && done % every == 0 && done < phase.length()) {
+                restart(method, objective, phase);
+            }
             result = method.resume(objective, callback);
         } else {
             result = method.minimize(objective, run.params.clone(), callback);
+        }
+        while (restartDue[0] && diverged[0] == null) {
+            restartDue[0] = false;
+            restart(method, objective, phase);
+            result = method.resume(objective, callback);
         }
         if (diverged[0] != null) {
             throw diverged[0];
@@ -73,6 +91,18 @@ final class QuasiNewtonPhase {
         stopReason = result.stopReason().description() + " (" + result.iterations() + " iterations, "
                 + result.evaluations() + " function evaluations)";
         return keepGoing[0];
+    }
+
+    /** New points for the sampled conditions, and the method restarted on them. */
+    private void restart(QuasiNewtonMethod method, TrainingObjective objective, Phase phase) {
+        conditions.resampleAll();
+        if (!method.restart(objective)) {
+            // the objective has just evaluated the current point, so run.params holds it
+            throw new DivergenceException(
+                    "training diverged at step " + run.step + " (" + phase.label() + " restart on new points): the loss"
+                            + " there is not finite; kept the parameters of step " + run.step,
+                    run.params.clone());
+        }
     }
 
     /** The phase's method, with its settings and iteration limit; a dense estimate is checked against the heap. */

@@ -140,7 +140,7 @@ public final class Trainer {
         try (BatchEvaluator evaluator = new BatchEvaluator(recipe.threads())) {
             FirstOrderPhase firstOrder =
                     new FirstOrderPhase(run, conditions, miniBatches, annealing, recorder, evaluator);
-            QuasiNewtonPhase quasiNewton = new QuasiNewtonPhase(run, recorder, evaluator, recipe.threads());
+            QuasiNewtonPhase quasiNewton = new QuasiNewtonPhase(run, conditions, recorder, evaluator, recipe.threads());
             List<Phase> phases = recipe.phases();
             int firstPhase = resumeFrom == null ? 0 : resumeFrom.phase();
             for (int ph = firstPhase; ph < phases.size(); ph++) {

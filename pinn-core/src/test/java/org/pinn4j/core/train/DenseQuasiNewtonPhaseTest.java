@@ -2,6 +2,7 @@ package org.pinn4j.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,5 +85,53 @@ class DenseQuasiNewtonPhaseTest {
                                 + " 54931 MB (an N x N matrix and a copy for checkpoints); "),
                 e.getMessage());
         QuasiNewtonPhase.requireHeap("bfgs", 500); // 4 MB fits any heap these tests run in
+    }
+
+    private static Recipe restarting(String method) {
+        return Recipe.of(
+                        NetworkConfig.mlp(2, 8),
+                        Phase.adam(20, 1e-2),
+                        Phase.quasiNewton(method, 25).resampleEvery(10))
+                .withSeed(7);
+    }
+
+    /** Restarts every 10 iterations draw new PDE points; the steps are the phase's iterations, as without them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lbfgs", "bfgs", "ssbroyden"})
+    void restartsDrawNewPointsAndTrainOn(String method) {
+        Trainer plain = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(method));
+        TrainingResult a = plain.train();
+        Trainer restarted = new Trainer(TrainerBehaviourTest.heat(0.3, true), restarting(method));
+        TrainingResult b = restarted.train();
+        assertEquals(a.history().totals().length, b.history().totals().length, "one step per iteration");
+        assertEquals(45, b.history().totals().length);
+        assertFalse(
+                java.util.Arrays.equals(
+                        plain.pointsOf("pde").coordinate(0),
+                        restarted.pointsOf("pde").coordinate(0)),
+                "the restarts drew new collocation points");
+        double[] totals = b.history().totals();
+        assertTrue(totals[totals.length - 1] < totals[19], method + ": " + totals[19] + " -> " + totals[44]);
+    }
+
+    /**
+     * Killed on a restart boundary (phase iteration 20: the checkpoint is saved before the restart) or between two
+     * (iteration 13), the resumed run ends where the uninterrupted one does, bit for bit.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"lbfgs,40", "ssbroyden,40", "ssbroyden,33", "bfgs,33"})
+    void aRunWithRestartsResumesBitForBit(String method, int stopStep, @TempDir Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), restarting(method));
+        Path ckpt = dir.resolve("checkpoint.json");
+        TrainingResult cut = new Trainer(
+                        TrainerBehaviourTest.heat(0.3, true), restarting(method), CheckpointResumeTest.stopAt(stopStep))
+                .checkpointEvery(4, new CheckpointFile(ckpt))
+                .train();
+        assertEquals(TrainingResult.Status.STOPPED, cut.status());
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), restarting(method), new CheckpointFile(ckpt))
+                .train();
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
+        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
     }
 }
