@@ -191,11 +191,7 @@ final class MoreThuenteLineSearch implements LineSearch {
         if (fp > fx) {
             // case 1: higher value; the minimiser is bracketed
             double theta = 3.0 * (fx - fp) / (stp - stx) + gx + dp;
-            double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-            double gamma = s * Math.sqrt(Math.max(0.0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
-            if (stp < stx) {
-                gamma = -gamma;
-            }
+            double gamma = gamma(theta, gx, dp, stp < stx);
             double p = (gamma - gx) + theta;
             double q = ((gamma - gx) + gamma) + dp;
             double cubic = stx + (p / q) * (stp - stx);
@@ -205,11 +201,7 @@ final class MoreThuenteLineSearch implements LineSearch {
         } else if (sgnd < 0) {
             // case 2: lower value, slopes of opposite signs; bracketed
             double theta = 3.0 * (fx - fp) / (stp - stx) + gx + dp;
-            double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-            double gamma = s * Math.sqrt(Math.max(0.0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
-            if (stp > stx) {
-                gamma = -gamma;
-            }
+            double gamma = gamma(theta, gx, dp, stp > stx);
             double p = (gamma - dp) + theta;
             double q = ((gamma - dp) + gamma) + gx;
             double cubic = stp + (p / q) * (stx - stp);
@@ -219,11 +211,7 @@ final class MoreThuenteLineSearch implements LineSearch {
         } else if (Math.abs(dp) < Math.abs(gx)) {
             // case 3: lower value, same slope sign, slope magnitude decreasing
             double theta = 3.0 * (fx - fp) / (stp - stx) + gx + dp;
-            double s = max3(Math.abs(theta), Math.abs(gx), Math.abs(dp));
-            double gamma = s * Math.sqrt(Math.max(0.0, (theta / s) * (theta / s) - (gx / s) * (dp / s)));
-            if (stp > stx) {
-                gamma = -gamma;
-            }
+            double gamma = gamma(theta, gx, dp, stp > stx);
             double p = (gamma - dp) + theta;
             double q = (gamma + (gx - dp)) + gamma;
             double r = p / q;
@@ -246,11 +234,7 @@ final class MoreThuenteLineSearch implements LineSearch {
             // case 4: lower value, same slope sign, slope not decreasing
             if (bracketed && Double.isFinite(fy) && Double.isFinite(gy)) {
                 double theta = 3.0 * (fp - fy) / (sty - stp) + gy + dp;
-                double s = max3(Math.abs(theta), Math.abs(gy), Math.abs(dp));
-                double gamma = s * Math.sqrt(Math.max(0.0, (theta / s) * (theta / s) - (gy / s) * (dp / s)));
-                if (stp > sty) {
-                    gamma = -gamma;
-                }
+                double gamma = gamma(theta, gy, dp, stp > sty);
                 double p = (gamma - dp) + theta;
                 double q = ((gamma - dp) + gamma) + gy;
                 next = stp + (p / q) * (sty - stp);
@@ -280,7 +264,13 @@ final class MoreThuenteLineSearch implements LineSearch {
         stp = next;
     }
 
-    private static double max3(double a, double b, double c) {
-        return Math.max(a, Math.max(b, c));
+    /**
+     * The root term of the cubic through two points with end slopes d1 and d2, sqrt(theta^2 - d1 d2) scaled against
+     * overflow (0 where round-off makes the square negative), negated when {@code negate}.
+     */
+    private static double gamma(double theta, double d1, double d2, boolean negate) {
+        double s = Math.max(Math.abs(theta), Math.max(Math.abs(d1), Math.abs(d2)));
+        double gamma = s * Math.sqrt(Math.max(0.0, (theta / s) * (theta / s) - (d1 / s) * (d2 / s)));
+        return negate ? -gamma : gamma;
     }
 }

@@ -42,6 +42,27 @@ final class PinnProcess {
         return dir.resolve(out).resolve("model.json");
     }
 
+    /**
+     * Starts the command line in a JVM of its own, in the background (no launcher in between, so SIGKILL reaches
+     * it), stdout and stderr to {@code dir/<name>.out} and {@code .err}.
+     */
+    static Process startJvm(Path dir, String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.pinn4j.validation.cli.PinnCli"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+    }
+
     /** Runs {@code pinn args...} in {@code dir} with stdout and stderr captured. */
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
         return run(dir, null, List.of(), args);

@@ -46,18 +46,7 @@ class RunDirectoryIT {
 
     /** Starts the command line in a JVM of its own (no launcher in between, so SIGKILL reaches it). */
     private Process startJvm(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.pinn4j.validation.cli.PinnCli"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd)
-                .directory(d.toFile())
-                .redirectOutput(d.resolve(name + ".out").toFile())
-                .redirectError(d.resolve(name + ".err").toFile())
-                .start();
+        return PinnProcess.startJvm(d, name, args);
     }
 
     private String err(String name) throws IOException {
