@@ -102,7 +102,7 @@ public interface BenchmarkProblem {
 
     /**
      * {@code recipe} with its last phase, a quasi-Newton phase, replaced by the named method (lbfgs, bfgs,
-     * ssbroyden) with the same number of iterations and that method's default settings.
+     * ssbroyden) with the same number of iterations and restarts and that method's default settings.
      *
      * @throws IllegalArgumentException if the recipe does not end with a quasi-Newton phase
      */
@@ -114,7 +114,7 @@ public interface BenchmarkProblem {
                     + ", not a quasi-Newton phase; --optimizer " + method.trim().toLowerCase(java.util.Locale.ROOT)
                     + " replaces a final lbfgs, bfgs or ssbroyden phase");
         }
-        phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()));
+        phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()).resampleEvery(last.resampleEvery()));
         return recipe.withPhases(phases.toArray(new Phase[0]));
     }
 

@@ -11,10 +11,13 @@ import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.catalogue.Burgers;
 import org.pinn4j.problems.catalogue.course.CwruExercise;
 
-/** {@code --optimizer lbfgs|bfgs|ssbroyden} replaces a recipe's final quasi-Newton phase and nothing else. */
+/**
+ * {@code --optimizer lbfgs|bfgs|ssbroyden} replaces a recipe's final quasi-Newton phase (keeping its length and
+ * restarts) and nothing else.
+ */
 class QuasiNewtonChoiceTest {
     @Test
-    void theFinalQuasiNewtonPhaseIsReplacedWithTheSameIterations() {
+    void theFinalQuasiNewtonPhaseIsReplacedWithTheSameIterationsAndRestarts() {
         Burgers b = new Burgers();
         for (boolean quick : new boolean[] {true, false}) {
             Recipe base = b.recipe(quick);
@@ -22,7 +25,9 @@ class QuasiNewtonChoiceTest {
                 Recipe r = b.recipe(quick, m);
                 List<Phase> phases = r.phases();
                 Phase last = phases.get(phases.size() - 1);
-                assertEquals(Phase.quasiNewton(m, base.phases().get(1).length()), last, m);
+                Phase replaced = base.phases().get(1);
+                assertEquals(Phase.quasiNewton(m, replaced.length()).resampleEvery(replaced.resampleEvery()), last, m);
+                assertEquals(quick ? 0 : 500, last.resampleEvery(), "the default recipe's restarts are kept");
                 assertEquals(base.phases().get(0), phases.get(0), "the Adam phase is kept");
                 assertEquals(base.network().toString(), r.network().toString());
             }
