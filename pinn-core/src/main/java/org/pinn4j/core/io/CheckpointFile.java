@@ -281,19 +281,14 @@ public final class CheckpointFile implements CheckpointStore {
         }
     }
 
+    /** The SHA-256 of the bytes {@link #writeRaw} writes for {@code arrays}. */
     private static String sha256(List<double[]> arrays) {
         MessageDigest digest = sha256();
-        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (double[] v : arrays) {
-            for (double x : v) {
-                if (!chunk.hasRemaining()) {
-                    digest.update(chunk.array(), 0, chunk.position());
-                    chunk.clear();
-                }
-                chunk.putLong(Double.doubleToRawLongBits(x));
-            }
+        try {
+            writeRaw(arrays, new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // the null stream does not fail
         }
-        digest.update(chunk.array(), 0, chunk.position());
         return HexFormat.of().formatHex(digest.digest());
     }
 
