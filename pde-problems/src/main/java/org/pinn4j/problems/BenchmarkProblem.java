@@ -135,8 +135,9 @@ public interface BenchmarkProblem {
     }
 
     /**
-     * The named recipe, trained with the named optimizer if one is given (the default and quick recipes of a
-     * problem with {@link #optimizerChoices()}).
+     * The named recipe, trained with the named optimizer if one is given: a quasi-Newton method (lbfgs, bfgs,
+     * ssbroyden) in place of the recipe's final quasi-Newton phase, for any recipe that ends with one; or, for
+     * the default and quick recipes of a problem with {@link #optimizerChoices()}, one of those.
      *
      * @throws IllegalArgumentException if the problem has no such recipe (listing its names) or optimizer
      */
@@ -149,11 +150,15 @@ public interface BenchmarkProblem {
         if (name.equals(DEFAULT_RECIPE) || name.equals(QUICK_RECIPE)) {
             return recipe(name.equals(QUICK_RECIPE), optimizer);
         }
-        if (optimizer != null && !optimizer.isBlank()) {
-            throw new IllegalArgumentException("recipe '" + name + "' of problem '" + name()
-                    + "' fixes its optimizers; --optimizer applies to the default and quick recipes");
+        if (optimizer == null || optimizer.isBlank()) {
+            return all.get(name);
         }
-        return all.get(name);
+        if (QUASI_NEWTON.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
+            return withFinalQuasiNewton(all.get(name), optimizer);
+        }
+        throw new IllegalArgumentException("recipe '" + name + "' of problem '" + name()
+                + "' fixes its first-order optimizers; with it --optimizer can only replace a final quasi-Newton"
+                + " phase (lbfgs, bfgs or ssbroyden)");
     }
 
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */

@@ -35,6 +35,24 @@ class QuasiNewtonChoiceTest {
     }
 
     @Test
+    void aNamedRecipeTakesAQuasiNewtonMethodButNoFirstOrderOptimizer() {
+        Burgers b = new Burgers();
+        for (String name : List.of("best", "classic")) {
+            Recipe base = b.recipes().get(name);
+            Recipe r = b.recipe(name, "bfgs");
+            Phase replaced = base.phases().get(base.phases().size() - 1);
+            assertEquals(
+                    Phase.quasiNewton("bfgs", replaced.length()).resampleEvery(replaced.resampleEvery()),
+                    r.phases().get(r.phases().size() - 1),
+                    name);
+            assertEquals(base.phases().get(0), r.phases().get(0), name + ": the Adam phase is kept");
+            assertEquals(base, b.recipe(name, null), name + ": no optimizer = the recipe itself");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.recipe("classic", "adam"));
+        assertTrue(e.getMessage().contains("can only replace a final quasi-Newton phase"), e.getMessage());
+    }
+
+    @Test
     void aRecipeWithoutAQuasiNewtonPhaseIsRefused() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new CwruExercise().recipe(true, "ssbroyden"));

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code pinn} command: {@code list}, {@code run}, {@code predict}, {@code bench}, {@code validate}.
+ * The {@code pinn} command: {@code list}, {@code run}, {@code predict}, {@code bench}, {@code validate},
+ * {@code compare-optimizers}.
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} the work failed (training diverged, internal
  * error), {@value #BAD_INPUT} bad input (unknown problem or option, bad number, bad file, unusable
@@ -43,6 +44,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             PredictCommand.class,
             BenchCommand.class,
             ValidateCommand.class,
+            CompareOptimizersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PinnCli implements Runnable {

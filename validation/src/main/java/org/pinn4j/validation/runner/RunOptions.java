@@ -28,6 +28,7 @@ public final class RunOptions {
     private int checkpointEvery;
     private Path resume;
     private boolean fresh;
+    private int validationEvery;
 
     private RunOptions(
             Path out,
@@ -137,6 +138,24 @@ public final class RunOptions {
         return c;
     }
 
+    /**
+     * Copy that measures the error on the evaluation grid every {@code steps} steps (history column
+     * "validation"); 0 = the runner's default, about 100 measurements per run.
+     */
+    public RunOptions withValidationEvery(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("validation interval must be >= 1 step (0 = default); got " + steps);
+        }
+        RunOptions c = copy();
+        c.validationEvery = steps;
+        return c;
+    }
+
+    /** Steps between measurements on the evaluation grid (0 = the runner's default). */
+    public int validationEvery() {
+        return validationEvery;
+    }
+
     /** Whether an unfinished run's checkpoint in the output directory may be discarded. */
     public boolean fresh() {
         return fresh;
@@ -171,6 +190,7 @@ public final class RunOptions {
         c.checkpointEvery = checkpointEvery;
         c.resume = resume;
         c.fresh = fresh;
+        c.validationEvery = validationEvery;
         return c;
     }
 

@@ -133,13 +133,37 @@ public record RunResult(
     public record Milestone(int step, double seconds) {}
 
     /**
-     * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
-     * the validation errors the runner records along the way) is at most {@code target}, or empty if it never
-     * was or no validation was recorded.
+     * The relative L2 error on the evaluation grid along the way (all outputs stacked), at each step where the
+     * runner recorded the validation error.
+     *
+     * @param steps    training steps (1-based)
+     * @param seconds  wall time since the start of training at each step
+     * @param relL2    relative L2 error at each step
      */
-    public Optional<Milestone> timeToRelL2(double target) {
-        if (evaluation.reference().isEmpty()) {
+    public record RelL2Curve(int[] steps, double[] seconds, double[] relL2) {
+        /** Number of points. */
+        public int size() {
+            return steps.length;
+        }
+
+        /** The first point at which the error is at most {@code target}, or empty if it never was. */
+        public Optional<Milestone> first(double target) {
+            for (int i = 0; i < relL2.length; i++) {
+                if (relL2[i] <= target) {
+                    return Optional.of(new Milestone(steps[i], seconds[i]));
+                }
+            }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The recorded relative L2 errors of the training (empty without a reference solution, or one that is
+     * identically zero).
+     */
+    public RelL2Curve relL2Curve() {
+        if (evaluation.reference().isEmpty()) {
+            return new RelL2Curve(new int[0], new double[0], new double[0]);
         }
         double sumSquares = 0;
         long count = 0;
@@ -150,19 +174,37 @@ public record RunResult(
             }
         }
         if (sumSquares == 0) {
-            return Optional.empty();
+            return new RelL2Curve(new int[0], new double[0], new double[0]);
         }
         double meanSquare = sumSquares / count;
         double[] validation = training.history().validation();
         double[] seconds = training.history().seconds();
         int[] steps = training.history().steps();
+        int n = 0;
+        for (double v : validation) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        RelL2Curve c = new RelL2Curve(new int[n], new double[n], new double[n]);
+        int k = 0;
         for (int i = 0; i < validation.length; i++) {
-            // validation = mean of squared differences over the same values, so rel L2 = sqrt(mse / mean(ref^2))
-            if (!Double.isNaN(validation[i]) && Math.sqrt(validation[i] / meanSquare) <= target) {
-                return Optional.of(new Milestone(steps[i], seconds[i]));
+            if (!Double.isNaN(validation[i])) {
+                c.steps[k] = steps[i];
+                c.seconds[k] = seconds[i];
+                // validation = mean of squared differences over the same values, so rel L2 = sqrt(mse / mean(ref^2))
+                c.relL2[k] = Math.sqrt(validation[i] / meanSquare);
+                k++;
             }
         }
-        return Optional.empty();
+        return c;
+    }
+
+    /**
+     * The first recorded step at which the relative L2 error on the evaluation grid (all outputs stacked, from
+     * the validation errors the runner records along the way) is at most {@code target}, or empty if it never
+     * was or no validation was recorded.
+     */
+    public Optional<Milestone> timeToRelL2(double target) {
+        return relL2Curve().first(target);
     }
 
     /** True if errors could be measured. */

@@ -101,7 +101,8 @@ public final class Runner {
         if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run
-            trainer.validation(new PointSet(points), refValues.get(), Math.max(10, trainer.plannedSteps() / 100));
+            int every = o.validationEvery() > 0 ? o.validationEvery() : Math.max(10, trainer.plannedSteps() / 100);
+            trainer.validation(new PointSet(points), refValues.get(), every);
         }
         TrainingResult training = trainer.train();
         PinnModel model = training.model();

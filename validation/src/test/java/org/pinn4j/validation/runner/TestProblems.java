@@ -111,6 +111,16 @@ public final class TestProblems {
                 Map.of());
     }
 
+    /** poisson-1d with a short Adam phase followed by an L-BFGS phase. */
+    public static BenchmarkProblem cheapPoissonQuasiNewton(String name, int adamSteps, int iterations) {
+        return new Custom(
+                name,
+                POISSON.analytic(),
+                POISSON::problem,
+                Recipe.of(NetworkConfig.mlp(2, 10), Phase.adam(adamSteps, 5e-3), Phase.lbfgs(iterations)),
+                Map.of());
+    }
+
     /** poisson-1d without any exact or reference solution. */
     public static BenchmarkProblem withoutReference() {
         return new Custom(
