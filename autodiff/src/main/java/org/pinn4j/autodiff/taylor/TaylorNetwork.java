@@ -142,13 +142,47 @@ public final class TaylorNetwork {
      * adds the accumulated sum into a gradient vector.
      */
     public void backward(double[] params, Workspace ws) {
+        sweep(params, ws, null, 0, 0, false);
+    }
+
+    /**
+     * Reverse sweep after {@link #forward} and the output adjoints, writing each point's derivatives instead of
+     * their sum: the Jacobian rows of the tile's points. Row {@code row0 + p} (point p of the tile, p &lt;
+     * {@code tile.size()}) gets, in column j (network parameter j, the layout of {@link NetworkSpec}), the
+     * derivative at point p of the quantity whose adjoints were seeded; a weight's entry is the sum over streams of
+     * the layer's output adjoint times its input stream at that point. {@code jt} is the Jacobian stored by
+     * columns: entry (row, j) at {@code jt[j * rows + row]}. With {@code add} the entries are added to what is
+     * there (a residual that is a difference of two evaluations), otherwise they replace it. Nothing is added to
+     * the gradient accumulators.
+     *
+     * @param tile the workspace of this network that ran the forward pass
+     * @throws IllegalArgumentException if {@code tile} is not a workspace of this network
+     */
+    public void jacobianRows(double[] params, Tile tile, double[] jt, int rows, int row0, boolean add) {
+        if (!(tile instanceof Workspace ws) || ws.owner() != this) {
+            throw new IllegalArgumentException("jacobianRows needs a workspace of this network");
+        }
+        if (row0 < 0 || row0 + ws.n > rows || (long) spec.parameterCount() * rows > jt.length) {
+            throw new IllegalArgumentException("Jacobian rows " + row0 + ".." + (row0 + ws.n) + " of " + rows
+                    + " do not fit a column-major array of " + jt.length + " values for "
+                    + spec.parameterCount() + " parameters");
+        }
+        sweep(params, ws, jt, rows, row0, add);
+    }
+
+    /** The reverse sweep: summed into the accumulators ({@code jt} null) or written per point into {@code jt}. */
+    private void sweep(double[] params, Workspace ws, double[] jt, int rows, int row0, boolean add) {
         int layers = spec.layers();
         double[][][] zbar = ws.zbarA;
         for (int l = layers - 1; l >= 0; l--) {
             int out = spec.width(l + 1);
             int in = spec.layerInputs(l);
             double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
-            accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l]);
+            if (jt == null) {
+                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l]);
+            } else {
+                layerRows(l, a, in, zbar, out, ws.n, jt, rows, row0, add);
+            }
             if (l == 0) {
                 return;
             }
@@ -310,6 +344,44 @@ public final class TaylorNetwork {
         LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
     }
 
+    /**
+     * Per point p &lt; n: J[row0 + p][w(o, i)] = sum over streams of zbar_o,s * a_i,s and J[row0 + p][b(o)] =
+     * zbar_o,0, at jt[column * rows + row] (added to or replacing the entry).
+     */
+    private void layerRows(
+            int l,
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            int n,
+            double[] jt,
+            int rows,
+            int row0,
+            boolean add) {
+        int wOff = spec.weightOffset(l);
+        int bOff = spec.biasOffset(l);
+        for (int o = 0; o < out; o++) {
+            double[][] zo = zbar[o];
+            int bCol = (bOff + o) * rows + row0;
+            double[] z0 = zo[0];
+            for (int p = 0; p < n; p++) {
+                jt[bCol + p] = (add ? jt[bCol + p] : 0.0) + z0[p];
+            }
+            for (int i = 0; i < in; i++) {
+                double[][] ai = a[i];
+                int col = (wOff + o * in + i) * rows + row0;
+                for (int p = 0; p < n; p++) {
+                    double sum = z0[p] * ai[0][p];
+                    for (int st = 1; st < streams; st++) {
+                        sum += zo[st][p] * ai[st][p];
+                    }
+                    jt[col + p] = (add ? jt[col + p] : 0.0) + sum;
+                }
+            }
+        }
+    }
+
     /** abar_i,s = sum_o W_l[o][i] zbar_o,s. */
     private void propagateToInputs(double[] w, int l, double[][][] zbar, int out, double[][][] abar, int in) {
         LaneKernels.matmul(w, spec.weightOffset(l), 1, in, null, 0, zbar, out, abar, in, streams, tile);
@@ -459,6 +531,10 @@ public final class TaylorNetwork {
             abar = new double[maxW][streams][tile];
             zbarA = new double[maxW][streams][tile];
             zbarB = new double[maxW][streams][tile];
+        }
+
+        TaylorNetwork owner() {
+            return TaylorNetwork.this;
         }
 
         @Override

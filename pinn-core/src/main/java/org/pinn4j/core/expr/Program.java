@@ -236,6 +236,19 @@ public final class Program {
     }
 
     /**
+     * Offset of trainable coefficient {@code k}'s adjoint row (per point, after {@link #backward}: d(seeded
+     * quantity)/d(coefficient) at each point, before the sum over points), or -1 if no root reads it.
+     */
+    public int coefficientAdjointOffset(Scratch s, int k) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i].kind == Kind.COEFFICIENT && order[i].index == k) {
+                return i * s.tile;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Reverse pass: from the roots' adjoints to the tile's output-stream adjoints (added) and the
      * coefficients' gradient (added into {@code tile.gradient()} at {@code coefficientOffset + k}).
      */

@@ -1,5 +1,6 @@
 package org.pinn4j.core.train;
 
+import java.util.Arrays;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.autodiff.taylor.TaylorNetwork;
@@ -106,6 +107,67 @@ public final class BoundProgram {
             return 0;
         });
         return out;
+    }
+
+    /**
+     * The residuals {@code scale * e_r(p)} of every expression r at the first {@code count} points and, when
+     * {@code jt} is not null, their exact Jacobian with respect to all parameters (network parameters, then the
+     * trainable coefficients): one reverse sweep per expression and tile, seeded with {@code scale} at every
+     * point, whose per-point derivatives are written instead of summed. The row of (expression r, point p) is
+     * {@code row0 + r * count + p}; {@code residuals[row]} and {@code jt[column * rows + row]} (the Jacobian by
+     * columns, {@code params.length} columns) are replaced, or added to with {@code add}. Rows of different
+     * tiles are disjoint, so the result does not depend on the thread count.
+     */
+    public void residualsAndJacobian(
+            BatchEvaluator evaluator,
+            double[][] points,
+            int count,
+            double[][] columns,
+            double[] params,
+            double scale,
+            double[] residuals,
+            double[] jt,
+            int rows,
+            int row0,
+            boolean add) {
+        int roots = program.roots();
+        int coefficients = params.length - coefficientOffset;
+        int outputs = network.spec().outputs();
+        int streams = network.plan().size();
+        run(evaluator, points, count, columns, params, null, (tile, s) -> {
+            int n = tile.size();
+            for (int r = 0; r < roots; r++) {
+                int row = row0 + r * count + tile.start();
+                int v = program.valueOffset(s.program, r);
+                for (int p = 0; p < n; p++) {
+                    residuals[row + p] = (add ? residuals[row + p] : 0.0) + scale * s.program.values[v + p];
+                }
+                if (jt == null) {
+                    continue;
+                }
+                for (int j = 0; j < outputs; j++) {
+                    for (int st = 0; st < streams; st++) {
+                        Arrays.fill(tile.outputAdjoint(j, st), 0.0);
+                    }
+                }
+                program.clearAdjoints(s.program, n);
+                int a = program.adjointOffset(s.program, r);
+                for (int p = 0; p < n; p++) {
+                    s.program.adjoints[a + p] += scale;
+                }
+                program.backward(tile, coefficientOffset, s.program);
+                network.jacobianRows(params, tile, jt, rows, row, add);
+                for (int k = 0; k < coefficients; k++) {
+                    int off = program.coefficientAdjointOffset(s.program, k);
+                    int col = (coefficientOffset + k) * rows + row;
+                    for (int p = 0; p < n; p++) {
+                        double d = off < 0 ? 0.0 : s.program.adjoints[off + p];
+                        jt[col + p] = (add ? jt[col + p] : 0.0) + d;
+                    }
+                }
+            }
+            return 0;
+        });
     }
 
     /** In a job: offset of expression {@code root}'s values (and adjoints) in the scratch rows. */

@@ -33,4 +33,22 @@ sealed interface LossTerm permits PointTerm, PeriodicTerm {
      * @throws IllegalStateException for a term without per-point expressions (a periodic pair)
      */
     double[] pointScores(BatchEvaluator evaluator, double[] params);
+
+    /**
+     * Number of residual components of the term at its current points: the length of its block of the residual
+     * vector whose squared norm is the term's weighted loss (see {@link #residuals}).
+     */
+    int residualCount();
+
+    /**
+     * The term's block of the training loss as a sum of squares: components {@code sqrt(weight / count)} times
+     * each per-point residual, so that their squared norm is {@code weight} times the term's mean loss, written
+     * to {@code r[row0 ..]}; with {@code jt} not null also their exact Jacobian (rows {@code row0 ..} of a
+     * Jacobian stored by columns, {@code jt[column * rows + row]}, one column per parameter).
+     *
+     * @throws IllegalStateException if the term's point loss is not a sum of squares (MAE, Huber,
+     *     cross-entropies)
+     */
+    void residuals(
+            BatchEvaluator evaluator, double[] params, double weight, double[] r, double[] jt, int rows, int row0);
 }

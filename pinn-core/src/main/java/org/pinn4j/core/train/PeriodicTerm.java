@@ -84,6 +84,26 @@ final class PeriodicTerm implements LossTerm {
         throw new IllegalStateException("a periodic term has no per-point residual to refine by");
     }
 
+    /** One residual per pair. */
+    @Override
+    public int residualCount() {
+        return count;
+    }
+
+    /** sqrt(weight / count) (e(a_p) - e(b_p)): the lower side written, the upper side's subtracted. */
+    @Override
+    public void residuals(
+            BatchEvaluator evaluator, double[] params, double weight, double[] r, double[] jt, int rows, int row0) {
+        if (count == 0) {
+            return;
+        }
+        double scale = Math.sqrt(weight / count);
+        bound.residualsAndJacobian(
+                evaluator, lower, count, BoundProgram.NO_COLUMNS, params, scale, r, jt, rows, row0, false);
+        bound.residualsAndJacobian(
+                evaluator, upper, count, BoundProgram.NO_COLUMNS, params, -scale, r, jt, rows, row0, true);
+    }
+
     /** The reverse sweep at one side, seeded with scale * (own value - the other side's value). */
     private void seeded(
             BatchEvaluator evaluator, double[][] side, double[] params, double[] grad, double[] other, double scale) {

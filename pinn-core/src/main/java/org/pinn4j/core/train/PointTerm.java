@@ -104,6 +104,30 @@ public final class PointTerm implements LossTerm {
         return out;
     }
 
+    /** One residual per expression and point. */
+    @Override
+    public int residualCount() {
+        return count * bound.roots();
+    }
+
+    /**
+     * sqrt(weight / count) e_k(p) for every expression k and point p (rows {@code row0 + k * count + p}): the
+     * mean squared error's residuals.
+     */
+    @Override
+    public void residuals(
+            BatchEvaluator evaluator, double[] params, double weight, double[] r, double[] jt, int rows, int row0) {
+        if (loss.kind() != PointLoss.Kind.MSE) {
+            throw new IllegalStateException("term '" + name + "' uses the " + loss.kind() + " point loss; only a"
+                    + " mean squared error is a sum of squares with residuals (Levenberg-Marquardt needs one)");
+        }
+        if (count == 0) {
+            return;
+        }
+        bound.residualsAndJacobian(
+                evaluator, points, count, columns, params, Math.sqrt(weight / count), r, jt, rows, row0, false);
+    }
+
     /** Per-point loss values r (root 0 of the expressions) on the current points, for residual maps and refinement. */
     public double[] pointValues(BatchEvaluator evaluator, double[] params) {
         double[] out = new double[count];
