@@ -54,6 +54,10 @@ public final class Lbfgs implements QuasiNewtonMethod {
         RELATIVE_CHANGE("relative change tolerance"),
         /** The line search failed again after clearing the history and trying steepest descent. */
         NO_PROGRESS("no progress after line-search restart"),
+        /** Levenberg-Marquardt: the step fell below its tolerance relative to the point. */
+        STEP_TOLERANCE("step tolerance"),
+        /** Levenberg-Marquardt: the damping grew past 1e30 without a step that lowers the value. */
+        DAMPING_LIMIT("damping limit (no step lowers the value)"),
         /** The iteration callback asked to stop. */
         STOPPED_BY_CALLBACK("stopped by callback");
 

@@ -23,7 +23,9 @@ public record LbfgsResult(
 
     /** True when the run stopped on a convergence test (gradient or relative change). */
     public boolean converged() {
-        return stopReason == Lbfgs.StopReason.GRADIENT_TOLERANCE || stopReason == Lbfgs.StopReason.RELATIVE_CHANGE;
+        return stopReason == Lbfgs.StopReason.GRADIENT_TOLERANCE
+                || stopReason == Lbfgs.StopReason.RELATIVE_CHANGE
+                || stopReason == Lbfgs.StopReason.STEP_TOLERANCE;
     }
 
     @Override
