@@ -85,34 +85,41 @@ public interface BenchmarkProblem {
         if (optimizer == null || optimizer.isBlank()) {
             return recipe(quick);
         }
-        if (QUASI_NEWTON.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
+        if (FINAL_PHASE_METHODS.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
             return withFinalQuasiNewton(recipe(quick), optimizer);
         }
         if (optimizerChoices().isEmpty()) {
             throw new IllegalArgumentException("problem '" + name() + "' trains with a fixed recipe; an optimizer ('"
                     + optimizer + "') can only be chosen for problems that offer a choice, e.g. cwru-exercise; a final"
-                    + " quasi-Newton phase can be lbfgs, bfgs or ssbroyden");
+                    + " quasi-Newton phase can be lbfgs, bfgs, ssbroyden or lm");
         }
         throw new IllegalArgumentException("problem '" + name() + "' has no optimizer '" + optimizer
                 + "'; expected one of " + String.join(", ", optimizerChoices()));
     }
 
-    /** The quasi-Newton methods {@code --optimizer} can put in place of a recipe's final quasi-Newton phase. */
+    /** The quasi-Newton methods (L-BFGS, BFGS, self-scaled Broyden). */
     List<String> QUASI_NEWTON = List.of("lbfgs", "bfgs", "ssbroyden");
 
     /**
-     * {@code recipe} with its last phase, a quasi-Newton phase, replaced by the named method (lbfgs, bfgs,
-     * ssbroyden) with the same number of iterations and restarts and that method's default settings.
+     * The methods {@code --optimizer} can put in place of a recipe's final quasi-Newton (or Levenberg-Marquardt)
+     * phase: the quasi-Newton methods and lm (Levenberg-Marquardt).
+     */
+    List<String> FINAL_PHASE_METHODS = List.of("lbfgs", "bfgs", "ssbroyden", "lm");
+
+    /**
+     * {@code recipe} with its last phase, a quasi-Newton or Levenberg-Marquardt phase, replaced by the named method
+     * (lbfgs, bfgs, ssbroyden, lm) with the same number of iterations and restarts and that method's default
+     * settings.
      *
      * @throws IllegalArgumentException if the recipe does not end with a quasi-Newton phase
      */
     default Recipe withFinalQuasiNewton(Recipe recipe, String method) {
         List<Phase> phases = recipe.phases();
         Phase last = phases.get(phases.size() - 1);
-        if (!last.mode().quasiNewton()) {
+        if (!last.mode().iterative()) {
             throw new IllegalArgumentException("problem '" + name() + "' ends its recipe with " + last
                     + ", not a quasi-Newton phase; --optimizer " + method.trim().toLowerCase(java.util.Locale.ROOT)
-                    + " replaces a final lbfgs, bfgs or ssbroyden phase");
+                    + " replaces a final lbfgs, bfgs, ssbroyden or lm phase");
         }
         phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()).resampleEvery(last.resampleEvery()));
         return recipe.withPhases(phases.toArray(new Phase[0]));
@@ -136,7 +143,7 @@ public interface BenchmarkProblem {
 
     /**
      * The named recipe, trained with the named optimizer if one is given: a quasi-Newton method (lbfgs, bfgs,
-     * ssbroyden) in place of the recipe's final quasi-Newton phase, for any recipe that ends with one; or, for
+     * ssbroyden, or lm for Levenberg-Marquardt) in place of the recipe's final quasi-Newton phase, for any recipe that ends with one; or, for
      * the default and quick recipes of a problem with {@link #optimizerChoices()}, one of those.
      *
      * @throws IllegalArgumentException if the problem has no such recipe (listing its names) or optimizer
@@ -153,12 +160,12 @@ public interface BenchmarkProblem {
         if (optimizer == null || optimizer.isBlank()) {
             return all.get(name);
         }
-        if (QUASI_NEWTON.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
+        if (FINAL_PHASE_METHODS.contains(optimizer.trim().toLowerCase(java.util.Locale.ROOT))) {
             return withFinalQuasiNewton(all.get(name), optimizer);
         }
         throw new IllegalArgumentException("recipe '" + name + "' of problem '" + name()
                 + "' fixes its first-order optimizers; with it --optimizer can only replace a final quasi-Newton"
-                + " phase (lbfgs, bfgs or ssbroyden)");
+                + " phase (lbfgs, bfgs, ssbroyden or lm)");
     }
 
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */

@@ -21,7 +21,7 @@ class QuasiNewtonChoiceTest {
         Burgers b = new Burgers();
         for (boolean quick : new boolean[] {true, false}) {
             Recipe base = b.recipe(quick);
-            for (String m : List.of("bfgs", "ssbroyden", "lbfgs", "SSBroyden")) {
+            for (String m : List.of("bfgs", "ssbroyden", "lbfgs", "SSBroyden", "lm")) {
                 Recipe r = b.recipe(quick, m);
                 List<Phase> phases = r.phases();
                 Phase last = phases.get(phases.size() - 1);

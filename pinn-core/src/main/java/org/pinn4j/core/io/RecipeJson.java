@@ -16,6 +16,7 @@ import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.LbfgsSettings;
 import org.pinn4j.core.optim.LearningRateSchedule;
+import org.pinn4j.core.optim.LevenbergMarquardtSettings;
 import org.pinn4j.core.optim.OptimizerSettings;
 import org.pinn4j.core.optim.QuasiNewtonSettings;
 import org.pinn4j.core.optim.ScheduleSettings;
@@ -86,6 +87,7 @@ public final class RecipeJson {
         p.scheduleSettings().ifPresent(s -> o.set("schedule", settings((Record) s)));
         p.lbfgsSettings().ifPresent(s -> o.set("lbfgs", settings(s)));
         p.quasiNewtonSettings().ifPresent(s -> o.set("quasiNewton", settings(s)));
+        p.levenbergMarquardtSettings().ifPresent(s -> o.set("levenbergMarquardt", settings(s)));
         return o;
     }
 
@@ -196,9 +198,13 @@ public final class RecipeJson {
                             mode.equals("bfgs") ? Phase.Mode.BFGS : Phase.Mode.SSBROYDEN,
                             length,
                             settings(require(o, "quasiNewton", "phase"), QuasiNewtonSettings.class));
+                case "levenberg_marquardt" ->
+                    Phase.levenbergMarquardt(
+                            length,
+                            settings(require(o, "levenbergMarquardt", "phase"), LevenbergMarquardtSettings.class));
                 default ->
                     throw new IllegalArgumentException("phase '" + label + "': mode '" + mode
-                            + "'; expected steps, epochs, lbfgs, bfgs or ssbroyden");
+                            + "'; expected steps, epochs, lbfgs, bfgs, ssbroyden or levenberg_marquardt");
             };
             if (!p.label().equals(label)) {
                 p = p.withLabel(label);

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.pinn4j.core.optim.GradientOptimizer;
 import org.pinn4j.core.optim.LbfgsSettings;
 import org.pinn4j.core.optim.LearningRateSchedule;
+import org.pinn4j.core.optim.LevenbergMarquardtSettings;
 import org.pinn4j.core.optim.OptimizerSettings;
 import org.pinn4j.core.optim.QuasiNewtonSettings;
 import org.pinn4j.core.optim.ScheduleSettings;
@@ -35,7 +36,9 @@ public final class Phase {
         /** Full-batch BFGS iterations on a dense inverse-Hessian estimate, with a line search. */
         BFGS,
         /** Full-batch self-scaled Broyden iterations on a dense inverse-Hessian estimate, with a line search. */
-        SSBROYDEN;
+        SSBROYDEN,
+        /** Full-batch Levenberg-Marquardt iterations on the exact residual Jacobian. */
+        LEVENBERG_MARQUARDT;
 
         /** The method's name in messages and descriptions: "L-BFGS", "BFGS", "SSBroyden", else empty. */
         public String methodName() {
@@ -43,6 +46,7 @@ public final class Phase {
                 case LBFGS -> "L-BFGS";
                 case BFGS -> "BFGS";
                 case SSBROYDEN -> "SSBroyden";
+                case LEVENBERG_MARQUARDT -> "Levenberg-Marquardt";
                 default -> "";
             };
         }
@@ -50,6 +54,14 @@ public final class Phase {
         /** Whether the phase is a quasi-Newton method (L-BFGS, BFGS, self-scaled Broyden). */
         public boolean quasiNewton() {
             return this == LBFGS || this == BFGS || this == SSBROYDEN;
+        }
+
+        /**
+         * Whether the phase counts iterations of a full-batch second-order method: a quasi-Newton method or
+         * Levenberg-Marquardt (run by the same phase runner, restarts included).
+         */
+        public boolean iterative() {
+            return quasiNewton() || this == LEVENBERG_MARQUARDT;
         }
     }
 
@@ -82,6 +94,7 @@ public final class Phase {
         Supplier<LearningRateSchedule> customSchedule;
         LbfgsSettings lbfgs;
         QuasiNewtonSettings quasiNewton;
+        LevenbergMarquardtSettings levenbergMarquardt;
         int length;
         int batchSize;
         int resampleEvery;
@@ -103,7 +116,7 @@ public final class Phase {
         String label = f.label;
         if (f.length < 1) {
             throw new IllegalArgumentException(
-                    label + ": " + (f.mode == Mode.EPOCHS ? "epochs" : f.mode.quasiNewton() ? "iterations" : "steps")
+                    label + ": " + (f.mode == Mode.EPOCHS ? "epochs" : f.mode.iterative() ? "iterations" : "steps")
                             + " must be >= 1; got " + f.length);
         }
         if (f.mode == Mode.EPOCHS && f.batchSize < 1) {
@@ -248,19 +261,40 @@ public final class Phase {
     }
 
     /**
-     * The quasi-Newton phase named {@code name} (lbfgs, bfgs or ssbroyden) with its default settings and at most
-     * {@code iterations} iterations.
+     * Levenberg-Marquardt on the exact Jacobian of the residuals (every condition's per-point residuals, each
+     * block scaled by sqrt(weight / points)), default settings, at most {@code iterations} iterations. Needs the
+     * m x N Jacobian (m residuals, N parameters) and two N x N matrices in the heap, and point losses that are
+     * mean squared errors.
+     */
+    public static Phase levenbergMarquardt(int iterations) {
+        return levenbergMarquardt(iterations, LevenbergMarquardtSettings.defaults());
+    }
+
+    /** Levenberg-Marquardt with the given settings for at most {@code iterations} iterations. */
+    public static Phase levenbergMarquardt(int iterations, LevenbergMarquardtSettings settings) {
+        Fields f = new Fields();
+        f.mode = Mode.LEVENBERG_MARQUARDT;
+        f.levenbergMarquardt = Objects.requireNonNull(settings, "Levenberg-Marquardt settings");
+        f.length = iterations;
+        f.label = "lm";
+        return new Phase(f);
+    }
+
+    /**
+     * The iterative phase named {@code name} (lbfgs, bfgs, ssbroyden, or lm for Levenberg-Marquardt) with its
+     * default settings and at most {@code iterations} iterations.
      *
-     * @throws IllegalArgumentException for another name, listing the three
+     * @throws IllegalArgumentException for another name, listing the four
      */
     public static Phase quasiNewton(String name, int iterations) {
         return switch (name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "lbfgs" -> lbfgs(iterations);
             case "bfgs" -> bfgs(iterations);
             case "ssbroyden" -> ssbroyden(iterations);
+            case "lm" -> levenbergMarquardt(iterations);
             default ->
                 throw new IllegalArgumentException(
-                        "unknown quasi-Newton method '" + name + "'; expected one of lbfgs, bfgs, ssbroyden");
+                        "unknown quasi-Newton method '" + name + "'; expected one of lbfgs, bfgs, ssbroyden, lm");
         };
     }
 
@@ -308,6 +342,11 @@ public final class Phase {
     /** The BFGS or self-scaled Broyden settings (empty for other phases). */
     public Optional<QuasiNewtonSettings> quasiNewtonSettings() {
         return Optional.ofNullable(f.quasiNewton);
+    }
+
+    /** The Levenberg-Marquardt settings (empty for other phases). */
+    public Optional<LevenbergMarquardtSettings> levenbergMarquardtSettings() {
+        return Optional.ofNullable(f.levenbergMarquardt);
     }
 
     /** The L-BFGS settings (empty for first-order phases). */
@@ -371,7 +410,12 @@ public final class Phase {
                 f.lbfgs == null ? null : f.lbfgs.describe(),
                 other.f.lbfgs == null ? null : other.f.lbfgs.describe()
             },
-            {"quasi-Newton settings", describe(f.quasiNewton), describe(other.f.quasiNewton)}
+            {"quasi-Newton settings", describe(f.quasiNewton), describe(other.f.quasiNewton)},
+            {
+                "Levenberg-Marquardt settings",
+                f.levenbergMarquardt == null ? null : f.levenbergMarquardt.describe(),
+                other.f.levenbergMarquardt == null ? null : other.f.levenbergMarquardt.describe()
+            }
         };
         for (Object[] field : fields) {
             if (!Objects.equals(field[1], field[2])) {
@@ -382,7 +426,7 @@ public final class Phase {
     }
 
     private String lengthName() {
-        return f.mode == Mode.EPOCHS ? "epochs" : f.mode.quasiNewton() ? "iterations" : "steps";
+        return f.mode == Mode.EPOCHS ? "epochs" : f.mode.iterative() ? "iterations" : "steps";
     }
 
     private static String describe(OptimizerSettings o) {
@@ -413,7 +457,8 @@ public final class Phase {
                 f.optimizer,
                 f.schedule,
                 f.lbfgs,
-                f.quasiNewton);
+                f.quasiNewton,
+                f.levenbergMarquardt);
     }
 
     /**
@@ -423,10 +468,7 @@ public final class Phase {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(isCustom() ? "custom:" : "");
-        sb.append(
-                        f.mode == Mode.LBFGS
-                                ? "L-BFGS"
-                                : f.mode == Mode.BFGS ? "BFGS" : f.mode == Mode.SSBROYDEN ? "SSBroyden" : f.label)
+        sb.append(f.mode.iterative() ? f.mode.methodName() : f.label)
                 .append(' ')
                 .append(f.length)
                 .append(' ')
@@ -445,6 +487,9 @@ public final class Phase {
         }
         if (f.quasiNewton != null) {
             sb.append(": ").append(f.quasiNewton.describe());
+        }
+        if (f.levenbergMarquardt != null) {
+            sb.append(": ").append(f.levenbergMarquardt.describe());
         }
         if (f.resampleEvery > 0) {
             sb.append(", resample every ").append(f.resampleEvery);

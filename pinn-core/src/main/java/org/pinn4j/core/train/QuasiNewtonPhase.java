@@ -4,6 +4,7 @@ import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.core.optim.DenseQuasiNewton;
 import org.pinn4j.core.optim.IterationCallback;
 import org.pinn4j.core.optim.LbfgsResult;
+import org.pinn4j.core.optim.LevenbergMarquardt;
 import org.pinn4j.core.optim.QuasiNewtonMethod;
 
 /**
@@ -110,6 +111,12 @@ final class QuasiNewtonPhase {
         if (phase.mode() == Phase.Mode.LBFGS) {
             return phase.lbfgsSettings().orElseThrow().create(phase.length());
         }
+        if (phase.mode() == Phase.Mode.LEVENBERG_MARQUARDT) {
+            requireJacobianHeap(phase.label(), residualCount(), run.params.length);
+            return new LevenbergMarquardt(phase.levenbergMarquardtSettings().orElseThrow())
+                    .maxIterations(phase.length())
+                    .threads(threads);
+        }
         requireHeap(phase.label(), run.params.length);
         return new DenseQuasiNewton(
                         phase.mode() == Phase.Mode.BFGS
@@ -134,6 +141,40 @@ final class QuasiNewtonPhase {
                     + " parameters needs " + (needed >> 20) + " MB (an N x N matrix and a copy for checkpoints); "
                     + (available >> 20) + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx"
                     + Math.max(1, (needed >> 30) + 2) + "g), a smaller network, or lbfgs");
+        }
+    }
+
+    /** Residuals of all conditions at their current points. */
+    private long residualCount() {
+        long m = 0;
+        for (ConditionState c : run.conditions) {
+            m += c.term.residualCount();
+        }
+        return m;
+    }
+
+    /**
+     * Refuses, before any work, a Levenberg-Marquardt phase whose m x N Jacobian (with the residual vectors and the
+     * two N x N matrices of the normal equations) the heap cannot hold, or whose Jacobian does not fit one Java
+     * array.
+     *
+     * @throws IllegalArgumentException with the sizes and the memory needed and available
+     */
+    static void requireJacobianHeap(String method, long m, int n) {
+        long doubles = m * n + 2L * n * n + 3 * m + 4L * n;
+        long needed = 8L * doubles;
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (m * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    method + ": the Jacobian of " + m + " residuals x " + n + " parameters has " + m * n
+                            + " entries, more than one Java array holds (2^31 - 1); use fewer points or parameters");
+        }
+        if (needed > available) {
+            throw new IllegalArgumentException(method + ": the Jacobian of " + m + " residuals x " + n + " parameters"
+                    + " and the normal equations need " + (needed >> 20) + " MB; " + (available >> 20)
+                    + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx" + Math.max(1, (needed >> 30) + 2)
+                    + "g), fewer points or a smaller network");
         }
     }
 

@@ -148,7 +148,7 @@ public final class Trainer {
                 RunSnapshot resume = resumeFrom != null && ph == resumeFrom.phase() ? resumeFrom : null;
                 recorder.phaseStart(ph, phase, resume != null);
                 boolean go;
-                if (phase.mode().quasiNewton()) {
+                if (phase.mode().iterative()) {
                     go = quasiNewton.run(ph, phase, resume);
                     message = phase.mode().methodName() + " stopped: " + quasiNewton.stopReason();
                     recorder.phaseEnd(ph, phase, quasiNewton.stopReason());

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         customSynopsis =
                 "pinn compare-optimizers <problem> [--recipe NAME | --quick] [--budget SECONDS] [--methods LIST] [--out DIR] [--seed N] [--threads N]",
-        description = "Train a problem's recipe once per quasi-Newton method (lbfgs, bfgs, ssbroyden) from the same"
-                + " Adam start and chart the rel L2 error against wall time and iteration.")
+        description =
+                "Train a problem's recipe once per quasi-Newton method (lbfgs, bfgs, ssbroyden; or lm) from the same"
+                        + " Adam start and chart the rel L2 error against wall time and iteration.")
 final class CompareOptimizersCommand implements Callable<Integer> {
     @ParentCommand
     PinnCli parent;
@@ -79,7 +80,8 @@ final class CompareOptimizersCommand implements Callable<Integer> {
             names = "--methods",
             paramLabel = "LIST",
             split = ",",
-            description = "Quasi-Newton methods to compare, in order (default: lbfgs,bfgs,ssbroyden).")
+            description = "Methods to compare, in order: lbfgs, bfgs, ssbroyden, lm (Levenberg-Marquardt)"
+                    + " (default: lbfgs,bfgs,ssbroyden).")
     List<String> methods;
 
     @Override

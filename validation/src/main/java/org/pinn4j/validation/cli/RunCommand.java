@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
             names = "--optimizer",
             paramLabel = "NAME",
             description =
-                    "lbfgs, bfgs or ssbroyden: the method of the recipe's final quasi-Newton phase (same iterations);"
+                    "lbfgs, bfgs, ssbroyden or lm (Levenberg-Marquardt): the method of the recipe's final quasi-Newton"
+                            + " phase (same iterations);"
                             + " or, for problems that offer a choice, their optimizer, e.g. adam or sgd for cwru-exercise"
                             + " (default: the recipe's).")
     String optimizer;

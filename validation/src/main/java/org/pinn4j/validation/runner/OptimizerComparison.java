@@ -47,7 +47,7 @@ public final class OptimizerComparison {
      * What to compare.
      *
      * @param recipe   the problem's named recipe (its last phase must be a quasi-Newton phase)
-     * @param methods  quasi-Newton methods, in order (names of {@link BenchmarkProblem#QUASI_NEWTON})
+     * @param methods  methods, in order (names of {@link BenchmarkProblem#FINAL_PHASE_METHODS})
      * @param budgetSeconds wall-time cap of each method's quasi-Newton phase (empty = its iterations)
      * @param base     the seed, threads and listeners of each run (its output directory and optimizer are
      *     replaced)
@@ -58,15 +58,15 @@ public final class OptimizerComparison {
         /** Checks the names and the budget. */
         public Settings {
             if (methods == null || methods.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "no method to compare; expected some of " + String.join(", ", BenchmarkProblem.QUASI_NEWTON));
+                throw new IllegalArgumentException("no method to compare; expected some of "
+                        + String.join(", ", BenchmarkProblem.FINAL_PHASE_METHODS));
             }
             List<String> seen = new ArrayList<>();
             for (String m : methods) {
                 String k = m == null ? "" : m.trim().toLowerCase(Locale.ROOT);
-                if (!BenchmarkProblem.QUASI_NEWTON.contains(k)) {
-                    throw new IllegalArgumentException("unknown quasi-Newton method '" + m + "'; expected some of "
-                            + String.join(", ", BenchmarkProblem.QUASI_NEWTON));
+                if (!BenchmarkProblem.FINAL_PHASE_METHODS.contains(k)) {
+                    throw new IllegalArgumentException("unknown method '" + m + "'; expected some of "
+                            + String.join(", ", BenchmarkProblem.FINAL_PHASE_METHODS));
                 }
                 if (seen.contains(k)) {
                     throw new IllegalArgumentException("method '" + k + "' is given twice");
@@ -147,9 +147,9 @@ public final class OptimizerComparison {
         Recipe base = p.recipe(s.recipe(), null);
         List<Phase> phases = base.phases();
         Phase last = phases.get(phases.size() - 1);
-        if (!last.mode().quasiNewton()) {
+        if (!last.mode().iterative()) {
             throw new IllegalArgumentException("recipe '" + s.recipe() + "' of problem '" + p.name() + "' ends with "
-                    + last + "; compare-optimizers compares a final lbfgs, bfgs or ssbroyden phase");
+                    + last + "; compare-optimizers compares a final lbfgs, bfgs, ssbroyden or lm phase");
         }
         int every = Math.max(1, (last.length() + POINTS_PER_CURVE - 1) / POINTS_PER_CURVE);
         try (RunDirectory d = RunDirectory.open(s.out())) {

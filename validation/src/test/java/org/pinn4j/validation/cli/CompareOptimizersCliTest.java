@@ -76,6 +76,6 @@ class CompareOptimizersCliTest {
                 "--out",
                 tmp.resolve("a").toString());
         assertEquals(2, o.code(), o.toString());
-        assertTrue(o.err().contains("compares a final lbfgs, bfgs or ssbroyden phase"), o.toString());
+        assertTrue(o.err().contains("compares a final lbfgs, bfgs, ssbroyden or lm phase"), o.toString());
     }
 }
