@@ -7,19 +7,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pinn4j.autodiff.dense.LaneDots;
 
 /**
  * The Gauss-Newton normal equations of a least-squares problem and their damped solves: from a Jacobian stored by
  * columns (m residuals, N variables) it forms A = J^T J and g = J^T r, then solves (A + mu D) delta = -g by a
  * Cholesky factorisation, D the identity or diag(A).
  *
- * <p>Every entry of A is one fused-multiply-add chain over the m rows in order, whichever block or thread computes
- * it, so A is the same bits for any thread count; the threads take 4 x 4 blocks of A's upper triangle (16 chains
- * over the same 8 columns at a time). N^2 m flops for A (half of them mirrored), N^3/3 for each factorisation.
+ * <p>Every entry of A is a {@link LaneDots} product of two columns (8 fma chains over the rows, reduced in a fixed
+ * order), whichever block or thread computes it, so A is the same bits for any thread count and with or without the
+ * Vector API; the threads take rows of 2 x 2 blocks of A's upper triangle ({@link LaneDots#dot2x2}: each loaded
+ * element used twice). N (N + 1) m flops for A's upper triangle (the rest mirrored), N^3/3 for each
+ * factorisation.
  */
 public final class NormalEquations implements AutoCloseable {
     /** Side of the blocks of A computed together. */
-    static final int BLOCK = 4;
+    static final int BLOCK = 2;
 
     private final int n;
     private final int threads;
@@ -82,13 +85,14 @@ public final class NormalEquations implements AutoCloseable {
         int blocks = (n + BLOCK - 1) / BLOCK;
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
+            double[] out = new double[4];
             for (int bi = next.getAndIncrement(); bi < blocks; bi = next.getAndIncrement()) {
                 int i0 = bi * BLOCK;
                 for (int j0 = i0; j0 < n; j0 += BLOCK) {
-                    block(jt, m, i0, j0);
+                    block(jt, m, i0, j0, out);
                 }
                 for (int i = i0; i < Math.min(n, i0 + BLOCK); i++) {
-                    g[i] = dot(jt, i * m, r, 0, m);
+                    g[i] = LaneDots.dot(jt, i * m, r, 0, m);
                 }
             }
         };
@@ -100,71 +104,23 @@ public final class NormalEquations implements AutoCloseable {
         }
     }
 
-    /** A[i][j] for i in [i0, i0+4), j in [j0, j0+4), j &gt;= i, as fma chains over the rows. */
-    private void block(double[] jt, int m, int i0, int j0) {
+    /** A[i][j] for i in [i0, i0+2), j in [j0, j0+2), j &gt;= i: lane dot products of the columns. */
+    private void block(double[] jt, int m, int i0, int j0, double[] out) {
         if (i0 + BLOCK > n || j0 + BLOCK > n) {
             for (int i = i0; i < Math.min(n, i0 + BLOCK); i++) {
                 for (int j = Math.max(i, j0); j < Math.min(n, j0 + BLOCK); j++) {
-                    a[i * n + j] = dot(jt, i * m, jt, j * m, m);
+                    a[i * n + j] = LaneDots.dot(jt, i * m, jt, j * m, m);
                 }
             }
             return;
         }
-        int p0 = i0 * m;
-        int p1 = p0 + m;
-        int p2 = p1 + m;
-        int p3 = p2 + m;
-        int q0 = j0 * m;
-        int q1 = q0 + m;
-        int q2 = q1 + m;
-        int q3 = q2 + m;
-        double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-        double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-        double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-        for (int k = 0; k < m; k++) {
-            double x0 = jt[p0 + k];
-            double x1 = jt[p1 + k];
-            double x2 = jt[p2 + k];
-            double x3 = jt[p3 + k];
-            double y0 = jt[q0 + k];
-            double y1 = jt[q1 + k];
-            double y2 = jt[q2 + k];
-            double y3 = jt[q3 + k];
-            s00 = Math.fma(x0, y0, s00);
-            s01 = Math.fma(x0, y1, s01);
-            s02 = Math.fma(x0, y2, s02);
-            s03 = Math.fma(x0, y3, s03);
-            s10 = Math.fma(x1, y0, s10);
-            s11 = Math.fma(x1, y1, s11);
-            s12 = Math.fma(x1, y2, s12);
-            s13 = Math.fma(x1, y3, s13);
-            s20 = Math.fma(x2, y0, s20);
-            s21 = Math.fma(x2, y1, s21);
-            s22 = Math.fma(x2, y2, s22);
-            s23 = Math.fma(x2, y3, s23);
-            s30 = Math.fma(x3, y0, s30);
-            s31 = Math.fma(x3, y1, s31);
-            s32 = Math.fma(x3, y2, s32);
-            s33 = Math.fma(x3, y3, s33);
+        LaneDots.dot2x2(jt, i0 * m, (i0 + 1) * m, jt, j0 * m, (j0 + 1) * m, m, out);
+        a[i0 * n + j0] = out[0];
+        a[i0 * n + j0 + 1] = out[1];
+        if (j0 > i0) {
+            a[(i0 + 1) * n + j0] = out[2];
         }
-        double[][] s = {{s00, s01, s02, s03}, {s10, s11, s12, s13}, {s20, s21, s22, s23}, {s30, s31, s32, s33}};
-        for (int i = 0; i < BLOCK; i++) {
-            for (int j = 0; j < BLOCK; j++) {
-                if (j0 + j >= i0 + i) {
-                    a[(i0 + i) * n + j0 + j] = s[i][j];
-                }
-            }
-        }
-    }
-
-    /** One fma chain over k in order: the same bits as an entry of a block. */
-    private static double dot(double[] x, int p, double[] y, int q, int len) {
-        double s = 0;
-        for (int k = 0; k < len; k++) {
-            s = Math.fma(x[p + k], y[q + k], s);
-        }
-        return s;
+        a[(i0 + 1) * n + j0 + 1] = out[3];
     }
 
     /**
@@ -210,31 +166,14 @@ public final class NormalEquations implements AutoCloseable {
         return true;
     }
 
-    /** The dot product of a[p .. p+len) and a[q .. q+len), in four interleaved sums. */
+    /** The dot product of a[p .. p+len) and a[q .. q+len). */
     private static double prefixDot(double[] a, int p, int q, int len) {
-        return prefixDot(a, p, a, q, len);
+        return LaneDots.dot(a, p, a, q, len);
     }
 
+    /** The dot product of a[p .. p+len) and b[0 .. len). */
     private static double prefixDot(double[] a, int p, double[] b, int len) {
-        return prefixDot(a, p, b, 0, len);
-    }
-
-    private static double prefixDot(double[] a, int p, double[] b, int q, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[p + k] * b[q + k];
-            s1 += a[p + k + 1] * b[q + k + 1];
-            s2 += a[p + k + 2] * b[q + k + 2];
-            s3 += a[p + k + 3] * b[q + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += a[p + k] * b[q + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return LaneDots.dot(a, p, b, 0, len);
     }
 
     private void run(Runnable work, int tasks) {
