@@ -14,15 +14,21 @@ import org.pinn4j.autodiff.dense.LaneDots;
  * columns (m residuals, N variables) it forms A = J^T J and g = J^T r, then solves (A + mu D) delta = -g by a
  * Cholesky factorisation, D the identity or diag(A).
  *
- * <p>Every entry of A is a {@link LaneDots} product of two columns (8 fma chains over the rows, reduced in a fixed
- * order), whichever block or thread computes it, so A is the same bits for any thread count and with or without the
- * Vector API; the threads take rows of 2 x 2 blocks of A's upper triangle ({@link LaneDots#dot2x2}: each loaded
- * element used twice). N (N + 1) m flops for A's upper triangle (the rest mirrored), N^3/3 for each
- * factorisation.
+ * <p>Every entry of A (and of g) is the sum, in row order, of {@link LaneDots} products of its two columns over
+ * chunks of {@value #CHUNK} rows, whichever tile or thread computes it, so A is the same bits for any thread count
+ * and with or without the Vector API. The threads take pairs of tiles of 16 columns of A's upper triangle; for each
+ * chunk a pair's 32 column segments (128 KB) stay in cache while its 2 x 2 blocks ({@link LaneDots#dot2x2}) use
+ * them. N (N + 1) m flops for A's upper triangle (the rest mirrored), N^3/3 for each factorisation.
  */
 public final class NormalEquations implements AutoCloseable {
-    /** Side of the blocks of A computed together. */
-    static final int BLOCK = 2;
+    /** Columns per tile: the products of two tiles' columns are computed together, chunk by chunk. */
+    static final int TILE = 16;
+
+    /**
+     * Rows per chunk: an entry of A is the sum, chunk after chunk in row order, of the lane dot products of its two
+     * columns over each chunk; a constant, so the bits depend neither on the threads nor on the machine.
+     */
+    public static final int CHUNK = 512;
 
     private final int n;
     private final int threads;
@@ -82,21 +88,32 @@ public final class NormalEquations implements AutoCloseable {
             throw new IllegalArgumentException("Jacobian of " + m + " x " + n + " does not fit arrays of " + jt.length
                     + " and " + r.length + " values");
         }
-        int blocks = (n + BLOCK - 1) / BLOCK;
+        java.util.Arrays.fill(a, 0.0);
+        java.util.Arrays.fill(g, 0.0);
+        int tiles = (n + TILE - 1) / TILE;
+        int pairs = tiles * (tiles + 1) / 2;
         AtomicInteger next = new AtomicInteger();
         Runnable work = () -> {
             double[] out = new double[4];
-            for (int bi = next.getAndIncrement(); bi < blocks; bi = next.getAndIncrement()) {
-                int i0 = bi * BLOCK;
-                for (int j0 = i0; j0 < n; j0 += BLOCK) {
-                    block(jt, m, i0, j0, out);
+            for (int t = next.getAndIncrement(); t < pairs + tiles; t = next.getAndIncrement()) {
+                if (t >= pairs) {
+                    gradientTile(jt, r, m, t - pairs);
+                    continue;
                 }
-                for (int i = i0; i < Math.min(n, i0 + BLOCK); i++) {
-                    g[i] = LaneDots.dot(jt, i * m, r, 0, m);
+                // pair t = (ti, tj), ti <= tj, row by row of the upper triangle of tiles
+                int ti = 0;
+                int first = 0;
+                while (first + tiles - ti <= t) {
+                    first += tiles - ti;
+                    ti++;
+                }
+                int tj = ti + (t - first);
+                for (int c = 0; c < m; c += CHUNK) {
+                    tilePair(jt, m, ti * TILE, tj * TILE, c, Math.min(CHUNK, m - c), out);
                 }
             }
         };
-        run(work, blocks);
+        run(work, pairs + tiles);
         for (int i = 1; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 a[i * n + j] = a[j * n + i];
@@ -104,23 +121,42 @@ public final class NormalEquations implements AutoCloseable {
         }
     }
 
-    /** A[i][j] for i in [i0, i0+2), j in [j0, j0+2), j &gt;= i: lane dot products of the columns. */
-    private void block(double[] jt, int m, int i0, int j0, double[] out) {
-        if (i0 + BLOCK > n || j0 + BLOCK > n) {
-            for (int i = i0; i < Math.min(n, i0 + BLOCK); i++) {
-                for (int j = Math.max(i, j0); j < Math.min(n, j0 + BLOCK); j++) {
-                    a[i * n + j] = LaneDots.dot(jt, i * m, jt, j * m, m);
+    /**
+     * Adds rows [c, c + len) of the products of columns [i0, i0 + TILE) with columns [j0, j0 + TILE) (upper triangle
+     * only) to A: 2 x 2 blocks of {@link LaneDots}, single products at an odd edge. The columns' segments of one
+     * chunk of one tile pair stay in cache while every block of the pair uses them.
+     */
+    private void tilePair(double[] jt, int m, int i0, int j0, int c, int len, double[] out) {
+        int iEnd = Math.min(n, i0 + TILE);
+        int jEnd = Math.min(n, j0 + TILE);
+        for (int i = i0; i < iEnd; i += 2) {
+            for (int j = Math.max(j0, i0 == j0 ? i : j0); j < jEnd; j += 2) {
+                if (i + 1 < iEnd && j + 1 < jEnd) {
+                    LaneDots.dot2x2(jt, i * m + c, (i + 1) * m + c, jt, j * m + c, (j + 1) * m + c, len, out);
+                    a[i * n + j] += out[0];
+                    a[i * n + j + 1] += out[1];
+                    if (j > i) {
+                        a[(i + 1) * n + j] += out[2];
+                    }
+                    a[(i + 1) * n + j + 1] += out[3];
+                } else {
+                    for (int ii = i; ii < Math.min(iEnd, i + 2); ii++) {
+                        for (int jj = Math.max(j, ii); jj < Math.min(jEnd, j + 2); jj++) {
+                            a[ii * n + jj] += LaneDots.dot(jt, ii * m + c, jt, jj * m + c, len);
+                        }
+                    }
                 }
             }
-            return;
         }
-        LaneDots.dot2x2(jt, i0 * m, (i0 + 1) * m, jt, j0 * m, (j0 + 1) * m, m, out);
-        a[i0 * n + j0] = out[0];
-        a[i0 * n + j0 + 1] = out[1];
-        if (j0 > i0) {
-            a[(i0 + 1) * n + j0] = out[2];
+    }
+
+    /** g[i] for the columns of tile {@code ti}, chunk by chunk like A. */
+    private void gradientTile(double[] jt, double[] r, int m, int ti) {
+        for (int i = ti * TILE; i < Math.min(n, (ti + 1) * TILE); i++) {
+            for (int c = 0; c < m; c += CHUNK) {
+                g[i] += LaneDots.dot(jt, i * m + c, r, c, Math.min(CHUNK, m - c));
+            }
         }
-        a[(i0 + 1) * n + j0 + 1] = out[3];
     }
 
     /**
