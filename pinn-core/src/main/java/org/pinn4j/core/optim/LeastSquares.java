@@ -11,9 +11,13 @@ public interface LeastSquares {
     /** m, the number of residuals (constant during one run; a restart may change it). */
     int residualCount();
 
+    /** The residuals at {@code x} into {@code r[0..m)}; returns |r|^2. Must not throw on a non-finite value. */
+    double residuals(double[] x, double[] r);
+
     /**
-     * The residuals at {@code x} into {@code r[0..m)} and, when {@code jt} is not null, the Jacobian stored by
-     * columns: d r_i / d x_j at {@code jt[j * m + i]}. Returns |r|^2. Must not throw on a non-finite value.
+     * Rows {@code row0 .. row0 + rows - 1} of the Jacobian at {@code x}, stored by columns: d r_(row0 + i) / d x_j at
+     * {@code jt[j * rows + i]}. {@link LevenbergMarquardt} asks for blocks of rows in order, so the whole m x N
+     * Jacobian is never held.
      */
-    double residuals(double[] x, double[] r, double[] jt);
+    void jacobian(double[] x, int row0, int rows, double[] jt);
 }

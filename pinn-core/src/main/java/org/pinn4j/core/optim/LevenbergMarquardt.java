@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The Levenberg-Marquardt method for a sum of squares f(x) = |r(x)|^2 ({@link LeastSquares}), on the exact
  * Jacobian: each iteration forms the normal equations A = J^T J, g = J^T r at the current point
- * ({@link NormalEquations}) and solves (A + mu D) delta = -g by Cholesky, D the identity or diag(A)
+ * ({@link NormalEquations}, from blocks of {@value #JACOBIAN_BLOCK_ROWS} rows of J) and solves (A + mu D) delta = -g by Cholesky, D the identity or diag(A)
  * ({@link LevenbergMarquardtSettings#diagonalScaling()}).
  *
  * <p>The damping follows Nielsen's rule (H. B. Nielsen, "Damping parameter in Marquardt's method", IMM-REP-1999-05;
@@ -24,6 +24,12 @@ import java.util.Map;
  * gradient is 2 J^T r at the last Jacobian evaluated.
  */
 public final class LevenbergMarquardt implements QuasiNewtonMethod {
+    /**
+     * Rows of the Jacobian formed at a time (a multiple of {@link NormalEquations#CHUNK}): the m x N Jacobian is
+     * never held whole, only blocks of this many rows, accumulated into J^T J in row order.
+     */
+    public static final int JACOBIAN_BLOCK_ROWS = 8 * NormalEquations.CHUNK;
+
     /** The damping past which no step is looked for any more. */
     static final double MAX_DAMPING = 1e30;
 
@@ -112,7 +118,7 @@ public final class LevenbergMarquardt implements QuasiNewtonMethod {
                     "Levenberg-Marquardt: nothing to restart, or the objective's dimension differs");
         }
         LeastSquares ls = leastSquares(objective);
-        double value = ls.residuals(x, new double[ls.residualCount()], null);
+        double value = ls.residuals(x, new double[ls.residualCount()]);
         evaluations++;
         if (!Double.isFinite(value)) {
             return false;
@@ -126,6 +132,7 @@ public final class LevenbergMarquardt implements QuasiNewtonMethod {
         double[] xTrial = new double[n];
         try (NormalEquations eq = new NormalEquations(n, threads)) {
             int m = -1;
+            int block = 0;
             double[] r = null;
             double[] rTrial = null;
             double[] jt = null;
@@ -140,11 +147,18 @@ public final class LevenbergMarquardt implements QuasiNewtonMethod {
                     m = ls.residualCount();
                     r = new double[m];
                     rTrial = new double[m];
-                    jt = new double[Math.multiplyExact(m, n)];
+                    block = Math.max(1, Math.min(m, JACOBIAN_BLOCK_ROWS));
+                    jt = new double[Math.multiplyExact(block, n)];
                 }
-                f = ls.residuals(x, r, jt);
+                f = ls.residuals(x, r);
                 evaluations++;
-                eq.form(jt, r, m);
+                eq.begin();
+                for (int b0 = 0; b0 < m; b0 += block) {
+                    int rows = Math.min(block, m - b0);
+                    ls.jacobian(x, b0, rows, jt);
+                    eq.accumulate(jt, rows, r, b0);
+                }
+                eq.finish();
                 double[] g = eq.gradientHalf();
                 double gNorm = 0;
                 for (int i = 0; i < n; i++) {
@@ -183,7 +197,7 @@ public final class LevenbergMarquardt implements QuasiNewtonMethod {
                     if (Math.sqrt(stepNorm) <= tol * (Math.sqrt(xNorm) + tol)) {
                         return result(Lbfgs.StopReason.STEP_TOLERANCE);
                     }
-                    double fTrial = ls.residuals(xTrial, rTrial, null);
+                    double fTrial = ls.residuals(xTrial, rTrial);
                     evaluations++;
                     double predicted = predictedDecrease(eq, delta, g);
                     double rho = (f - fTrial) / predicted;

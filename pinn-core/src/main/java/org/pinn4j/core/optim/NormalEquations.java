@@ -84,12 +84,34 @@ public final class NormalEquations implements AutoCloseable {
      * {@code jt[j * m + i]}) and the residuals {@code r[0..m)}.
      */
     public void form(double[] jt, double[] r, int m) {
-        if ((long) m * n > jt.length || r.length < m) {
+        begin();
+        accumulate(jt, m, r, 0);
+        finish();
+    }
+
+    /** Starts forming A and g block by block ({@link #accumulate}, then {@link #finish}). */
+    public void begin() {
+        java.util.Arrays.fill(a, 0.0);
+        java.util.Arrays.fill(g, 0.0);
+    }
+
+    /**
+     * Adds rows {@code row0 .. row0 + m - 1} of the Jacobian, given by columns in {@code jt} (entry (row0 + i, j) at
+     * {@code jt[j * m + i]}), with the residuals {@code r[row0 ..)}, to A's upper triangle and g. Blocks come in row
+     * order and start on a multiple of {@value #CHUNK} rows, so the sums are those of {@link #form} on the whole
+     * Jacobian, bit for bit.
+     *
+     * @throws IllegalArgumentException if the block does not start on a chunk boundary or does not fit the arrays
+     */
+    public void accumulate(double[] jt, int m, double[] r, int row0) {
+        if (row0 % CHUNK != 0) {
+            throw new IllegalArgumentException(
+                    "a Jacobian block must start on a multiple of " + CHUNK + " rows; got " + row0);
+        }
+        if ((long) m * n > jt.length || r.length < row0 + m) {
             throw new IllegalArgumentException("Jacobian of " + m + " x " + n + " does not fit arrays of " + jt.length
                     + " and " + r.length + " values");
         }
-        java.util.Arrays.fill(a, 0.0);
-        java.util.Arrays.fill(g, 0.0);
         int tiles = (n + TILE - 1) / TILE;
         int pairs = tiles * (tiles + 1) / 2;
         AtomicInteger next = new AtomicInteger();
@@ -97,7 +119,7 @@ public final class NormalEquations implements AutoCloseable {
             double[] out = new double[4];
             for (int t = next.getAndIncrement(); t < pairs + tiles; t = next.getAndIncrement()) {
                 if (t >= pairs) {
-                    gradientTile(jt, r, m, t - pairs);
+                    gradientTile(jt, r, row0, m, t - pairs);
                     continue;
                 }
                 // pair t = (ti, tj), ti <= tj, row by row of the upper triangle of tiles
@@ -114,6 +136,10 @@ public final class NormalEquations implements AutoCloseable {
             }
         };
         run(work, pairs + tiles);
+    }
+
+    /** Completes A from its upper triangle after the last {@link #accumulate}. */
+    public void finish() {
         for (int i = 1; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 a[i * n + j] = a[j * n + i];
@@ -151,10 +177,10 @@ public final class NormalEquations implements AutoCloseable {
     }
 
     /** g[i] for the columns of tile {@code ti}, chunk by chunk like A. */
-    private void gradientTile(double[] jt, double[] r, int m, int ti) {
+    private void gradientTile(double[] jt, double[] r, int row0, int m, int ti) {
         for (int i = ti * TILE; i < Math.min(n, (ti + 1) * TILE); i++) {
             for (int c = 0; c < m; c += CHUNK) {
-                g[i] += LaneDots.dot(jt, i * m + c, r, c, Math.min(CHUNK, m - c));
+                g[i] += LaneDots.dot(jt, i * m + c, r, row0 + c, Math.min(CHUNK, m - c));
             }
         }
     }

@@ -130,17 +130,40 @@ public final class BoundProgram {
             int rows,
             int row0,
             boolean add) {
-        int roots = program.roots();
+        residualsAndJacobian(
+                evaluator, points, count, columns, params, scale, 0, program.roots(), residuals, jt, rows, row0, add);
+    }
+
+    /**
+     * {@link #residualsAndJacobian} for expressions {@code firstRoot .. lastRoot - 1} only, the row of (expression r,
+     * point p) at {@code row0 + (r - firstRoot) * count + p}; {@code residuals} may be null (the Jacobian only).
+     */
+    public void residualsAndJacobian(
+            BatchEvaluator evaluator,
+            double[][] points,
+            int count,
+            double[][] columns,
+            double[] params,
+            double scale,
+            int firstRoot,
+            int lastRoot,
+            double[] residuals,
+            double[] jt,
+            int rows,
+            int row0,
+            boolean add) {
         int coefficients = params.length - coefficientOffset;
         int outputs = network.spec().outputs();
         int streams = network.plan().size();
         run(evaluator, points, count, columns, params, null, (tile, s) -> {
             int n = tile.size();
-            for (int r = 0; r < roots; r++) {
-                int row = row0 + r * count + tile.start();
-                int v = program.valueOffset(s.program, r);
-                for (int p = 0; p < n; p++) {
-                    residuals[row + p] = (add ? residuals[row + p] : 0.0) + scale * s.program.values[v + p];
+            for (int r = firstRoot; r < lastRoot; r++) {
+                int row = row0 + (r - firstRoot) * count + tile.start();
+                if (residuals != null) {
+                    int v = program.valueOffset(s.program, r);
+                    for (int p = 0; p < n; p++) {
+                        residuals[row + p] = (add ? residuals[row + p] : 0.0) + scale * s.program.values[v + p];
+                    }
                 }
                 if (jt == null) {
                     continue;

@@ -51,4 +51,21 @@ sealed interface LossTerm permits PointTerm, PeriodicTerm {
      */
     void residuals(
             BatchEvaluator evaluator, double[] params, double weight, double[] r, double[] jt, int rows, int row0);
+
+    /**
+     * Rows {@code from .. to - 1} of the term's block of the Jacobian (see {@link #residuals}) into rows {@code row0
+     * ..} of {@code jt} (stored by columns with {@code rows} rows): the same entries, computed for those rows only,
+     * so that a Jacobian can be formed block by block.
+     *
+     * @throws IllegalStateException if the term's point loss is not a sum of squares
+     */
+    void jacobianRows(
+            BatchEvaluator evaluator,
+            double[] params,
+            double weight,
+            int from,
+            int to,
+            double[] jt,
+            int rows,
+            int row0);
 }

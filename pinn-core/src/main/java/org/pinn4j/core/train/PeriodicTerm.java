@@ -104,6 +104,52 @@ final class PeriodicTerm implements LossTerm {
                 evaluator, upper, count, BoundProgram.NO_COLUMNS, params, -scale, r, jt, rows, row0, true);
     }
 
+    /** Rows (pairs) {@code from .. to - 1}: the lower side's rows written, the upper side's subtracted. */
+    @Override
+    public void jacobianRows(
+            BatchEvaluator evaluator,
+            double[] params,
+            double weight,
+            int from,
+            int to,
+            double[] jt,
+            int rows,
+            int row0) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        double scale = Math.sqrt(weight / count);
+        bound.residualsAndJacobian(
+                evaluator,
+                PointTerm.slice(lower, from, n),
+                n,
+                BoundProgram.NO_COLUMNS,
+                params,
+                scale,
+                0,
+                1,
+                null,
+                jt,
+                rows,
+                row0,
+                false);
+        bound.residualsAndJacobian(
+                evaluator,
+                PointTerm.slice(upper, from, n),
+                n,
+                BoundProgram.NO_COLUMNS,
+                params,
+                -scale,
+                0,
+                1,
+                null,
+                jt,
+                rows,
+                row0,
+                true);
+    }
+
     /** The reverse sweep at one side, seeded with scale * (own value - the other side's value). */
     private void seeded(
             BatchEvaluator evaluator, double[][] side, double[] params, double[] grad, double[] other, double scale) {

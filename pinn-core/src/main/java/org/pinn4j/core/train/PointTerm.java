@@ -117,15 +117,69 @@ public final class PointTerm implements LossTerm {
     @Override
     public void residuals(
             BatchEvaluator evaluator, double[] params, double weight, double[] r, double[] jt, int rows, int row0) {
-        if (loss.kind() != PointLoss.Kind.MSE) {
-            throw new IllegalStateException("term '" + name + "' uses the " + loss.kind() + " point loss; only a"
-                    + " mean squared error is a sum of squares with residuals (Levenberg-Marquardt needs one)");
-        }
+        requireSumOfSquares();
         if (count == 0) {
             return;
         }
         bound.residualsAndJacobian(
                 evaluator, points, count, columns, params, Math.sqrt(weight / count), r, jt, rows, row0, false);
+    }
+
+    /** Rows {@code from .. to - 1} (expression k's rows are k * count .. (k + 1) * count - 1) of the Jacobian. */
+    @Override
+    public void jacobianRows(
+            BatchEvaluator evaluator,
+            double[] params,
+            double weight,
+            int from,
+            int to,
+            double[] jt,
+            int rows,
+            int row0) {
+        requireSumOfSquares();
+        double scale = Math.sqrt(weight / count);
+        for (int k = 0; k < bound.roots(); k++) {
+            int lo = Math.max(from, k * count);
+            int hi = Math.min(to, (k + 1) * count);
+            if (lo >= hi) {
+                continue;
+            }
+            int first = lo - k * count;
+            int n = hi - lo;
+            bound.residualsAndJacobian(
+                    evaluator,
+                    slice(points, first, n),
+                    n,
+                    slice(columns, first, n),
+                    params,
+                    scale,
+                    k,
+                    k + 1,
+                    null,
+                    jt,
+                    rows,
+                    row0 + (lo - from),
+                    false);
+        }
+    }
+
+    /** Points {@code first .. first + n - 1} of feature-major arrays (the arrays themselves from the start). */
+    static double[][] slice(double[][] a, int first, int n) {
+        if (first == 0 || a == null) {
+            return a;
+        }
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(a[i], first, first + n);
+        }
+        return out;
+    }
+
+    private void requireSumOfSquares() {
+        if (loss.kind() != PointLoss.Kind.MSE) {
+            throw new IllegalStateException("term '" + name + "' uses the " + loss.kind() + " point loss; only a"
+                    + " mean squared error is a sum of squares with residuals (Levenberg-Marquardt needs one)");
+        }
     }
 
     /** Per-point loss values r (root 0 of the expressions) on the current points, for residual maps and refinement. */

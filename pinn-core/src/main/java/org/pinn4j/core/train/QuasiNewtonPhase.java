@@ -154,27 +154,27 @@ final class QuasiNewtonPhase {
     }
 
     /**
-     * Refuses, before any work, a Levenberg-Marquardt phase whose m x N Jacobian (with the residual vectors and the
-     * two N x N matrices of the normal equations) the heap cannot hold, or whose Jacobian does not fit one Java
-     * array.
+     * Refuses, before any work, a Levenberg-Marquardt phase whose block of Jacobian rows, residual vectors and two N
+     * x N matrices of the normal equations the heap cannot hold, or that do not fit Java arrays.
      *
      * @throws IllegalArgumentException with the sizes and the memory needed and available
      */
     static void requireJacobianHeap(String method, long m, int n) {
-        long doubles = m * n + 2L * n * n + 3 * m + 4L * n;
+        long block = Math.min(m, LevenbergMarquardt.JACOBIAN_BLOCK_ROWS);
+        long doubles = block * n + 2L * n * n + 3 * m + 4L * n;
         long needed = 8L * doubles;
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (m * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException(
-                    method + ": the Jacobian of " + m + " residuals x " + n + " parameters has " + m * n
-                            + " entries, more than one Java array holds (2^31 - 1); use fewer points or parameters");
+        if (block * n > Integer.MAX_VALUE - 8 || (long) n * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(method + ": a block of " + block + " Jacobian rows x " + n
+                    + " parameters or the " + n + " x " + n + " normal equations do not fit one Java array (2^31 - 1"
+                    + " entries); use a smaller network");
         }
         if (needed > available) {
-            throw new IllegalArgumentException(method + ": the Jacobian of " + m + " residuals x " + n + " parameters"
-                    + " and the normal equations need " + (needed >> 20) + " MB; " + (available >> 20)
-                    + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx" + Math.max(1, (needed >> 30) + 2)
-                    + "g), fewer points or a smaller network");
+            throw new IllegalArgumentException(method + ": the Jacobian (in blocks of " + block + " of its " + m
+                    + " rows) x " + n + " parameters and the normal equations need " + (needed >> 20) + " MB; "
+                    + (available >> 20) + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx"
+                    + Math.max(1, (needed >> 30) + 2) + "g) or a smaller network");
         }
     }
 

@@ -169,6 +169,11 @@ public final class Trainer {
         return new TrainingResult(model(), history, recorder.elapsed(), status, message);
     }
 
+    /** The training loss over this run's state, as the quasi-Newton and Levenberg-Marquardt phases see it. */
+    TrainingObjective objective(BatchEvaluator evaluator) {
+        return new TrainingObjective(run, evaluator);
+    }
+
     /** The current points of the named condition (grows under refinement). */
     public PointSet pointsOf(String condition) {
         return states[conditions.indexOf(condition)].points;

@@ -59,19 +59,18 @@ final class TrainingObjective implements Objective, LeastSquares {
     }
 
     /**
-     * The residuals at {@code x} (which become the run's parameters), condition after condition, and with
-     * {@code jt} their Jacobian; each condition's loss is kept (its block's squared norm over its weight). Returns
-     * the squared norm, the total loss.
+     * The residuals at {@code x} (which become the run's parameters), condition after condition; each condition's
+     * loss is kept (its block's squared norm over its weight). Returns the squared norm, the total loss.
      */
     @Override
-    public double residuals(double[] x, double[] r, double[] jt) {
+    public double residuals(double[] x, double[] r) {
         System.arraycopy(x, 0, run.params, 0, run.params.length);
         int m = r.length;
         int row0 = 0;
         double total = 0;
         for (ConditionState c : run.conditions) {
             int count = c.term.residualCount();
-            c.term.residuals(evaluator, run.params, c.weight, r, jt, m, row0);
+            c.term.residuals(evaluator, run.params, c.weight, r, null, m, row0);
             double block = 0;
             for (int i = row0; i < row0 + count; i++) {
                 block += r[i] * r[i];
@@ -83,6 +82,22 @@ final class TrainingObjective implements Objective, LeastSquares {
         }
         recent.put(Double.doubleToLongBits(total), run.losses());
         return total;
+    }
+
+    /** Rows {@code row0 ..} of the Jacobian at {@code x}: the conditions' rows that fall in the block. */
+    @Override
+    public void jacobian(double[] x, int row0, int rows, double[] jt) {
+        System.arraycopy(x, 0, run.params, 0, run.params.length);
+        int first = 0;
+        for (ConditionState c : run.conditions) {
+            int count = c.term.residualCount();
+            int lo = Math.max(row0, first);
+            int hi = Math.min(row0 + rows, first + count);
+            if (lo < hi) {
+                c.term.jacobianRows(evaluator, run.params, c.weight, lo - first, hi - first, jt, rows, lo - row0);
+            }
+            first += count;
+        }
     }
 
     /** The term losses of a recent evaluation whose total was {@code value}, or null. */

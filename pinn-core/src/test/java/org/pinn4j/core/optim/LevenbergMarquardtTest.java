@@ -40,16 +40,23 @@ class LevenbergMarquardtTest {
         }
 
         @Override
-        public double residuals(double[] x, double[] r, double[] jt) {
-            if (jt == null) {
-                trials.add(x.clone());
-            }
-            eval(x, r, jt);
+        public double residuals(double[] x, double[] r) {
+            trials.add(x.clone());
+            eval(x, r, null);
             double s = 0;
             for (int i = 0; i < m; i++) {
                 s += r[i] * r[i];
             }
             return s;
+        }
+
+        @Override
+        public void jacobian(double[] x, int row0, int rows, double[] jt) {
+            double[] whole = new double[m * n];
+            eval(x, new double[m], whole);
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(whole, j * m + row0, jt, j * rows, rows);
+            }
         }
 
         @Override
@@ -148,7 +155,8 @@ class LevenbergMarquardtTest {
         while (true) {
             double delta = -g / (a + mu);
             // the solve divides by sqrt(A + mu) twice, the replay once by A + mu: a few ulps apart
-            assertEquals(x + delta, p.trials.get(trial)[0], 1e-14 * Math.abs(x + delta), "trial " + trial);
+            // evaluation 0 is the start point's residual, then one per trial
+            assertEquals(x + delta, p.trials.get(trial + 1)[0], 1e-14 * Math.abs(x + delta), "trial " + trial);
             double fNew = Math.pow(Math.exp(x + delta) - 1, 2);
             double predicted = delta * (mu * delta - g);
             double rho = (r * r - fNew) / predicted;
@@ -162,7 +170,7 @@ class LevenbergMarquardtTest {
             nu *= 2;
         }
         assertTrue(trial > 3, "the first steps were rejected: " + trial + " trials");
-        assertEquals(trial, p.trials.size(), "one evaluation per trial");
+        assertEquals(trial + 1, p.trials.size(), "one evaluation at the start and one per trial");
         assertEquals(mu, lm.damping(), 1e-14 * mu);
         assertEquals(1, accepted.size());
     }
@@ -213,6 +221,22 @@ class LevenbergMarquardtTest {
                     s += a[i * n + j] * delta[j];
                 }
                 assertEquals(-one.gradientHalf()[i], s, 1e-10);
+            }
+            // formed block by block (blocks on chunk boundaries, in row order): the same bits
+            try (NormalEquations blocks = new NormalEquations(n, 2)) {
+                blocks.begin();
+                for (int b0 = 0; b0 < m; b0 += NormalEquations.CHUNK) {
+                    int rows = Math.min(NormalEquations.CHUNK, m - b0);
+                    double[] block = new double[rows * n];
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(jt, j * m + b0, block, j * rows, rows);
+                    }
+                    blocks.accumulate(block, rows, res, b0);
+                }
+                blocks.finish();
+                assertArrayEquals(one.normalMatrix(), blocks.normalMatrix(), 0.0);
+                assertArrayEquals(one.gradientHalf(), blocks.gradientHalf(), 0.0);
+                assertThrows(IllegalArgumentException.class, () -> blocks.accumulate(jt, 10, res, 7));
             }
             // rank-deficient A (more unknowns than rows) without damping is refused, not solved
             try (NormalEquations wide = new NormalEquations(5, 1)) {

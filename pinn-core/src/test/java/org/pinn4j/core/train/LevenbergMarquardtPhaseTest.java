@@ -75,6 +75,35 @@ class LevenbergMarquardtPhaseTest {
         }
     }
 
+    /** The training objective's Jacobian in blocks that cut across conditions equals it in one block. */
+    @Test
+    void theJacobianInBlocksAcrossConditionsIsTheSameBits() {
+        Trainer trainer = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(0));
+        try (org.pinn4j.autodiff.taylor.BatchEvaluator eval = new org.pinn4j.autodiff.taylor.BatchEvaluator(2)) {
+            TrainingObjective objective = trainer.objective(eval);
+            int m = objective.residualCount();
+            int n = objective.dimension();
+            double[] x = trainer.model().parameters();
+            double[] r = new double[m];
+            double total = objective.residuals(x, r);
+            assertTrue(total > 0 && m > 40, m + " residuals");
+            double[] whole = new double[m * n];
+            objective.jacobian(x, 0, m, whole);
+            for (int block : new int[] {7, 33}) {
+                for (int row0 = 0; row0 < m; row0 += block) {
+                    int rows = Math.min(block, m - row0);
+                    double[] jt = new double[rows * n];
+                    objective.jacobian(x, row0, rows, jt);
+                    for (int j = 0; j < n; j++) {
+                        for (int i = 0; i < rows; i++) {
+                            assertEquals(whole[j * m + row0 + i], jt[j * rows + i], 0.0, "row " + (row0 + i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theSettingsAreRecordedAndReadBack() {
         Recipe r = Recipe.of(
@@ -92,16 +121,18 @@ class LevenbergMarquardtPhaseTest {
 
     @Test
     void aJacobianTheHeapCannotHoldIsRefusedUpFront() {
+        // 30,000 parameters: the two N x N matrices alone are 13.4 GB
         IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> QuasiNewtonPhase.requireJacobianHeap("lm", 10_000_000L, 150));
+                IllegalArgumentException.class, () -> QuasiNewtonPhase.requireJacobianHeap("lm", 10_000L, 30_000));
         assertTrue(
                 e.getMessage()
-                        .startsWith("lm: the Jacobian of 10000000 residuals x 150 parameters and the normal"
-                                + " equations need 11673 MB; "),
+                        .startsWith("lm: the Jacobian (in blocks of 4096 of its 10000 rows) x 30000 parameters"
+                                + " and the normal equations need 14671 MB; "),
                 e.getMessage());
         e = assertThrows(
-                IllegalArgumentException.class, () -> QuasiNewtonPhase.requireJacobianHeap("lm", 3_000_000L, 1000));
-        assertTrue(e.getMessage().contains("more than one Java array holds"), e.getMessage());
-        QuasiNewtonPhase.requireJacobianHeap("lm", 1000, 100); // under 1 MB
+                IllegalArgumentException.class, () -> QuasiNewtonPhase.requireJacobianHeap("lm", 100_000L, 600_000));
+        assertTrue(e.getMessage().contains("do not fit one Java array"), e.getMessage());
+        // a million points on 150 parameters: blocks of 4,096 rows (5 MB) and 24 MB of residual vectors
+        QuasiNewtonPhase.requireJacobianHeap("lm", 1_000_000L, 150);
     }
 }

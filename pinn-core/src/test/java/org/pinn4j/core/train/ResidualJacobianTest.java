@@ -158,6 +158,31 @@ class ResidualJacobianTest {
     }
 
     @Test
+    void blocksOfRowsGiveTheWholeJacobiansBits() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] params = parameters(rng);
+        PointTerm term = pdeTerm(0.9); // two expressions: rows 0..28 are the first's, 29..57 the second's
+        setPoints(term, rng, 29);
+        int m = term.residualCount();
+        double[] whole = new double[m * params.length];
+        try (BatchEvaluator eval = new BatchEvaluator(2, 10)) {
+            term.residuals(eval, params, term.weight(), new double[m], whole, m, 0);
+            for (int block : new int[] {7, 29, 40}) {
+                for (int from = 0; from < m; from += block) {
+                    int rows = Math.min(block, m - from);
+                    double[] jt = new double[rows * params.length];
+                    term.jacobianRows(eval, params, term.weight(), from, from + rows, jt, rows, 0);
+                    for (int j = 0; j < params.length; j++) {
+                        for (int i = 0; i < rows; i++) {
+                            assertEquals(whole[j * m + from + i], jt[j * rows + i], 0.0, "row " + (from + i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aPeriodicPairsResidualIsTheDifferenceOfItsSides() {
         Scope s = Scope.create(List.of("x", "t"), List.of("u"), List.of(), List.of());
         Field u = s.output("u");
@@ -194,6 +219,13 @@ class ResidualJacobianTest {
                     jtr += jt[j * m + i] * r[i];
                 }
                 assertEquals(grad[j], 2 * jtr, 1e-12 * gmax, "column " + j);
+            }
+            double[] part = new double[5 * params.length];
+            term.jacobianRows(eval, params, 2.0, 4, 9, part, 5, 0);
+            for (int j = 0; j < params.length; j++) {
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(jt[j * m + 4 + i], part[j * 5 + i], 0.0);
+                }
             }
         }
     }
