@@ -3,10 +3,6 @@ package org.pinn4j.core.optim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -28,7 +24,7 @@ public final class DenseInverseHessian implements AutoCloseable {
     private final double[] h;
 
     private final int threads;
-    private ExecutorService pool;
+    private final WorkerPool pool;
 
     /**
      * The identity of dimension {@code n}, its work split over {@code threads} threads (started on first use).
@@ -48,6 +44,7 @@ public final class DenseInverseHessian implements AutoCloseable {
         }
         this.n = n;
         this.threads = threads;
+        this.pool = new WorkerPool("pinn4j-quasi-newton", "quasi-Newton", threads);
         if (values == null) {
             h = new double[n * n];
             reset();
@@ -202,47 +199,28 @@ public final class DenseInverseHessian implements AutoCloseable {
             }
             return;
         }
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "pinn4j-quasi-newton");
-                t.setDaemon(true);
-                return t;
-            });
-        }
         int parts = threads;
         int[] start = new int[parts + 1];
         for (int k = 1; k < parts; k++) {
             start[k] = (int) ((long) n * k / parts);
         }
         start[parts] = n;
-        List<Future<?>> done = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             int from = start[k];
             int to = start[k + 1];
-            done.add(pool.submit(() -> {
+            tasks.add(() -> {
                 for (int i = from; i < to; i++) {
                     body.accept(i);
                 }
-            }));
+            });
         }
-        for (Future<?> f : done) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("quasi-Newton: interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("quasi-Newton: a worker failed", e.getCause());
-            }
-        }
+        pool.runAll(tasks);
     }
 
     /** Stops the worker threads (they start again on the next parallel use). */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-            pool = null;
-        }
+        pool.close();
     }
 }

@@ -1,11 +1,5 @@
 package org.pinn4j.core.optim;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pinn4j.autodiff.dense.LaneDots;
 
@@ -30,13 +24,16 @@ public final class NormalEquations implements AutoCloseable {
      */
     public static final int CHUNK = 512;
 
+    /** Multiply-adds of a Cholesky column below which it is computed on the calling thread alone. */
+    private static final long PARALLEL_COLUMN_WORK = 1 << 15;
+
     private final int n;
     private final int threads;
     private final double[] a;
     private final double[] g;
     private final double[] l;
     private final double[] y;
-    private ExecutorService pool;
+    private final WorkerPool pool;
 
     /** Equations of {@code n} variables, formed on {@code threads} threads. */
     public NormalEquations(int n, int threads) {
@@ -53,6 +50,7 @@ public final class NormalEquations implements AutoCloseable {
         this.l = new double[n * n];
         this.g = new double[n];
         this.y = new double[n];
+        this.pool = new WorkerPool("pinn4j-normal-equations", "normal equations", threads);
     }
 
     /** N. */
@@ -198,19 +196,28 @@ public final class NormalEquations implements AutoCloseable {
             double d = diagonalScaling ? a[row + i] : 1.0;
             l[row + i] += mu * d;
         }
-        // row-oriented Cholesky: L[i][j] = (M[i][j] - L[i][0..j).L[j][0..j)) / L[j][j], L[i][i] = sqrt(...)
-        for (int i = 0; i < n; i++) {
-            int rowI = i * n;
-            for (int j = 0; j <= i; j++) {
-                int rowJ = j * n;
-                double sum = l[rowI + j] - prefixDot(l, rowI, rowJ, j);
-                if (j < i) {
-                    l[rowI + j] = sum / l[rowJ + j];
-                } else if (sum > 0 && Double.isFinite(sum)) {
-                    l[rowI + i] = Math.sqrt(sum);
-                } else {
-                    return false;
+        // Cholesky column by column: L[j][j] = sqrt(M[j][j] - |L[j][0..j)|^2), then for every row i > j (split over
+        // the threads when the column is worth it) L[i][j] = (M[i][j] - L[i][0..j).L[j][0..j)) / L[j][j]; each entry
+        // is the same expression whichever thread computes it
+        for (int j = 0; j < n; j++) {
+            int rowJ = j * n;
+            double d = l[rowJ + j] - prefixDot(l, rowJ, rowJ, j);
+            if (!(d > 0 && Double.isFinite(d))) {
+                return false;
+            }
+            l[rowJ + j] = Math.sqrt(d);
+            int first = j + 1;
+            if (threads == 1 || (long) (n - first) * j < PARALLEL_COLUMN_WORK) {
+                column(j, first, n);
+            } else {
+                int col = j;
+                java.util.List<Runnable> parts = new java.util.ArrayList<>();
+                for (int k = 0; k < threads; k++) {
+                    int from = first + (int) ((long) (n - first) * k / threads);
+                    int to = first + (int) ((long) (n - first) * (k + 1) / threads);
+                    parts.add(() -> column(col, from, to));
                 }
+                pool.runAll(parts);
             }
         }
         // L y = -g, then L^T delta = y
@@ -226,6 +233,16 @@ public final class NormalEquations implements AutoCloseable {
             delta[i] = sum / l[i * n + i];
         }
         return true;
+    }
+
+    /** L[i][j] for rows i in [from, to) of column j, once L[j][j] and the columns before j are known. */
+    private void column(int j, int from, int to) {
+        int rowJ = j * n;
+        double ljj = l[rowJ + j];
+        for (int i = from; i < to; i++) {
+            int rowI = i * n;
+            l[rowI + j] = (l[rowI + j] - prefixDot(l, rowI, rowJ, j)) / ljj;
+        }
     }
 
     /** The dot product of a[p .. p+len) and a[q .. q+len). */
@@ -244,35 +261,12 @@ public final class NormalEquations implements AutoCloseable {
             work.run();
             return;
         }
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "pinn4j-normal-equations");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        List<Future<?>> done = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            done.add(pool.submit(work));
-        }
-        for (Future<?> f : done) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("normal equations: interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("normal equations: a worker failed", e.getCause());
-            }
-        }
+        pool.runAll(java.util.Collections.nCopies(workers, work));
     }
 
     /** Stops the worker threads (they start again on the next parallel use). */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-            pool = null;
-        }
+        pool.close();
     }
 }

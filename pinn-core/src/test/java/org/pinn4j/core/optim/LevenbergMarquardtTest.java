@@ -247,6 +247,44 @@ class LevenbergMarquardtTest {
     }
 
     @Test
+    void theCholeskySolveIsTheSameBitsOnOneAndTwoThreads() {
+        // n = 300: the columns past the first hundred are split over the threads
+        SplittableRandom rng = new SplittableRandom(4);
+        int m = 700;
+        int n = 300;
+        double[] jt = new double[m * n];
+        double[] res = new double[m];
+        for (int i = 0; i < jt.length; i++) {
+            jt[i] = rng.nextDouble() - 0.5;
+        }
+        for (int i = 0; i < m; i++) {
+            res[i] = rng.nextDouble() - 0.5;
+        }
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
+        try (NormalEquations one = new NormalEquations(n, 1);
+                NormalEquations two = new NormalEquations(n, 2)) {
+            one.form(jt, res, m);
+            two.form(jt, res, m);
+            assertTrue(one.solve(1e-3, true, d1));
+            assertTrue(two.solve(1e-3, true, d2));
+            assertArrayEquals(d1, d2, 0.0);
+            double[] a = one.normalMatrix();
+            double gmax = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 1e-3 * a[i * n + i] * d1[i];
+                for (int j = 0; j < n; j++) {
+                    s += a[i * n + j] * d1[j];
+                }
+                gmax = Math.max(gmax, Math.abs(one.gradientHalf()[i]));
+                // (A + mu diag A) delta = -g, A's entries ~ m / 12 ~ 60: round-off of a well-conditioned solve
+                assertEquals(-one.gradientHalf()[i], s, 1e-9, "row " + i);
+            }
+            assertTrue(gmax > 0);
+        }
+    }
+
+    @Test
     void aStoppedRunResumesFromItsExportedStateToTheSameBits() {
         Problem p = rosenbrock();
         LbfgsResult whole = new LevenbergMarquardt(LevenbergMarquardtSettings.defaults())

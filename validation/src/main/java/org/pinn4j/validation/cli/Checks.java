@@ -1,5 +1,6 @@
 package org.pinn4j.validation.cli;
 
+import org.pinn4j.problems.BenchmarkProblem;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -17,6 +18,22 @@ final class Checks {
         if (value != null && value < 1) {
             throw new ParameterException(spec.commandLine(), option + " must be a whole number >= 1; got " + value);
         }
+    }
+
+    /**
+     * The recipe name of {@code --recipe NAME} and {@code --quick}: the named one, or quick for --quick, or the
+     * default; both options only when they agree.
+     */
+    static String recipeName(CommandSpec spec, String recipe, boolean quick) {
+        if (recipe != null && quick && !recipe.equals(BenchmarkProblem.QUICK_RECIPE)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--quick means --recipe quick; give --recipe " + recipe + " or --quick, not both");
+        }
+        if (recipe != null) {
+            return recipe;
+        }
+        return quick ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE;
     }
 
     /** A noise level must be finite and >= 0. */

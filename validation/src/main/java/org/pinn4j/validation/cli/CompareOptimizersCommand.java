@@ -91,14 +91,7 @@ final class CompareOptimizersCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--budget must be a number of seconds > 0, e.g. 60; got " + budget);
         }
-        if (recipeName != null && quick && !recipeName.equals(BenchmarkProblem.QUICK_RECIPE)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--quick means --recipe quick; give --recipe " + recipeName + " or --quick, not both");
-        }
-        String name = recipeName != null
-                ? recipeName
-                : quick ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE;
+        String name = Checks.recipeName(spec, recipeName, quick);
         BenchmarkProblem p = parent.problems.get(problem);
         Recipe recipe = p.recipe(name, null); // an unknown recipe name is refused before anything is created
         RunOptions base = RunOptions.defaults().withThreads(threads != null ? threads : Checks.processors());

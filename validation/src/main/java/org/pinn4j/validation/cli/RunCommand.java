@@ -191,14 +191,6 @@ final class RunCommand implements Callable<Integer> {
 
     /** --recipe, or quick for --quick, or the default recipe; both options only when they agree. */
     private String recipeName() {
-        if (recipeName != null && quick && !recipeName.equals(BenchmarkProblem.QUICK_RECIPE)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--quick means --recipe quick; give --recipe " + recipeName + " or --quick, not both");
-        }
-        if (recipeName != null) {
-            return recipeName;
-        }
-        return quick ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE;
+        return Checks.recipeName(spec, recipeName, quick);
     }
 }
