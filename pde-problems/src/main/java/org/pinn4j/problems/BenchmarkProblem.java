@@ -168,6 +168,39 @@ public interface BenchmarkProblem {
                 + " phase (lbfgs, bfgs, ssbroyden or lm)");
     }
 
+    /** The numbers a user may set with {@code --param NAME=V}, in order (none by default). */
+    default List<ProblemParameter> parameters() {
+        return List.of();
+    }
+
+    /**
+     * Every declared parameter's value, in declaration order: the given one, else the default.
+     *
+     * @throws IllegalArgumentException for a name the problem does not declare (listing the declared ones) or a
+     *     value outside its range
+     */
+    default Map<String, Double> parameterValues(Map<String, Double> given) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String name : given.keySet()) {
+            if (parameters().stream().noneMatch(p -> p.name().equals(name))) {
+                throw new IllegalArgumentException("problem '" + name() + "' has no parameter '" + name + "'; "
+                        + (parameters().isEmpty()
+                                ? "it has none"
+                                : "its parameters are "
+                                        + String.join(
+                                                ", ",
+                                                parameters().stream()
+                                                        .map(ProblemParameter::describe)
+                                                        .toList())));
+            }
+        }
+        for (ProblemParameter p : parameters()) {
+            Double v = given.get(p.name());
+            out.put(p.name(), v == null ? p.defaultValue() : p.check(name(), v));
+        }
+        return out;
+    }
+
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */
     default List<DerivedQuantity> derivedQuantities() {
         return List.of();

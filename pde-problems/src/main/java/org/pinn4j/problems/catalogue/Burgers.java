@@ -1,6 +1,7 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pinn4j.core.expr.Field;
@@ -14,6 +15,7 @@ import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.EvaluationGrid;
 import org.pinn4j.problems.ProblemContext;
+import org.pinn4j.problems.ProblemParameter;
 import org.pinn4j.problems.Reference;
 
 /**
@@ -25,6 +27,14 @@ import org.pinn4j.problems.Reference;
 public final class Burgers implements BenchmarkProblem {
     /** Viscosity 0.01 / pi. */
     public static final double NU = 0.01 / Math.PI;
+
+    /** The viscosity as a parameter ({@code --param nu=0.01}): default {@link #NU}, accepted in [1e-4, 1]. */
+    public static final ProblemParameter VISCOSITY = new ProblemParameter("nu", "viscosity", NU, 1e-4, 1.0);
+
+    @Override
+    public List<ProblemParameter> parameters() {
+        return List.of(VISCOSITY);
+    }
 
     @Override
     public String name() {
@@ -58,6 +68,7 @@ public final class Burgers implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
+        double nu = context.parameter(VISCOSITY);
         return Problem.builder(name())
                 .inputs("x", "t")
                 .outputs("u")
@@ -75,7 +86,7 @@ public final class Burgers implements BenchmarkProblem {
                             Field u = s.output("u");
                             return u.d("t")
                                     .plus(u.times(u.d("x")))
-                                    .minus(u.d("x", "x").times(NU));
+                                    .minus(u.d("x", "x").times(nu));
                         })
                         .withPoints(context.quick() ? 2000 : 10000))
                 .build();

@@ -105,8 +105,22 @@ public final class ModelFile {
         Optional<CatalogueEntry> entry = Optional.empty();
         if (c.isObject()) {
             try {
+                java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
+                JsonNode p = c.path("parameters");
+                if (!p.isMissingNode() && !p.isObject()) {
+                    throw new IllegalArgumentException("'parameters' must be an object of numbers");
+                }
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+                    java.util.Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getValue().isNumber()
+                            || !Double.isFinite(e.getValue().asDouble())) {
+                        throw new IllegalArgumentException(
+                                "parameter '" + e.getKey() + "' must be a finite number; got " + e.getValue());
+                    }
+                    parameters.put(e.getKey(), e.getValue().asDouble());
+                }
                 entry = Optional.of(new CatalogueEntry(
-                        c.path("entry").asText(""), c.path("version").asInt(0)));
+                        c.path("entry").asText(""), c.path("version").asInt(0), parameters));
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException("model file " + path + ": field 'catalogue': " + e.getMessage(), e);
             }
@@ -206,6 +220,10 @@ public final class ModelFile {
             ObjectNode c = o.putObject("catalogue");
             c.put("entry", entry.name());
             c.put("version", entry.version());
+            if (!entry.parameters().isEmpty()) {
+                ObjectNode p = c.putObject("parameters");
+                entry.parameters().forEach(p::put);
+            }
         }
         ObjectNode coefs = o.putObject("coefficients");
         model.coefficients().forEach(coefs::put);
@@ -411,13 +429,16 @@ public final class ModelFile {
     public record Header(String problem, boolean outputTransform, Optional<CatalogueEntry> catalogue) {}
 
     /**
-     * The catalogue entry (name and definition version) that produced a model, as recorded in its file.
+     * The catalogue entry (name, definition version and parameter values) that produced a model, as recorded in
+     * its file.
      *
      * @param name the entry's name, e.g. "burgers"
      * @param version the entry's definition version (at least 1)
+     * @param parameters the values of the entry's declared parameters it was trained with (empty: it declares
+     *     none, or the file predates parameters and they had their defaults)
      */
-    public record CatalogueEntry(String name, int version) {
-        /** Checks the name is not blank and the version at least 1. */
+    public record CatalogueEntry(String name, int version, java.util.Map<String, Double> parameters) {
+        /** Checks the name is not blank and the version at least 1; copies the parameters in order. */
         public CatalogueEntry {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("catalogue entry name must not be blank");
@@ -425,6 +446,12 @@ public final class ModelFile {
             if (version < 1) {
                 throw new IllegalArgumentException("catalogue entry version must be >= 1; got " + version);
             }
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        }
+
+        /** An entry without parameters. */
+        public CatalogueEntry(String name, int version) {
+            this(name, version, java.util.Map.of());
         }
     }
 

@@ -36,6 +36,36 @@ final class Checks {
         return quick ? BenchmarkProblem.QUICK_RECIPE : BenchmarkProblem.DEFAULT_RECIPE;
     }
 
+    /**
+     * {@code --param NAME=V} options as numbers, checked against the problem's declared parameters (names and
+     * ranges); none given = an empty map.
+     */
+    static java.util.Map<String, Double> parameters(
+            CommandSpec spec, BenchmarkProblem p, java.util.Map<String, String> given) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (given == null) {
+            return out;
+        }
+        for (java.util.Map.Entry<String, String> e : given.entrySet()) {
+            double v;
+            try {
+                v = Double.parseDouble(e.getValue().trim());
+            } catch (NumberFormatException ex) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--param " + e.getKey() + "=" + e.getValue() + ": '" + e.getValue()
+                                + "' is not a number; expected e.g. --param " + e.getKey() + "=0.01");
+            }
+            if (!Double.isFinite(v)) {
+                throw new ParameterException(
+                        spec.commandLine(), "--param " + e.getKey() + " must be a finite number; got " + e.getValue());
+            }
+            out.put(e.getKey(), v);
+        }
+        p.parameterValues(out); // unknown names and values out of range: one line naming the accepted ones
+        return out;
+    }
+
     /** A noise level must be finite and >= 0. */
     static void noise(CommandSpec spec, double value) {
         if (!Double.isFinite(value) || value < 0) {

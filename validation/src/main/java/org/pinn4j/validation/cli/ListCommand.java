@@ -34,12 +34,20 @@ final class ListCommand implements Callable<Integer> {
         int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(0);
         for (BenchmarkProblem p : all) {
             out.println(String.format(
-                    "%-" + width + "s  %s  [reference: %s; published: %s; recipes: %s]",
+                    "%-" + width + "s  %s  [reference: %s; published: %s; recipes: %s%s]",
                     p.name(),
                     p.equation(),
                     p.referenceKind(),
                     p.publishedFigure(),
-                    String.join(", ", p.recipes().keySet())));
+                    String.join(", ", p.recipes().keySet()),
+                    p.parameters().isEmpty()
+                            ? ""
+                            : "; parameters: "
+                                    + String.join(
+                                            ", ",
+                                            p.parameters().stream()
+                                                    .map(org.pinn4j.problems.ProblemParameter::describe)
+                                                    .toList())));
         }
         out.flush();
         return PinnCli.OK;

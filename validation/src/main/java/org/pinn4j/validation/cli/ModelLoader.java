@@ -27,7 +27,9 @@ final class ModelLoader {
             return ModelFile.load(file);
         }
         BenchmarkProblem bp = transformSource(file, header, problems);
-        Problem problem = bp.problem(References.contextFor(bp, 0L, 0.0, true));
+        // the entry's parameters (e.g. burgers' nu) as the model was trained with them
+        Problem problem = bp.problem(References.contextFor(
+                bp, 0L, 0.0, true, header.catalogue().get().parameters()));
         return ModelFile.load(file, problem);
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--checkpoint-every N] [--resume DIR | --fresh]",
+                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--param NAME=V] [--checkpoint-every N] [--resume DIR | --fresh]",
         description =
                 "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
@@ -85,6 +85,13 @@ final class RunCommand implements Callable<Integer> {
     String optimizer;
 
     @Option(
+            names = "--param",
+            paramLabel = "NAME=V",
+            description = "Set one of the problem's parameters, e.g. --param nu=0.01 for burgers (repeatable;"
+                    + " `pinn list` shows each problem's parameters, defaults and ranges).")
+    java.util.Map<String, String> params;
+
+    @Option(
             names = "--checkpoint-every",
             paramLabel = "N",
             description =
@@ -118,7 +125,11 @@ final class RunCommand implements Callable<Integer> {
         BenchmarkProblem p = parent.problems.get(problem);
         String name = recipeName();
         Recipe recipe = p.recipe(name, optimizer);
-        RunOptions o = RunOptions.defaults().withOut(out).withRecipe(name).withOptimizer(optimizer);
+        RunOptions o = RunOptions.defaults()
+                .withOut(out)
+                .withRecipe(name)
+                .withOptimizer(optimizer)
+                .withParameters(Checks.parameters(spec, p, params));
         if (noise != null) {
             o = o.withNoise(noise);
         }

@@ -1,5 +1,6 @@
 package org.pinn4j.validation.reference;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleBinaryOperator;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -27,8 +28,8 @@ public final class References {
      * The reference of {@code problem}: {@link BenchmarkProblem#analytic()} when present, else the
      * numerical reference for the catalogue problems named above, else empty.
      *
-     * @param context the problem's context (unused by the current references, which do not depend on
-     *                seed, noise or budget; kept so a reference may depend on them)
+     * @param context the problem's context: its parameters (Burgers' viscosity) choose the reference; seed, noise
+     *                and budget do not
      * @throws IllegalArgumentException if problem is null
      */
     public static Optional<Reference> forProblem(BenchmarkProblem problem, ProblemContext context) {
@@ -40,7 +41,13 @@ public final class References {
             return analytic;
         }
         switch (problem.name()) {
-            case "burgers":
+            case "burgers": {
+                double nu = context.parameter(org.pinn4j.problems.catalogue.Burgers.VISCOSITY);
+                return Optional.of(
+                        nu == BurgersHopfCole.RAISSI_NU
+                                ? Burgers.REFERENCE
+                                : twoInputs(new BurgersHopfCole(nu)::value));
+            }
             case "burgers-inverse":
                 return Optional.of(Burgers.REFERENCE);
             case "black-scholes":
@@ -64,12 +71,25 @@ public final class References {
      * @throws IllegalArgumentException if problem is null or noise is negative or not finite
      */
     public static ProblemContext contextFor(BenchmarkProblem problem, long seed, double noise, boolean quick) {
+        return contextFor(problem, seed, noise, quick, Map.of());
+    }
+
+    /**
+     * {@link #contextFor(BenchmarkProblem, long, double, boolean)} with values for some of the problem's declared
+     * parameters (the others at their defaults).
+     *
+     * @throws IllegalArgumentException also for a parameter the problem does not declare or a value outside its
+     *     range
+     */
+    public static ProblemContext contextFor(
+            BenchmarkProblem problem, long seed, double noise, boolean quick, Map<String, Double> parameters) {
         if (!(noise >= 0) || !Double.isFinite(noise)) {
             throw new IllegalArgumentException(
                     "noise level " + noise + " must be a finite number >= 0 (e.g. 0.01 = 1%)");
         }
-        ProblemContext bare = new ProblemContext(seed, noise, quick, Optional.empty());
-        return new ProblemContext(seed, noise, quick, forProblem(problem, bare));
+        Map<String, Double> values = problem.parameterValues(parameters);
+        ProblemContext bare = new ProblemContext(seed, noise, quick, Optional.empty(), values);
+        return new ProblemContext(seed, noise, quick, forProblem(problem, bare), values);
     }
 
     /** Hopf-Cole solution, built on first use. */

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.problem.Problem;
@@ -35,16 +36,18 @@ public final class RunCheckpoint {
     private RunCheckpoint() {}
 
     /** The options a checkpoint must agree on (besides the recipe, which the trainer checks itself). */
-    record Settings(String problem, String recipe, double noise, long seed, int every) {
+    record Settings(String problem, String recipe, double noise, long seed, int every, Map<String, Double> parameters) {
         boolean sameRun(Settings o) {
             return problem.equals(o.problem)
                     && recipe.equals(o.recipe)
                     && Double.compare(noise, o.noise) == 0
-                    && seed == o.seed;
+                    && seed == o.seed
+                    && parameters.equals(o.parameters);
         }
 
         String describe() {
-            return "'" + problem + "' (recipe " + recipe + ", seed " + seed + ", noise " + noise + ")";
+            return "'" + problem + "' (recipe " + recipe + ", seed " + seed + ", noise " + noise
+                    + (parameters.isEmpty() ? "" : ", parameters " + parameters) + ")";
         }
     }
 
@@ -76,8 +79,14 @@ public final class RunCheckpoint {
      * (given, or on resume the interrupted run's) it checkpoints into {@code dir}.
      */
     static Trainer trainer(
-            String name, Problem problem, Recipe recipe, RunOptions o, Path dir, TrainingListener[] listeners) {
-        Settings wanted = new Settings(name, o.recipe(), o.noise(), recipe.seed(), o.checkpointEvery());
+            String name,
+            Problem problem,
+            Recipe recipe,
+            Map<String, Double> parameters,
+            RunOptions o,
+            Path dir,
+            TrainingListener[] listeners) {
+        Settings wanted = new Settings(name, o.recipe(), o.noise(), recipe.seed(), o.checkpointEvery(), parameters);
         int every = o.checkpointEvery();
         Trainer trainer;
         if (o.resume().isPresent()) {
@@ -99,7 +108,8 @@ public final class RunCheckpoint {
         }
         if (every > 0) {
             writeSettings(
-                    dir.resolve(RUN_FILE), new Settings(name, wanted.recipe(), wanted.noise(), wanted.seed(), every));
+                    dir.resolve(RUN_FILE),
+                    new Settings(name, wanted.recipe(), wanted.noise(), wanted.seed(), every, parameters));
             trainer.checkpointEvery(every, new CheckpointFile(dir.resolve(CHECKPOINT_FILE)));
         }
         return trainer;
@@ -162,6 +172,10 @@ public final class RunCheckpoint {
         o.put("noise", s.noise());
         o.put("seed", s.seed());
         o.put("checkpointEvery", s.every());
+        if (!s.parameters().isEmpty()) {
+            ObjectNode p = o.putObject("parameters");
+            s.parameters().forEach(p::put);
+        }
         try {
             AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
         } catch (JsonProcessingException e) {
@@ -199,11 +213,17 @@ public final class RunCheckpoint {
             throw new IllegalArgumentException(
                     file + " is damaged (fields problem, recipe, noise, seed, checkpointEvery expected)");
         }
+        // files written before parameters hold none: the problem's defaults
+        Map<String, Double> parameters = new java.util.TreeMap<>();
+        n.path("parameters")
+                .fields()
+                .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asDouble()));
         return new Settings(
                 n.path("problem").asText(),
                 recipe,
                 n.path("noise").asDouble(),
                 n.path("seed").asLong(),
-                Math.max(0, n.path("checkpointEvery").asInt()));
+                Math.max(0, n.path("checkpointEvery").asInt()),
+                parameters);
     }
 }

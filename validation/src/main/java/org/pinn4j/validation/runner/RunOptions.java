@@ -3,6 +3,7 @@ package org.pinn4j.validation.runner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -29,6 +30,7 @@ public final class RunOptions {
     private Path resume;
     private boolean fresh;
     private int validationEvery;
+    private Map<String, Double> parameters = Map.of();
 
     private RunOptions(
             Path out,
@@ -151,6 +153,21 @@ public final class RunOptions {
         return c;
     }
 
+    /**
+     * Copy with values for some of the problem's declared parameters ({@code --param NAME=V}); the problem checks
+     * names and ranges when the run starts.
+     */
+    public RunOptions withParameters(Map<String, Double> values) {
+        RunOptions c = copy();
+        c.parameters = Map.copyOf(new java.util.LinkedHashMap<>(values));
+        return c;
+    }
+
+    /** The parameter values given (the others take the problem's defaults). */
+    public Map<String, Double> parameters() {
+        return parameters;
+    }
+
     /** Steps between measurements on the evaluation grid (0 = the runner's default). */
     public int validationEvery() {
         return validationEvery;
@@ -191,6 +208,7 @@ public final class RunOptions {
         c.resume = resume;
         c.fresh = fresh;
         c.validationEvery = validationEvery;
+        c.parameters = parameters;
         return c;
     }
 

@@ -88,7 +88,7 @@ public final class Runner {
         Recipe recipe = base.withSeed(o.seed().orElse(base.seed()))
                 .withThreads(o.threads().orElse(base.threads()));
         double noise = o.noiseFor(p);
-        ProblemContext ctx = References.contextFor(p, recipe.seed(), noise, o.quick());
+        ProblemContext ctx = References.contextFor(p, recipe.seed(), noise, o.quick(), o.parameters());
         Problem problem = p.problem(ctx);
         String walkthrough = p.walkthrough(problem, recipe);
 
@@ -97,7 +97,13 @@ public final class Runner {
         Optional<double[][]> refValues = reference.map(r -> r.values(points));
 
         Trainer trainer = RunCheckpoint.trainer(
-                p.name(), problem, recipe, o, dir, o.listeners().toArray(new TrainingListener[0]));
+                p.name(),
+                problem,
+                recipe,
+                changedParameters(p, ctx),
+                o,
+                dir,
+                o.listeners().toArray(new TrainingListener[0]));
         if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run
@@ -134,7 +140,10 @@ public final class Runner {
         OutputSet outputs = new OutputSet(dir);
         try {
             Path staged = outputs.staging();
-            ModelFile.save(model, staged.resolve(MODEL_FILE), new ModelFile.CatalogueEntry(p.name(), p.version()));
+            ModelFile.save(
+                    model,
+                    staged.resolve(MODEL_FILE),
+                    new ModelFile.CatalogueEntry(p.name(), p.version(), ctx.parameters()));
             AtomicFiles.writeString(
                     staged.resolve(HISTORY_FILE), training.history().toCsv());
             List<String> notes = new ArrayList<>();
@@ -156,6 +165,21 @@ public final class Runner {
         }
         RunCheckpoint.finished(dir);
         return result;
+    }
+
+    /**
+     * The parameters set away from their defaults, by name: what a checkpoint must agree on (a run made before
+     * parameters existed had the defaults, and records none).
+     */
+    private static Map<String, Double> changedParameters(BenchmarkProblem p, ProblemContext ctx) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (org.pinn4j.problems.ProblemParameter pp : p.parameters()) {
+            double v = ctx.parameter(pp);
+            if (Double.compare(v, pp.defaultValue()) != 0) {
+                out.put(pp.name(), v);
+            }
+        }
+        return out;
     }
 
     /** Errors of each derived quantity of {@code p} (e.g. Greeks from the network's derivatives) on its own grid. */

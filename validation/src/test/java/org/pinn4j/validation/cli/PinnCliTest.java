@@ -49,8 +49,16 @@ class PinnCliTest {
             assertTrue(line.contains(p.equation()), line);
             assertTrue(line.contains("reference: " + p.referenceKind()), line);
             assertTrue(line.contains("published: " + p.publishedFigure()), line);
+            String parameters = p.parameters().isEmpty()
+                    ? ""
+                    : "; parameters: "
+                            + String.join(
+                                    ", ",
+                                    p.parameters().stream()
+                                            .map(org.pinn4j.problems.ProblemParameter::describe)
+                                            .toList());
             assertTrue(
-                    line.endsWith("; recipes: " + String.join(", ", p.recipes().keySet()) + "]"), line);
+                    line.endsWith("; recipes: " + String.join(", ", p.recipes().keySet()) + parameters + "]"), line);
             assertTrue(line.contains("; recipes: default, quick"), "every problem has default and quick: " + line);
         }
         assertEquals("", o.err());

@@ -83,6 +83,30 @@ class BurgersHopfColeTest {
         assertTrue(worst < 1e-10 && worst > 0, "64 nodes: " + worst);
     }
 
+    /** --param nu=0.01 on burgers: its reference is the Hopf-Cole solution at that viscosity, not the default's. */
+    @Test
+    void theBurgersReferenceFollowsItsViscosityParameter() {
+        org.pinn4j.problems.BenchmarkProblem burgers = new org.pinn4j.problems.catalogue.Burgers();
+        double[][] points = {{-0.05, 0.02, 0.1}, {0.75, 0.9, 0.6}}; // near the shock, where viscosity shows
+        double[] at001 = References.contextFor(burgers, 0L, 0.0, true, java.util.Map.of("nu", 0.01))
+                .reference()
+                .orElseThrow()
+                .values(points)[0];
+        double[] plain = References.contextFor(burgers, 0L, 0.0, true)
+                .reference()
+                .orElseThrow()
+                .values(points)[0];
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new BurgersHopfCole(0.01).value(points[0][i], points[1][i]), at001[i], 0.0);
+            assertEquals(BURGERS.value(points[0][i], points[1][i]), plain[i], 0.0);
+        }
+        double change = 0;
+        for (int i = 0; i < 3; i++) {
+            change = Math.max(change, Math.abs(at001[i] - plain[i]));
+        }
+        assertTrue(change > 1e-2, "the viscosity changes the solution near the shock: " + change);
+    }
+
     @Test
     void doublingTheNodesChangesNothingAt1e10() {
         BurgersHopfCole twice = new BurgersHopfCole(NU, 2 * BurgersHopfCole.DEFAULT_NODES);

@@ -1,0 +1,146 @@
+package org.pinn4j.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pinn4j.core.io.ModelFile;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.EvaluationGrid;
+import org.pinn4j.problems.ProblemContext;
+import org.pinn4j.problems.ProblemParameter;
+import org.pinn4j.problems.Reference;
+import org.pinn4j.validation.runner.TestProblems;
+
+/** {@code --param NAME=V}: the value reaches the problem and model.json; bad names and values are one line, exit 2. */
+class ParameterCliTest {
+    @TempDir
+    Path tmp;
+
+    /** poisson-1d (a short Adam run) declaring a parameter k in [0.5, 2], default 1, and noting what it was built with. */
+    static final class WithParameter implements BenchmarkProblem {
+        static final ProblemParameter K = new ProblemParameter("k", "a test factor", 1, 0.5, 2);
+        final BenchmarkProblem base = TestProblems.cheapPoisson("with-parameter", 10);
+        Double built;
+
+        @Override
+        public String name() {
+            return "with-parameter";
+        }
+
+        @Override
+        public String equation() {
+            return base.equation();
+        }
+
+        @Override
+        public String referenceKind() {
+            return base.referenceKind();
+        }
+
+        @Override
+        public Optional<Reference> analytic() {
+            return base.analytic();
+        }
+
+        @Override
+        public String publishedFigure() {
+            return base.publishedFigure();
+        }
+
+        @Override
+        public Problem problem(ProblemContext context) {
+            built = context.parameter(K);
+            return base.problem(context);
+        }
+
+        @Override
+        public Recipe recipe(boolean quick) {
+            return base.recipe(quick);
+        }
+
+        @Override
+        public EvaluationGrid evaluationGrid() {
+            return base.evaluationGrid();
+        }
+
+        @Override
+        public List<ProblemParameter> parameters() {
+            return List.of(K);
+        }
+    }
+
+    @Test
+    void theValueReachesTheProblemAndTheModelFile() {
+        WithParameter p = new WithParameter();
+        Path out = tmp.resolve("a");
+        Cli.Outcome o = Cli.runWith(List.of(p), "run", "with-parameter", "--param", "k=1.5", "--out", out.toString());
+        assertEquals(0, o.code(), o.toString());
+        assertEquals(1.5, p.built);
+        assertEquals(
+                Map.of("k", 1.5),
+                ModelFile.header(out.resolve("model.json"))
+                        .catalogue()
+                        .orElseThrow()
+                        .parameters());
+
+        Path plain = tmp.resolve("b");
+        o = Cli.runWith(List.of(p), "run", "with-parameter", "--out", plain.toString());
+        assertEquals(0, o.code(), o.toString());
+        assertEquals(1.0, p.built, "the default");
+        assertEquals(
+                Map.of("k", 1.0),
+                ModelFile.header(plain.resolve("model.json"))
+                        .catalogue()
+                        .orElseThrow()
+                        .parameters());
+    }
+
+    @Test
+    void badNamesAndValuesAreOneLineAndCreateNothing() {
+        String[][] cases = {
+            {"with-parameter", "k=3"},
+            {"with-parameter", "q=1"},
+            {"with-parameter", "k=abc"},
+            {"with-parameter", "k=NaN"},
+            {"poisson-cheap", "k=1"}
+        };
+        String[] expected = {
+            "parameter k = 3 is outside its range [0.5, 2]",
+            "has no parameter 'q'; its parameters are k (a test factor, default 1, range [0.5, 2])",
+            "'abc' is not a number",
+            "must be a finite number",
+            "has no parameter 'k'; it has none"
+        };
+        List<BenchmarkProblem> problems = List.of(new WithParameter(), TestProblems.cheapPoisson("poisson-cheap", 5));
+        for (int i = 0; i < cases.length; i++) {
+            Path out = tmp.resolve("bad" + i);
+            Cli.Outcome o = Cli.runWith(problems, "run", cases[i][0], "--param", cases[i][1], "--out", out.toString());
+            assertEquals(2, o.code(), o.toString());
+            assertEquals(1, o.errLines().size(), o.toString());
+            assertTrue(o.err().startsWith("pinn run: ") && o.err().contains(expected[i]), o.toString());
+            assertTrue(Files.notExists(out), "nothing created for " + cases[i][1]);
+        }
+    }
+
+    @Test
+    void listShowsBurgersViscosity() {
+        Cli.Outcome o = Cli.run("list");
+        assertEquals(0, o.code(), o.toString());
+        String burgers = o.outLines().stream()
+                .filter(l -> l.startsWith("burgers "))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                burgers.endsWith("; parameters: nu (viscosity, default 0.003183098861837907, range [1.0E-4, 1])]"),
+                burgers);
+    }
+}
