@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "compare-optimizers",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn compare-optimizers <problem> [--recipe NAME | --quick] [--budget SECONDS] [--methods LIST] [--out DIR] [--seed N] [--threads N]",
+                "pinn compare-optimizers <problem> [--recipe NAME | --quick] [--budget SECONDS] [--methods LIST] [--param NAME=V] [--out DIR] [--seed N] [--threads N]",
         description =
                 "Train a problem's recipe once per quasi-Newton method (lbfgs, bfgs, ssbroyden; or lm) from the same"
                         + " Adam start and chart the rel L2 error against wall time and iteration.")
@@ -84,6 +84,12 @@ final class CompareOptimizersCommand implements Callable<Integer> {
                     + " (default: lbfgs,bfgs,ssbroyden).")
     List<String> methods;
 
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=V",
+            description = "Set one of the problem's parameters for every method, e.g. --param nu=0.01 for burgers.")
+    java.util.Map<String, String> params;
+
     @Override
     public Integer call() {
         Checks.positive(spec, "--threads", threads);
@@ -94,7 +100,9 @@ final class CompareOptimizersCommand implements Callable<Integer> {
         String name = Checks.recipeName(spec, recipeName, quick);
         BenchmarkProblem p = parent.problems.get(problem);
         Recipe recipe = p.recipe(name, null); // an unknown recipe name is refused before anything is created
-        RunOptions base = RunOptions.defaults().withThreads(threads != null ? threads : Checks.processors());
+        RunOptions base = RunOptions.defaults()
+                .withThreads(threads != null ? threads : Checks.processors())
+                .withParameters(Checks.parameters(spec, p, params));
         if (seed != null) {
             base = base.withSeed(seed);
         }

@@ -26,7 +26,7 @@ class ParameterCliTest {
     Path tmp;
 
     /** poisson-1d (a short Adam run) declaring a parameter k in [0.5, 2], default 1, and noting what it was built with. */
-    static final class WithParameter implements BenchmarkProblem {
+    static class WithParameter implements BenchmarkProblem {
         static final ProblemParameter K = new ProblemParameter("k", "a test factor", 1, 0.5, 2);
         final BenchmarkProblem base = TestProblems.cheapPoisson("with-parameter", 10);
         Double built;
@@ -102,6 +102,51 @@ class ParameterCliTest {
                         .catalogue()
                         .orElseThrow()
                         .parameters());
+    }
+
+    @Test
+    void compareOptimizersPassesTheValueToEveryMethod() {
+        WithParameter p = new WithParameter() {
+            @Override
+            public Recipe recipe(boolean quick) {
+                return Recipe.of(
+                        org.pinn4j.core.nn.NetworkConfig.mlp(2, 8),
+                        org.pinn4j.core.train.Phase.adam(10, 5e-3),
+                        org.pinn4j.core.train.Phase.lbfgs(5));
+            }
+        };
+        Path out = tmp.resolve("cmp");
+        Cli.Outcome o = Cli.runWith(
+                List.of(p),
+                "compare-optimizers",
+                "with-parameter",
+                "--methods",
+                "lbfgs,lm",
+                "--param",
+                "k=0.75",
+                "--out",
+                out.toString());
+        assertEquals(0, o.code(), o.toString());
+        for (String m : List.of("lbfgs", "lm")) {
+            assertEquals(
+                    Map.of("k", 0.75),
+                    ModelFile.header(out.resolve(m).resolve("model.json"))
+                            .catalogue()
+                            .orElseThrow()
+                            .parameters(),
+                    m);
+        }
+        o = Cli.runWith(
+                List.of(p),
+                "compare-optimizers",
+                "with-parameter",
+                "--param",
+                "k=9",
+                "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, o.code(), o.toString());
+        assertTrue(o.err().contains("outside its range [0.5, 2]"), o.toString());
+        assertTrue(Files.notExists(tmp.resolve("x")));
     }
 
     @Test
