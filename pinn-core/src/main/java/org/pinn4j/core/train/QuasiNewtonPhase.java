@@ -47,7 +47,7 @@ final class QuasiNewtonPhase {
         boolean[] restartDue = {false};
         int every = phase.resampleEvery();
         DivergenceException[] diverged = {null};
-        QuasiNewtonMethod method = method(phase);
+        QuasiNewtonMethod method = method(phase, objective);
         IterationCallback callback = (iteration, value, gradNorm) -> {
             double[] losses = objective.lossesAt(value);
             if (losses != null) {
@@ -107,12 +107,12 @@ final class QuasiNewtonPhase {
     }
 
     /** The phase's method, with its settings and iteration limit; a dense estimate is checked against the heap. */
-    private QuasiNewtonMethod method(Phase phase) {
+    private QuasiNewtonMethod method(Phase phase, TrainingObjective objective) {
         if (phase.mode() == Phase.Mode.LBFGS) {
             return phase.lbfgsSettings().orElseThrow().create(phase.length());
         }
         if (phase.mode() == Phase.Mode.LEVENBERG_MARQUARDT) {
-            requireJacobianHeap(phase.label(), residualCount(), run.params.length);
+            requireJacobianHeap(phase.label(), objective.residualCount(), run.params.length);
             return new LevenbergMarquardt(phase.levenbergMarquardtSettings().orElseThrow())
                     .maxIterations(phase.length())
                     .threads(threads);
@@ -142,15 +142,6 @@ final class QuasiNewtonPhase {
                     + (available >> 20) + " MB of heap are free: give Java more (PINN_JAVA_OPTS=-Xmx"
                     + Math.max(1, (needed >> 30) + 2) + "g), a smaller network, or lbfgs");
         }
-    }
-
-    /** Residuals of all conditions at their current points. */
-    private long residualCount() {
-        long m = 0;
-        for (ConditionState c : run.conditions) {
-            m += c.term.residualCount();
-        }
-        return m;
     }
 
     /**
