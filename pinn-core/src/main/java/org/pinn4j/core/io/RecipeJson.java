@@ -72,6 +72,13 @@ public final class RecipeJson {
         if (p.resampleEvery() > 0) {
             o.put("resampleEvery", p.resampleEvery());
         }
+        if (p.residualSampling() != null) {
+            Phase.ResidualSampling r = p.residualSampling();
+            o.putObject("residualSampling")
+                    .put("power", r.power())
+                    .put("offset", r.offset())
+                    .put("poolFactor", r.poolFactor());
+        }
         if (p.refinement() != null) {
             Phase.Refinement f = p.refinement();
             o.putObject("refinement")
@@ -210,7 +217,15 @@ public final class RecipeJson {
                 p = p.withLabel(label);
             }
         }
-        if (o.has("resampleEvery")) {
+        if (o.has("residualSampling")) {
+            JsonNode r = o.path("residualSampling");
+            p = p.resampleByResidual(
+                    o.path("resampleEvery").asInt(),
+                    new Phase.ResidualSampling(
+                            require(r, "power", "residualSampling").asDouble(),
+                            require(r, "offset", "residualSampling").asDouble(),
+                            require(r, "poolFactor", "residualSampling").asInt()));
+        } else if (o.has("resampleEvery")) {
             p = p.resampleEvery(o.path("resampleEvery").asInt());
         }
         if (o.has("refinement")) {

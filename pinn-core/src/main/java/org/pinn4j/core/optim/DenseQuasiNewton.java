@@ -367,6 +367,14 @@ public final class DenseQuasiNewton implements QuasiNewtonMethod {
 
     /** Exports point, value, gradient, counters and H. */
     @Override
+    public double[] point() {
+        if (x == null) {
+            throw new IllegalStateException("dense quasi-Newton: no run has started");
+        }
+        return x.clone();
+    }
+
+    @Override
     public OptimizerState exportState() {
         if (n < 0) {
             throw new IllegalStateException("quasi-Newton: no state to export before minimize(...)");

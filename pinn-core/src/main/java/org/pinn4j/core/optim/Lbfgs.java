@@ -440,6 +440,14 @@ public final class Lbfgs implements QuasiNewtonMethod {
      * @throws IllegalStateException before the first {@link #minimize} or {@link #importState}
      */
     @Override
+    public double[] point() {
+        if (x == null) {
+            throw new IllegalStateException("L-BFGS: no run has started");
+        }
+        return x.clone();
+    }
+
+    @Override
     public OptimizerState exportState() {
         if (n < 0) {
             throw new IllegalStateException("Lbfgs: no state to export before minimize(...)");

@@ -260,6 +260,14 @@ public final class LevenbergMarquardt implements QuasiNewtonMethod {
 
     /** Exports point, value, damping mu and nu, and the counters. */
     @Override
+    public double[] point() {
+        if (x == null) {
+            throw new IllegalStateException("Levenberg-Marquardt: no run has started");
+        }
+        return x.clone();
+    }
+
+    @Override
     public OptimizerState exportState() {
         if (n < 0) {
             throw new IllegalStateException("Levenberg-Marquardt: no state to export before minimize(...)");

@@ -22,6 +22,13 @@ public interface QuasiNewtonMethod {
      */
     boolean restart(Objective objective);
 
+    /**
+     * A copy of the current point (the last accepted iterate).
+     *
+     * @throws IllegalStateException if no run has started
+     */
+    double[] point();
+
     /** The whole state, for a checkpoint. */
     OptimizerState exportState();
 

@@ -61,7 +61,7 @@ final class FirstOrderPhase {
         int every = phase.resampleEvery();
         hooks.add((q, ev) -> {
             if (every > 0 && q > 0 && q % every == 0) {
-                conditions.resampleAll();
+                conditions.resampleAll(phase.residualSampling(), ev, run.params);
             }
         });
         Phase.Refinement refinement = phase.refinement();

@@ -85,6 +85,46 @@ public final class Phase {
         }
     }
 
+    /**
+     * Residual-based resampling (RAD, {@link org.pinn4j.core.sampling.ResidualResampling}): at each resampling,
+     * every sampled pointwise condition without normals (interior and initial points; boundaries stay uniform) draws {@code poolFactor} times its point count as candidates and keeps its
+     * point count of them, drawn without replacement with probability proportional to |r|^power / mean(|r|^power)
+     * + offset at the current parameters; other conditions are redrawn uniformly as before.
+     *
+     * @param power      k &gt;= 0 (1 in Wu et al.'s recommended default)
+     * @param offset     c &gt;= 0 (1 in the default; 0: by the residual alone)
+     * @param poolFactor candidates per point kept, &gt;= 1
+     */
+    public record ResidualSampling(double power, double offset, int poolFactor) {
+        /** Checks the values. */
+        public ResidualSampling {
+            if (!(power >= 0)
+                    || Double.isInfinite(power)
+                    || !(offset >= 0)
+                    || Double.isInfinite(offset)
+                    || poolFactor < 1) {
+                throw new IllegalArgumentException("residual-based resampling needs a finite power >= 0, a finite"
+                        + " offset >= 0 and a pool factor >= 1, e.g. (1, 1, 10); got power " + power + ", offset "
+                        + offset + ", pool factor " + poolFactor);
+            }
+        }
+
+        /** Wu et al.'s default RAD: power 1, offset 1, a pool of 10 candidates per point. */
+        public static ResidualSampling defaults() {
+            return new ResidualSampling(1, 1, 10);
+        }
+
+        /** E.g. "residual-based (power 1, offset 1, pool 10x)". */
+        public String describe() {
+            return "residual-based (power " + plain(power) + ", offset " + plain(offset) + ", pool " + poolFactor
+                    + "x)";
+        }
+
+        private static String plain(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
     /** The fields of a phase, copied and changed by the {@code with}-style methods. */
     private static final class Fields implements Cloneable {
         Mode mode;
@@ -98,6 +138,7 @@ public final class Phase {
         int length;
         int batchSize;
         int resampleEvery;
+        ResidualSampling residualSampling;
         String label;
         Refinement refinement;
 
@@ -129,6 +170,10 @@ public final class Phase {
         if (f.refinement != null && f.mode != Mode.STEPS) {
             throw new IllegalArgumentException(
                     label + ": residual-based refinement works with full-batch steps; this phase is " + f.mode);
+        }
+        if (f.residualSampling != null && (f.resampleEvery == 0 || f.mode == Mode.EPOCHS)) {
+            throw new IllegalArgumentException(label + ": residual-based resampling needs resampling every k > 0"
+                    + " steps or iterations of a full-batch phase; got every " + f.resampleEvery + " in " + f.mode);
         }
         if (f.refinement != null && f.resampleEvery > 0) {
             throw new IllegalArgumentException(
@@ -298,9 +343,29 @@ public final class Phase {
         };
     }
 
-    /** Copy that resamples the non-fixed conditions' points every k steps (0 = never). */
+    /** Copy that resamples the non-fixed conditions' points every k steps (0 = never), uniformly. */
     public Phase resampleEvery(int k) {
-        return with(c -> c.resampleEvery = k);
+        return with(c -> {
+            c.resampleEvery = k;
+            c.residualSampling = null;
+        });
+    }
+
+    /**
+     * Copy that resamples every k steps or iterations (k &gt;= 1), each sampled pointwise condition by its
+     * residual ({@link ResidualSampling}); full-batch phases only.
+     */
+    public Phase resampleByResidual(int k, ResidualSampling how) {
+        Objects.requireNonNull(how, "residual sampling settings");
+        return with(c -> {
+            c.resampleEvery = k;
+            c.residualSampling = how;
+        });
+    }
+
+    /** The residual-based resampling settings, or null when resampling (if any) is uniform. */
+    public ResidualSampling residualSampling() {
+        return f.residualSampling;
     }
 
     /** Copy with residual-based adaptive refinement of one condition (full-batch step phases only). */
@@ -402,6 +467,7 @@ public final class Phase {
             {lengthName(), f.length, other.f.length},
             {"batch size", f.batchSize, other.f.batchSize},
             {"resample every", f.resampleEvery, other.f.resampleEvery},
+            {"residual-based resampling", f.residualSampling, other.f.residualSampling},
             {"refinement", f.refinement, other.f.refinement},
             {"optimizer", describe(f.optimizer), describe(other.f.optimizer)},
             {"learning rate", describe(f.schedule), describe(other.f.schedule)},
@@ -454,6 +520,7 @@ public final class Phase {
                 f.length,
                 f.batchSize,
                 f.resampleEvery,
+                f.residualSampling,
                 f.optimizer,
                 f.schedule,
                 f.lbfgs,
@@ -493,6 +560,9 @@ public final class Phase {
         }
         if (f.resampleEvery > 0) {
             sb.append(", resample every ").append(f.resampleEvery);
+            if (f.residualSampling != null) {
+                sb.append(' ').append(f.residualSampling.describe());
+            }
         }
         if (f.refinement != null) {
             Refinement r = f.refinement;

@@ -13,8 +13,9 @@ import org.pinn4j.core.optim.QuasiNewtonMethod;
  * evaluation it accepted) and may be checkpointed; a non-finite loss stops the run with the parameters of the
  * last good step. A dense estimate that does not fit the heap is refused before the phase starts. Both kinds of method are a
  * {@link QuasiNewtonMethod}. With {@link Phase#resampleEvery} k &gt; 0 the run restarts every k iterations: new points
- * for the sampled conditions, value and gradient evaluated there, the curvature memory (L-BFGS pairs, H) carried
- * over (Urban et al.'s "restarts").
+ * for the sampled conditions (uniform, or by the residual at the current point: {@link Phase#resampleByResidual}),
+ * value and gradient evaluated there, the curvature memory (L-BFGS pairs, H) carried over (Urban et al.'s
+ * "restarts").
  */
 final class QuasiNewtonPhase {
 
@@ -96,7 +97,7 @@ final class QuasiNewtonPhase {
 
     /** New points for the sampled conditions, and the method restarted on them. */
     private void restart(QuasiNewtonMethod method, TrainingObjective objective, Phase phase) {
-        conditions.resampleAll();
+        conditions.resampleAll(phase.residualSampling(), evaluator, method.point());
         if (!method.restart(objective)) {
             // the objective has just evaluated the current point, so run.params holds it
             throw new DivergenceException(

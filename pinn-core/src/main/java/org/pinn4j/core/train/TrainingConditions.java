@@ -1,6 +1,7 @@
 package org.pinn4j.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
@@ -12,6 +13,7 @@ import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.sampling.ResidualRefinement;
+import org.pinn4j.core.sampling.ResidualResampling;
 import org.pinn4j.core.sampling.Samplers;
 
 /**
@@ -118,6 +120,50 @@ final class TrainingConditions {
             if (!states[i].condition.region().fixed()) {
                 sample(i);
             }
+        }
+    }
+
+    /**
+     * Draws new points for every condition on a sampled region: uniformly when {@code how} is null, otherwise each
+     * sampled pointwise condition whose points carry no normals (so not a boundary's) by its residual at {@code params} (a pool of {@code poolFactor} times its point
+     * count, drawn from uniformly, then its point count of them by the RAD weights) and the others uniformly. The
+     * chosen points are kept explicitly (checkpoints hold them); the draw from the pool is seeded by the sampler's
+     * state before the pool, so a resumed run draws the same points.
+     */
+    void resampleAll(Phase.ResidualSampling how, BatchEvaluator evaluator, double[] params) {
+        if (how == null) {
+            resampleAll();
+            return;
+        }
+        for (int i = 0; i < states.length; i++) {
+            Condition cond = states[i].condition;
+            if (cond.region().fixed()) {
+                continue;
+            }
+            // points with normals (boundaries) stay uniform: checkpoints keep explicit points without normals
+            if (cond.kind() != Condition.Kind.POINTWISE || states[i].points.hasNormals()) {
+                sample(i);
+                continue;
+            }
+            int keep = cond.points();
+            int candidates;
+            try {
+                candidates = Math.multiplyExact(keep, how.poolFactor());
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("condition '" + cond.name() + "': a pool of " + how.poolFactor()
+                        + " x " + keep + " candidates is more than 2^31 - 1 points; use a smaller pool factor");
+            }
+            long before = states[i].sampler.state();
+            PointSet pool = cond.region().sample(problem.domain(), candidates, states[i].sampler);
+            setPointSet(i, pool);
+            double[] weights = ResidualResampling.weights(
+                    states[i].term.pointScores(evaluator, params), how.power(), how.offset());
+            int[] chosen = ResidualResampling.drawWithoutReplacement(
+                    weights, Math.min(keep, pool.size()), new SplittableRandom(before * 0x9E3779B97F4A7C15L + i));
+            Arrays.sort(chosen);
+            states[i].drawState = before;
+            setPointSet(i, pool.subset(chosen));
+            states[i].refined = true;
         }
     }
 

@@ -1,0 +1,115 @@
+package org.pinn4j.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pinn4j.core.expr.Field;
+import org.pinn4j.core.geometry.Interval;
+import org.pinn4j.core.io.CheckpointFile;
+import org.pinn4j.core.io.RecipeJson;
+import org.pinn4j.core.nn.NetworkConfig;
+import org.pinn4j.core.problem.Conditions;
+import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.sampling.PointSet;
+
+/**
+ * Residual-based resampling (RAD) in training: the new points follow the residual, a run stopped inside a phase
+ * with RAD restarts resumes bit for bit (first-order and quasi-Newton phases), and the settings are checked,
+ * printed and recorded.
+ */
+class ResidualResamplingPhaseTest {
+
+    /** u = 0 whatever the network, u'' = x^4 on [0, 1]: the residual is -x^4 at every point, for any parameters. */
+    private static Problem knownResidual() {
+        return Problem.builder("x4")
+                .inputs("x")
+                .outputs("u")
+                .domain(new Interval(0, 1))
+                .outputTransform((s, o, n) -> n.times(0.0))
+                .condition(Conditions.pde("pde", s -> {
+                            Field u = s.output("u");
+                            return u.d("x", "x").minus(s.source("f", p -> Math.pow(p[0], 4)));
+                        })
+                        .withPoints(2000))
+                .build();
+    }
+
+    @Test
+    void theNewPointsFollowThePowerOfTheResidual() {
+        // power 1, offset 0: density proportional to x^4 on [0, 1], whose mean is 5/6 (uniform: 1/2). 2,000 points:
+        // standard error of the mean 0.0026; drawing 5% of a 40,000-point pool without replacement flattens the
+        // density slightly; tolerance 0.02
+        Trainer t = new Trainer(
+                knownResidual(),
+                Recipe.of(
+                                NetworkConfig.mlp(1, 4),
+                                Phase.adam(3, 1e-3).resampleByResidual(2, new Phase.ResidualSampling(1, 0, 20)))
+                        .withSeed(3));
+        assertEquals(0.5, mean(t.pointsOf("pde")), 0.03, "the first draw is uniform");
+        t.train();
+        PointSet after = t.pointsOf("pde");
+        assertEquals(2000, after.size());
+        assertEquals(5.0 / 6.0, mean(after), 0.02);
+    }
+
+    private static double mean(PointSet p) {
+        double sum = 0;
+        for (int i = 0; i < p.size(); i++) {
+            sum += p.point(i)[0];
+        }
+        return sum / p.size();
+    }
+
+    private static Recipe recipe() {
+        return Recipe.of(
+                        NetworkConfig.mlp(2, 8),
+                        Phase.adam(20, 1e-2).resampleByResidual(7, Phase.ResidualSampling.defaults()),
+                        Phase.ssbroyden(15).resampleByResidual(5, new Phase.ResidualSampling(1, 1, 4)))
+                .withSeed(11);
+    }
+
+    @ParameterizedTest
+    // inside Adam (steps 1-20) and inside SSBroyden (21-35; step 25 is its restart at iteration 5)
+    @ValueSource(ints = {13, 27})
+    void aRunStoppedInsideAPhaseResumesBitForBit(int stopStep, @TempDir Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe());
+        Path ckpt = dir.resolve("checkpoint.json");
+        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), CheckpointResumeTest.stopAt(stopStep))
+                .checkpointEvery(5, new CheckpointFile(ckpt))
+                .train();
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), new CheckpointFile(ckpt))
+                .train();
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
+        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+    }
+
+    @Test
+    void theSettingsAreCheckedPrintedAndRecorded() {
+        Phase p = Phase.levenbergMarquardt(9).resampleByResidual(3, new Phase.ResidualSampling(2, 0.5, 4));
+        assertTrue(
+                p.toString().endsWith(", resample every 3 residual-based (power 2, offset 0.5, pool 4x)"),
+                p.toString());
+        Recipe r = Recipe.of(NetworkConfig.mlp(2, 8), p);
+        assertEquals(r, RecipeJson.read(RecipeJson.write(r), r.threads()));
+        assertNull(p.resampleEvery(3).residualSampling(), "resampleEvery alone is uniform");
+        IllegalArgumentException never = assertThrows(
+                IllegalArgumentException.class,
+                () -> Phase.lbfgs(5).resampleByResidual(0, Phase.ResidualSampling.defaults()));
+        assertTrue(never.getMessage().contains("needs resampling every k > 0"), never.getMessage());
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> new Phase.ResidualSampling(-1, 1, 10));
+        assertEquals(
+                "residual-based resampling needs a finite power >= 0, a finite offset >= 0 and a pool factor >= 1,"
+                        + " e.g. (1, 1, 10); got power -1.0, offset 1.0, pool factor 10",
+                bad.getMessage());
+    }
+}
