@@ -108,9 +108,8 @@ final class StepRecorder {
         for (int k = 0; k < coefs.length; k++) {
             coefs[k] *= coefficientScales[k];
         }
-        double validationError = validation != null && (run.step % validation.every() == 0 || run.step == total)
-                ? validation.error(params)
-                : Double.NaN;
+        double validationError =
+                validation != null && validation.due(run.step, total, elapsed) ? validation.error(params) : Double.NaN;
         History history = run.history;
         history.record(run.step, phase, rate, loss, run.losses(), coefs, validationError, elapsed);
         StepReport r = new StepReport(

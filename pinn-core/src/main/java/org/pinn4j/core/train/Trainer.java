@@ -113,7 +113,16 @@ public final class Trainer {
      * difference between the model's outputs and {@code values[output][p]} at {@code points}.
      */
     public Trainer validation(PointSet points, double[][] values, int every) {
-        this.validation = new Validation(problem, spec, recipe.tileSize(), points, values, every);
+        return validation(points, values, every, 0);
+    }
+
+    /**
+     * As {@link #validation(PointSet, double[][], int)}, and also at the first step at least {@code everySeconds}
+     * of training after the last measurement (0 = by steps only): a curve against time for phases whose steps
+     * take very different times. Which steps are measured then depends on the machine; the training does not.
+     */
+    public Trainer validation(PointSet points, double[][] values, int every, double everySeconds) {
+        this.validation = new Validation(problem, spec, recipe.tileSize(), points, values, every, everySeconds);
         return this;
     }
 

@@ -17,10 +17,24 @@ final class Validation {
     private final double[][] values;
     private final int count;
     private final int every;
+    private final double everySeconds;
+    private double lastSeconds = Double.NEGATIVE_INFINITY;
 
-    Validation(Problem problem, NetworkSpec spec, int tileSize, PointSet points, double[][] values, int every) {
+    Validation(
+            Problem problem,
+            NetworkSpec spec,
+            int tileSize,
+            PointSet points,
+            double[][] values,
+            int every,
+            double everySeconds) {
         if (every < 1) {
             throw new IllegalArgumentException("validation interval must be >= 1 step; got " + every);
+        }
+        if (!(everySeconds >= 0) || Double.isInfinite(everySeconds)) {
+            throw new IllegalArgumentException(
+                    "validation interval in seconds must be a finite number >= 0 (0 = steps only); got "
+                            + everySeconds);
         }
         if (points.dimension() != problem.inputs().size()) {
             throw new IllegalArgumentException("validation points have " + points.dimension()
@@ -46,10 +60,20 @@ final class Validation {
         this.values = values;
         this.count = points.size();
         this.every = every;
+        this.everySeconds = everySeconds;
     }
 
-    int every() {
-        return every;
+    /**
+     * Whether step {@code step} of {@code total}, {@code elapsed} seconds into training, is measured: every
+     * {@code every} steps, the last step, and, with an interval in seconds, the first step at least that long
+     * after the last measurement. A true answer starts the next interval.
+     */
+    boolean due(long step, long total, double elapsed) {
+        boolean due = step % every == 0 || step == total || (everySeconds > 0 && elapsed - lastSeconds >= everySeconds);
+        if (due) {
+            lastSeconds = elapsed;
+        }
+        return due;
     }
 
     /** Mean over points and outputs of (prediction - value)^2. */

@@ -80,4 +80,28 @@ class TrainerFeaturesTest {
         assertEquals(6, recorded);
         assertTrue(v[v.length - 1] < v[49] / 5, "validation error falls: " + v[49] + " -> " + v[v.length - 1]);
     }
+
+    @Test
+    void anIntervalInSecondsAddsMeasurementsByTime() {
+        double[][] pts = {{0.25, 0.5}, {0.5, 0.5}};
+        double[][] u = {{0.7, 1.0}};
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8), Phase.adam(30, 1e-2)).withSeed(2);
+        // steps every 1,000 never fall due in 30 steps: only the last step, plus the first by time (the clock of
+        // the interval starts before training) when an interval is set; a step takes far more than 1e-12 s
+        assertArrayEquals(new int[] {30}, measured(recipe, pts, u, 0));
+        assertArrayEquals(new int[] {1, 30}, measured(recipe, pts, u, 1e6));
+        assertEquals(30, measured(recipe, pts, u, 1e-12).length);
+    }
+
+    private static int[] measured(Recipe recipe, double[][] pts, double[][] u, double everySeconds) {
+        double[] v = new Trainer(TrainerBehaviourTest.heat(0.3, false), recipe)
+                .validation(new PointSet(pts), u, 1000, everySeconds)
+                .train()
+                .history()
+                .validation();
+        return java.util.stream.IntStream.range(0, v.length)
+                .filter(k -> !Double.isNaN(v[k]))
+                .map(k -> k + 1)
+                .toArray();
+    }
 }

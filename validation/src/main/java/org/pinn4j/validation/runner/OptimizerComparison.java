@@ -36,7 +36,10 @@ public final class OptimizerComparison {
     public static final String CURVES_FILE = "curves.csv";
     /** The comparison's report. */
     public static final String REPORT_FILE = "report.md";
-    /** Measurements on the evaluation grid per quasi-Newton phase (fewer when the phase is shorter). */
+    /**
+     * Measurements on the evaluation grid per quasi-Newton phase (fewer when the phase is shorter); with a budget,
+     * also one per budget / this many seconds.
+     */
     static final int POINTS_PER_CURVE = 200;
     /** The accuracies whose times the report gives. */
     public static final double[] TARGETS = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7};
@@ -152,6 +155,9 @@ public final class OptimizerComparison {
                     + last + "; compare-optimizers compares a final lbfgs, bfgs, ssbroyden or lm phase");
         }
         int every = Math.max(1, (last.length() + POINTS_PER_CURVE - 1) / POINTS_PER_CURVE);
+        // with a budget, also by time: a method whose iterations are slow (lm) still gets a curve of many points
+        double measureSeconds =
+                s.budgetSeconds().isPresent() ? s.budgetSeconds().getAsDouble() / POINTS_PER_CURVE : 0;
         try (RunDirectory d = RunDirectory.open(s.out())) {
             List<MethodRun> runs = new ArrayList<>();
             int i = 0;
@@ -166,6 +172,7 @@ public final class OptimizerComparison {
                         .withRecipe(s.recipe())
                         .withOptimizer(method)
                         .withValidationEvery(every)
+                        .withValidationSeconds(measureSeconds)
                         .withListener(clock);
                 RunResult r = runner.run(p, o);
                 RunResult.RelL2Curve curve = withFinal(r);

@@ -30,6 +30,7 @@ public final class RunOptions {
     private Path resume;
     private boolean fresh;
     private int validationEvery;
+    private double validationSeconds;
     private Map<String, Double> parameters = Map.of();
 
     private RunOptions(
@@ -154,6 +155,25 @@ public final class RunOptions {
     }
 
     /**
+     * Copy that also measures on the evaluation grid at the first step at least {@code seconds} of training after
+     * the last measurement (0 = by steps only), for curves against time whose phases' steps differ in cost.
+     */
+    public RunOptions withValidationSeconds(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(
+                    "validation interval must be a finite number of seconds >= 0 (0 = by steps only); got " + seconds);
+        }
+        RunOptions c = copy();
+        c.validationSeconds = seconds;
+        return c;
+    }
+
+    /** Seconds of training between measurements on the evaluation grid besides the step interval (0 = none). */
+    public double validationSeconds() {
+        return validationSeconds;
+    }
+
+    /**
      * Copy with values for some of the problem's declared parameters ({@code --param NAME=V}); the problem checks
      * names and ranges when the run starts.
      */
@@ -208,6 +228,7 @@ public final class RunOptions {
         c.resume = resume;
         c.fresh = fresh;
         c.validationEvery = validationEvery;
+        c.validationSeconds = validationSeconds;
         c.parameters = parameters;
         return c;
     }

@@ -108,7 +108,7 @@ public final class Runner {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run
             int every = o.validationEvery() > 0 ? o.validationEvery() : Math.max(10, trainer.plannedSteps() / 100);
-            trainer.validation(new PointSet(points), refValues.get(), every);
+            trainer.validation(new PointSet(points), refValues.get(), every, o.validationSeconds());
         }
         TrainingResult training = trainer.train();
         PinnModel model = training.model();
