@@ -108,8 +108,8 @@ public interface BenchmarkProblem {
 
     /**
      * {@code recipe} with its last phase, a quasi-Newton or Levenberg-Marquardt phase, replaced by the named method
-     * (lbfgs, bfgs, ssbroyden, lm) with the same number of iterations and restarts and that method's default
-     * settings.
+     * (lbfgs, bfgs, ssbroyden, lm) with the same number of iterations and restarts (uniform or residual-based) and
+     * that method's default settings.
      *
      * @throws IllegalArgumentException if the recipe does not end with a quasi-Newton phase
      */
@@ -121,7 +121,7 @@ public interface BenchmarkProblem {
                     + ", not a quasi-Newton phase; --optimizer " + method.trim().toLowerCase(java.util.Locale.ROOT)
                     + " replaces a final lbfgs, bfgs, ssbroyden or lm phase");
         }
-        phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()).resampleEvery(last.resampleEvery()));
+        phases.set(phases.size() - 1, Phase.quasiNewton(method, last.length()).resamplingAs(last));
         return recipe.withPhases(phases.toArray(new Phase[0]));
     }
 

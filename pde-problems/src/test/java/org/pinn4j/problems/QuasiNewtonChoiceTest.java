@@ -26,7 +26,8 @@ class QuasiNewtonChoiceTest {
                 List<Phase> phases = r.phases();
                 Phase last = phases.get(phases.size() - 1);
                 Phase replaced = base.phases().get(1);
-                assertEquals(Phase.quasiNewton(m, replaced.length()).resampleEvery(replaced.resampleEvery()), last, m);
+                assertEquals(Phase.quasiNewton(m, replaced.length()).resamplingAs(replaced), last, m);
+                assertEquals(replaced.residualSampling(), last.residualSampling(), m);
                 assertEquals(quick ? 0 : 500, last.resampleEvery(), "the default recipe's restarts are kept");
                 assertEquals(base.phases().get(0), phases.get(0), "the Adam phase is kept");
                 assertEquals(base.network().toString(), r.network().toString());
@@ -42,7 +43,7 @@ class QuasiNewtonChoiceTest {
             Recipe r = b.recipe(name, "bfgs");
             Phase replaced = base.phases().get(base.phases().size() - 1);
             assertEquals(
-                    Phase.quasiNewton("bfgs", replaced.length()).resampleEvery(replaced.resampleEvery()),
+                    Phase.quasiNewton("bfgs", replaced.length()).resamplingAs(replaced),
                     r.phases().get(r.phases().size() - 1),
                     name);
             assertEquals(base.phases().get(0), r.phases().get(0), name + ": the Adam phase is kept");

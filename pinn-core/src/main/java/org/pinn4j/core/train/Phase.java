@@ -363,6 +363,14 @@ public final class Phase {
         });
     }
 
+    /** Copy that resamples as {@code other} does: the same interval, uniform or by the residual. */
+    public Phase resamplingAs(Phase other) {
+        return with(c -> {
+            c.resampleEvery = other.f.resampleEvery;
+            c.residualSampling = other.f.residualSampling;
+        });
+    }
+
     /** The residual-based resampling settings, or null when resampling (if any) is uniform. */
     public ResidualSampling residualSampling() {
         return f.residualSampling;

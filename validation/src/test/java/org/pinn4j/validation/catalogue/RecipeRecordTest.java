@@ -11,7 +11,7 @@ import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Catalogue;
 
 /**
- * Every recipe of the catalogue (each budget, each optimizer choice) is recorded completely: written as model
+ * Every recipe of the catalogue (each budget, each named recipe, each optimizer choice) is recorded completely: written as model
  * files and checkpoints write it and read back, it is equal to the original and describes itself identically.
  * (RunnerTest reads one back from a real run's model.json.)
  */
@@ -27,6 +27,7 @@ class RecipeRecordTest {
                 }
                 checked++;
             }
+            p.recipes().forEach((name, r) -> check(p.name() + " recipe " + name, r));
         }
         assertEquals(2 * Catalogue.all().size(), checked);
     }
