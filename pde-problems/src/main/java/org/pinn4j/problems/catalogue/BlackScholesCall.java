@@ -1,6 +1,7 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Rectangle;
@@ -118,6 +119,15 @@ public final class BlackScholesCall implements BenchmarkProblem {
             return Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(500, 5e-3), Phase.lbfgs(500));
         }
         return Recipe.of(NetworkConfig.mlp(4, 32), Phase.adam(2000, 2e-3), Phase.lbfgs(3000));
+    }
+
+    /**
+     * {@code best}: 3 x 20, Adam 1,000 then Levenberg-Marquardt 500 in restarts of 50 on points drawn by the
+     * residual.
+     */
+    @Override
+    public Map<String, Recipe> recipes() {
+        return Support.withLevenbergMarquardtBest(this, NetworkConfig.mlp(3, 20), 500, true);
     }
 
     @Override

@@ -1,16 +1,22 @@
 package org.pinn4j.problems.catalogue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.geometry.Geometry;
+import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Region;
 import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.sampling.Sampler;
+import org.pinn4j.core.train.Phase;
+import org.pinn4j.core.train.Recipe;
+import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Reference;
 
-/** Helpers shared by the catalogue entries: closed forms as references, noisy data sets. */
+/** Helpers shared by the catalogue entries: closed forms as references, noisy data sets, recipes. */
 final class Support {
     private Support() {}
 
@@ -94,5 +100,30 @@ final class Support {
                 return description;
             }
         };
+    }
+
+    /** Levenberg-Marquardt iterations between restarts on new points in the catalogue's {@code best} recipes. */
+    static final int LM_RESTART_EVERY = 50;
+
+    /**
+     * The problem's default and quick recipes and a {@code best} one: {@code network}, Adam 1,000 steps (lr 5e-3),
+     * then Levenberg-Marquardt for {@code iterations} in restarts of {@value #LM_RESTART_EVERY} on new points,
+     * drawn by the residual (RAD, {@link Phase.ResidualSampling#defaults()}) or uniformly.
+     */
+    static Map<String, Recipe> withLevenbergMarquardtBest(
+            BenchmarkProblem p, NetworkConfig network, int iterations, boolean byResidual) {
+        Phase lm = Phase.levenbergMarquardt(iterations);
+        Map<String, Recipe> all = new LinkedHashMap<>();
+        all.put(BenchmarkProblem.DEFAULT_RECIPE, p.recipe(false));
+        all.put(BenchmarkProblem.QUICK_RECIPE, p.recipe(true));
+        all.put(
+                "best",
+                Recipe.of(
+                        network,
+                        Phase.adam(1000, 5e-3),
+                        byResidual
+                                ? lm.resampleByResidual(LM_RESTART_EVERY, Phase.ResidualSampling.defaults())
+                                : lm.resampleEvery(LM_RESTART_EVERY)));
+        return all;
     }
 }
