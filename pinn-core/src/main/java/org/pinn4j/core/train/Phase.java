@@ -87,9 +87,10 @@ public final class Phase {
 
     /**
      * Residual-based resampling (RAD, {@link org.pinn4j.core.sampling.ResidualResampling}): at each resampling,
-     * every sampled pointwise condition without normals (interior and initial points; boundaries stay uniform) draws {@code poolFactor} times its point count as candidates and keeps its
-     * point count of them, drawn without replacement with probability proportional to |r|^power / mean(|r|^power)
-     * + offset at the current parameters; other conditions are redrawn uniformly as before.
+     * every sampled pointwise condition without normals (interior and initial points; boundaries stay uniform)
+     * draws {@code poolFactor} times its point count as candidates and keeps its point count of them, drawn without
+     * replacement with probability proportional to |r|^power / mean(|r|^power) + offset at the current parameters;
+     * other conditions are redrawn uniformly as before.
      *
      * @param power      k &gt;= 0 (1 in Wu et al.'s recommended default)
      * @param offset     c &gt;= 0 (1 in the default; 0: by the residual alone)

@@ -125,10 +125,11 @@ final class TrainingConditions {
 
     /**
      * Draws new points for every condition on a sampled region: uniformly when {@code how} is null, otherwise each
-     * sampled pointwise condition whose points carry no normals (so not a boundary's) by its residual at {@code params} (a pool of {@code poolFactor} times its point
-     * count, drawn from uniformly, then its point count of them by the RAD weights) and the others uniformly. The
-     * chosen points are kept explicitly (checkpoints hold them); the draw from the pool is seeded by the sampler's
-     * state before the pool, so a resumed run draws the same points.
+     * sampled pointwise condition whose points carry no normals (so not a boundary's) by its residual at
+     * {@code params} (a pool of {@code poolFactor} times its point count, drawn uniformly, then its point count of
+     * them by the RAD weights) and the others uniformly. The chosen points are kept explicitly (checkpoints hold
+     * them); the draw from the pool is seeded by the sampler's state before the pool, so a resumed run draws the
+     * same points.
      */
     void resampleAll(Phase.ResidualSampling how, BatchEvaluator evaluator, double[] params) {
         if (how == null) {

@@ -11,9 +11,9 @@ import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Catalogue;
 
 /**
- * Every recipe of the catalogue (each budget, each named recipe, each optimizer choice) is recorded completely: written as model
- * files and checkpoints write it and read back, it is equal to the original and describes itself identically.
- * (RunnerTest reads one back from a real run's model.json.)
+ * Every recipe of the catalogue (each budget, each named recipe, each optimizer choice) is recorded completely:
+ * written as model files and checkpoints write it and read back, it is equal to the original and describes itself
+ * identically. (RunnerTest reads one back from a real run's model.json.)
  */
 class RecipeRecordTest {
     @Test
