@@ -127,7 +127,8 @@ public final class BlackScholesCall implements BenchmarkProblem {
      */
     @Override
     public Map<String, Recipe> recipes() {
-        return Support.withLevenbergMarquardtBest(this, NetworkConfig.mlp(3, 20), 500, true);
+        return Support.withLevenbergMarquardtBest(
+                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20), 500, true);
     }
 
     @Override

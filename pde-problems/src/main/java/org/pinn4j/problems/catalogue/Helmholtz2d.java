@@ -90,7 +90,8 @@ public final class Helmholtz2d implements BenchmarkProblem {
      */
     @Override
     public Map<String, Recipe> recipes() {
-        return Support.withLevenbergMarquardtBest(this, NetworkConfig.mlp(3, 20), 1500, true);
+        return Support.withLevenbergMarquardtBest(
+                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20), 1500, true);
     }
 
     @Override

@@ -83,7 +83,8 @@ public final class Poisson2d implements BenchmarkProblem {
     /** {@code best}: 3 x 20, Adam 1,000 then Levenberg-Marquardt 300 in restarts of 50 on uniformly drawn points. */
     @Override
     public Map<String, Recipe> recipes() {
-        return Support.withLevenbergMarquardtBest(this, NetworkConfig.mlp(3, 20), 300, false);
+        return Support.withLevenbergMarquardtBest(
+                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20), 300, false);
     }
 
     @Override

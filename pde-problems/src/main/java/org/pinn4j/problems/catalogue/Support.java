@@ -13,7 +13,6 @@ import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.sampling.Sampler;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
-import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Reference;
 
 /** Helpers shared by the catalogue entries: closed forms as references, noisy data sets, recipes. */
@@ -106,16 +105,14 @@ final class Support {
     static final int LM_RESTART_EVERY = 50;
 
     /**
-     * The problem's default and quick recipes and a {@code best} one: {@code network}, Adam 1,000 steps (lr 5e-3),
-     * then Levenberg-Marquardt for {@code iterations} in restarts of {@value #LM_RESTART_EVERY} on new points,
-     * drawn by the residual (RAD, {@link Phase.ResidualSampling#defaults()}) or uniformly.
+     * {@code recipes} (a problem's default and quick ones) and a {@code best} one: {@code network}, Adam 1,000 steps
+     * (lr 5e-3), then Levenberg-Marquardt for {@code iterations} in restarts of {@value #LM_RESTART_EVERY} on new
+     * points, drawn by the residual (RAD, {@link Phase.ResidualSampling#defaults()}) or uniformly.
      */
     static Map<String, Recipe> withLevenbergMarquardtBest(
-            BenchmarkProblem p, NetworkConfig network, int iterations, boolean byResidual) {
+            Map<String, Recipe> recipes, NetworkConfig network, int iterations, boolean byResidual) {
         Phase lm = Phase.levenbergMarquardt(iterations);
-        Map<String, Recipe> all = new LinkedHashMap<>();
-        all.put(BenchmarkProblem.DEFAULT_RECIPE, p.recipe(false));
-        all.put(BenchmarkProblem.QUICK_RECIPE, p.recipe(true));
+        Map<String, Recipe> all = new LinkedHashMap<>(recipes);
         all.put(
                 "best",
                 Recipe.of(

@@ -97,7 +97,7 @@ public final class Wave1d implements BenchmarkProblem {
     @Override
     public Map<String, Recipe> recipes() {
         return Support.withLevenbergMarquardtBest(
-                this, NetworkConfig.mlp(3, 20).activation(Activation.SIN), 1500, true);
+                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20).activation(Activation.SIN), 1500, true);
     }
 
     @Override

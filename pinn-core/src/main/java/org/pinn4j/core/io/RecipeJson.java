@@ -73,11 +73,7 @@ public final class RecipeJson {
             o.put("resampleEvery", p.resampleEvery());
         }
         if (p.residualSampling() != null) {
-            Phase.ResidualSampling r = p.residualSampling();
-            o.putObject("residualSampling")
-                    .put("power", r.power())
-                    .put("offset", r.offset())
-                    .put("poolFactor", r.poolFactor());
+            o.set("residualSampling", settings(p.residualSampling()));
         }
         if (p.refinement() != null) {
             Phase.Refinement f = p.refinement();
@@ -218,13 +214,9 @@ public final class RecipeJson {
             }
         }
         if (o.has("residualSampling")) {
-            JsonNode r = o.path("residualSampling");
             p = p.resampleByResidual(
                     o.path("resampleEvery").asInt(),
-                    new Phase.ResidualSampling(
-                            require(r, "power", "residualSampling").asDouble(),
-                            require(r, "offset", "residualSampling").asDouble(),
-                            require(r, "poolFactor", "residualSampling").asInt()));
+                    settings(o.path("residualSampling"), Phase.ResidualSampling.class));
         } else if (o.has("resampleEvery")) {
             p = p.resampleEvery(o.path("resampleEvery").asInt());
         }
