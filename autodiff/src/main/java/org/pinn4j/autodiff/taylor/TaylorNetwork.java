@@ -511,6 +511,10 @@ public final class TaylorNetwork {
             x = new double[spec.firstLayerInputs()][streams][tile];
             int m = spec.fourierFeatures();
             xi = m > 0 ? new double[dIn][streams][tile] : x;
+            int[] pass = spec.passThroughInputs();
+            for (int q = 0; q < pass.length; q++) {
+                x[2 * m + q] = xi[pass[q]]; // passed-through inputs: the first layer reads xi's own streams
+            }
             fz = m > 0 ? new double[m][streams][tile] : null;
             fd = m > 0 ? new double[m][derivativeRows][tile] : null;
             z = new double[layers][][][];

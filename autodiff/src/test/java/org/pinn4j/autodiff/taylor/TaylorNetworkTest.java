@@ -2,6 +2,7 @@ package org.pinn4j.autodiff.taylor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ class TaylorNetworkTest {
         }
         if (spec.fourierFeatures() > 0) {
             int m = spec.fourierFeatures();
-            DerivativeStructure[] f = new DerivativeStructure[2 * m];
+            int[] pass = spec.passThroughInputs();
+            DerivativeStructure[] f = new DerivativeStructure[2 * m + pass.length];
             for (int j = 0; j < m; j++) {
                 DerivativeStructure z = a[0].multiply(0.0);
                 for (int i = 0; i < d; i++) {
@@ -63,6 +65,9 @@ class TaylorNetworkTest {
                 }
                 f[j] = z.sin();
                 f[m + j] = z.cos();
+            }
+            for (int q = 0; q < pass.length; q++) {
+                f[2 * m + q] = a[pass[q]];
             }
             a = f;
         }
@@ -162,6 +167,77 @@ class TaylorNetworkTest {
                 .withFourierFeatures(b, 3);
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(2, 0), MultiIndex.of(0, 1), MultiIndex.of(1, 1));
         assertStreamsMatchJets(spec, plan, 19, 8, 1e-10);
+    }
+
+    @Test
+    void periodicInputsFeedTheStreams() {
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {2, 10, 10, 10, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1})
+                .withPeriodicInputs(new double[] {2, 0}, new int[] {2, 0});
+        assertEquals(5, spec.firstLayerInputs()); // sin and cos of two harmonics, then t
+        assertArrayEquals(new int[] {1}, spec.passThroughInputs());
+        StreamPlan plan = StreamPlan.of(2, MultiIndex.of(4, 0), MultiIndex.of(0, 2), MultiIndex.of(2, 1));
+        assertStreamsMatchJets(spec, plan, 19, 8, 1e-10);
+    }
+
+    /**
+     * The network and its derivatives up to 4th order in x (and mixed with t) take the same values at x and x + P,
+     * x - P: to 1e-13 of each stream's largest magnitude, the rounding of x + P (2e-16 relative) carried through
+     * sin/cos arguments of size ~2 pi k and 4 layers.
+     */
+    @Test
+    void periodicInputsArePeriodicInEveryDerivative() {
+        double period = 0.7;
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {2, 12, 12, 12, 1}, Activation.TANH, new double[] {-0.2, 0}, new double[] {0.5, 2})
+                .withPeriodicInputs(new double[] {period, 0}, new int[] {3, 0});
+        StreamPlan plan =
+                StreamPlan.of(2, MultiIndex.of(4, 0), MultiIndex.of(3, 1), MultiIndex.of(1, 1), MultiIndex.of(0, 2));
+        double[] w = randomParams(spec, 21);
+        int n = 16;
+        double[][] pts = randomPoints(spec, n, 22);
+        double[][] shifted = new double[2][3 * n];
+        for (int p = 0; p < n; p++) {
+            for (int c = 0; c < 3; c++) {
+                shifted[0][c * n + p] = pts[0][p] + (c - 1) * period;
+                shifted[1][c * n + p] = pts[1][p];
+            }
+        }
+        TaylorNetwork net = new TaylorNetwork(spec, plan, 3 * n);
+        TaylorNetwork.Workspace ws = net.newWorkspace();
+        net.forward(w, shifted, 0, 3 * n, ws);
+        for (int s = 0; s < plan.size(); s++) {
+            double[] v = ws.output(0, s);
+            double scale = 0;
+            for (int p = 0; p < 3 * n; p++) {
+                scale = Math.max(scale, Math.abs(v[p]));
+            }
+            assertTrue(scale > 1e-3, "stream " + plan.streams().get(s) + " is not exercised");
+            for (int p = 0; p < n; p++) {
+                assertEquals(
+                        v[n + p],
+                        v[p],
+                        1e-13 * scale,
+                        "stream " + plan.streams().get(s) + " at x - P");
+                assertEquals(
+                        v[n + p],
+                        v[2 * n + p],
+                        1e-13 * scale,
+                        "stream " + plan.streams().get(s) + " at x + P");
+            }
+        }
+    }
+
+    @Test
+    void periodicInputsRefuseBadPeriods() {
+        NetworkSpec spec =
+                NetworkSpec.mlp(new int[] {2, 4, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1});
+        assertThrows(IllegalArgumentException.class, () -> spec.withPeriodicInputs(new double[] {0, 0}, new int[2]));
+        assertThrows(
+                IllegalArgumentException.class, () -> spec.withPeriodicInputs(new double[] {-2, 0}, new int[] {1, 0}));
+        assertThrows(
+                IllegalArgumentException.class, () -> spec.withPeriodicInputs(new double[] {2, 0}, new int[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> spec.withPeriodicInputs(new double[] {2}, new int[] {1}));
     }
 
     @Test
@@ -312,6 +388,37 @@ class TaylorNetworkTest {
                 double fp = eval.loss(net, pts, 13, loss, w);
                 w[j] = keep - h;
                 double fm = eval.loss(net, pts, 13, loss, w);
+                w[j] = keep;
+                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
+            }
+        }
+    }
+
+    /** The Burgers loss's gradient through a periodic input layer with t passed through, against differences. */
+    @Test
+    void parameterGradientWithPeriodicInputs() {
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {2, 8, 8, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1})
+                .withPeriodicInputs(new double[] {2, 0}, new int[] {2, 0});
+        StreamPlan plan = burgersPlan();
+        TaylorNetwork net = new TaylorNetwork(spec, plan, 16);
+        BurgersLoss loss = new BurgersLoss(plan, 0.01 / Math.PI);
+        double[] w = randomParams(spec, 9);
+        double[][] pts = randomPoints(spec, 29, 10);
+        try (BatchEvaluator eval = new BatchEvaluator(1, 20)) {
+            double[] grad = new double[w.length];
+            eval.lossAndGradient(net, pts, 29, loss, w, grad);
+            double maxGrad = 0;
+            for (double g : grad) {
+                maxGrad = Math.max(maxGrad, Math.abs(g));
+            }
+            double h = 1e-6;
+            for (int j = 0; j < w.length; j++) {
+                double keep = w[j];
+                w[j] = keep + h;
+                double fp = eval.loss(net, pts, 29, loss, w);
+                w[j] = keep - h;
+                double fm = eval.loss(net, pts, 29, loss, w);
                 w[j] = keep;
                 assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
             }

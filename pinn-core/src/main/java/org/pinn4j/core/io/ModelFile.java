@@ -214,6 +214,13 @@ public final class ModelFile {
                     b.add(spec.fourierMatrix(j, i));
                 }
             }
+            int[] pass = spec.passThroughInputs();
+            if (pass.length > 0) {
+                ArrayNode q = f.putArray("passThrough");
+                for (int i : pass) {
+                    q.add(i);
+                }
+            }
         }
         o.put("outputTransform", problem.outputTransform() != null);
         if (entry != null) {
@@ -268,7 +275,8 @@ public final class ModelFile {
         JsonNode fourierNode = net.path("fourier");
         checkSize(
                 widths,
-                fourierNode.isMissingNode() ? 0 : fourierNode.path("features").asLong());
+                fourierNode.isMissingNode() ? 0 : fourierNode.path("features").asLong(),
+                fourierNode.path("passThrough").size());
         Activation[] acts = new Activation[net.path("activations").size()];
         for (int i = 0; i < acts.length; i++) {
             acts[i] = Activation.byName(net.path("activations").get(i).asText());
@@ -281,7 +289,20 @@ public final class ModelFile {
         JsonNode fourier = net.path("fourier");
         if (!fourier.isMissingNode()) {
             int m = fourier.path("features").asInt();
-            spec = spec.withFourierFeatures(doubles(fourier, "matrix"), m);
+            int[] pass = new int[fourier.path("passThrough").size()];
+            for (int q = 0; q < pass.length; q++) {
+                JsonNode i = fourier.path("passThrough").get(q);
+                if (!i.isIntegralNumber() || !i.canConvertToInt()) {
+                    throw new ModelFileException("field 'network.fourier.passThrough' has " + i + " at index " + q
+                            + "; expected input indices");
+                }
+                pass[q] = i.asInt();
+            }
+            try {
+                spec = spec.withInputFeatures(doubles(fourier, "matrix"), m, pass);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException("field 'network.fourier': " + e.getMessage());
+            }
         }
         Map<String, Double> coefs = new LinkedHashMap<>();
         o.path("coefficients").fields().forEachRemaining(e -> {
@@ -360,14 +381,14 @@ public final class ModelFile {
     }
 
     /** The parameter count of these widths (and Fourier features) must fit in an int, counted without overflow. */
-    private static void checkSize(int[] widths, long fourierFeatures) {
+    private static void checkSize(int[] widths, long fourierFeatures, int passedThrough) {
         if (fourierFeatures < 0 || fourierFeatures > Integer.MAX_VALUE / 2) {
             throw new ModelFileException("field 'network.fourier.features' is " + fourierFeatures
                     + "; expected a whole number from 1 to " + Integer.MAX_VALUE / 2);
         }
         long count = 0;
         for (int l = 0; l + 1 < widths.length; l++) {
-            long fanIn = l == 0 ? Math.max(widths[0], 2 * fourierFeatures) : widths[l];
+            long fanIn = l == 0 ? Math.max(widths[0], 2 * fourierFeatures + passedThrough) : widths[l];
             count += fanIn * widths[l + 1] + widths[l + 1];
             if (count > Integer.MAX_VALUE - 8) {
                 throw new ModelFileException("field 'network.widths' " + java.util.Arrays.toString(widths)

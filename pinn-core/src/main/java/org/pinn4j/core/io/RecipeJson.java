@@ -47,6 +47,15 @@ public final class RecipeJson {
         if (n.fourierFeatureCount() > 0) {
             net.putObject("fourier").put("features", n.fourierFeatureCount()).put("scale", n.fourierScale());
         }
+        if (!n.periodicInputs().isEmpty()) {
+            ArrayNode periodic = net.putArray("periodic");
+            for (NetworkConfig.PeriodicInput p : n.periodicInputs()) {
+                periodic.addObject()
+                        .put("input", p.input())
+                        .put("period", p.period())
+                        .put("harmonics", p.harmonics());
+            }
+        }
         o.put("seed", r.seed());
         o.put("sampler", r.sampler());
         o.put("tileSize", r.tileSize());
@@ -143,6 +152,12 @@ public final class RecipeJson {
             network = network.fourierFeatures(
                     net.path("fourier").path("features").asInt(),
                     net.path("fourier").path("scale").asDouble());
+        }
+        for (JsonNode p : net.path("periodic")) {
+            network = network.periodic(
+                    require(p, "input", "network.periodic").asText(),
+                    require(p, "period", "network.periodic").asDouble(),
+                    require(p, "harmonics", "network.periodic").asInt());
         }
         List<Phase> phases = new ArrayList<>();
         for (JsonNode p : require(o, "phases", "recipe")) {

@@ -58,7 +58,7 @@ public final class Trainer {
         SplittableRandom rng = new SplittableRandom(seed);
         this.spec = recipe.network()
                 .spec(
-                        problem.inputs().size(),
+                        problem.inputs(),
                         problem.outputs().size(),
                         problem.domain().lower(),
                         problem.domain().upper(),

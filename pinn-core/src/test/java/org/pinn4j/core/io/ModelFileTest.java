@@ -66,6 +66,40 @@ class ModelFileTest {
     }
 
     @Test
+    void periodicInputsRoundTripAndRepeatInX(@TempDir Path dir) {
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8).periodic("x", 2.0, 2), Phase.adam(5, 1e-2))
+                .withSeed(3);
+        PinnModel periodic = Trainer.train(problem, recipe).model();
+        assertArrayEquals(new int[] {1}, periodic.spec().passThroughInputs(), "t is passed through");
+        Path f = dir.resolve("model.json");
+        ModelFile.save(periodic, f);
+        PinnModel loaded = ModelFile.load(f);
+        assertArrayEquals(periodic.predict(POINTS)[0], loaded.predict(POINTS)[0], 0.0);
+        double[][] shifted = {new double[4], POINTS[1]};
+        for (int p = 0; p < 4; p++) {
+            shifted[0][p] = POINTS[0][p] + 2.0;
+        }
+        // sin/cos arguments differ by 2 pi k up to the rounding of x + 2 (~4e-16): the outputs agree to ~1e-14
+        assertArrayEquals(loaded.predict(POINTS)[0], loaded.predict(shifted)[0], 1e-13);
+        Recipe back = RecipeJson.read(RecipeJson.write(recipe), 1);
+        assertEquals(recipe.network().periodicInputs(), back.network().periodicInputs());
+        assertEquals(recipe.network().toString(), back.network().toString());
+    }
+
+    @Test
+    void periodicInputMustBeAnInputOfTheProblem() {
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(1, 4).periodic("y", 1.0, 1), Phase.adam(1, 1e-2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.train(problem, recipe));
+        assertTrue(e.getMessage().contains("'y' is not one of the problem's inputs [x, t]"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NetworkConfig.mlp(1, 4).periodic("x", 1.0, 1).periodic("x", 2.0, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NetworkConfig.mlp(1, 4).fourierFeatures(2, 1.0).periodic("x", 1.0, 1));
+    }
+
+    @Test
     void savingTwiceGivesIdenticalBytes(@TempDir Path dir) throws Exception {
         ModelFile.save(model, dir.resolve("a.json"));
         ModelFile.save(ModelFile.load(dir.resolve("a.json"), problem), dir.resolve("b.json"));
