@@ -103,6 +103,9 @@ public final class CheckpointFile implements CheckpointStore {
                     coords.add(encode(coordinate));
                 }
             }
+            if (c.multipliers() != null) {
+                n.put("multipliers", encode(c.multipliers()));
+            }
         }
         ObjectNode h = o.putObject("history");
         ArrayNode rows = h.putArray("rows");
@@ -220,7 +223,8 @@ public final class CheckpointFile implements CheckpointStore {
             conditions.add(new RunSnapshot.ConditionSnapshot(
                     n.path("samplerState").asLong(),
                     Double.longBitsToDouble(n.path("weight").asLong()),
-                    refined));
+                    refined,
+                    n.has("multipliers") ? decode(n.path("multipliers").asText()) : null));
         }
         List<HistorySnapshot.Row> rows = new ArrayList<>();
         for (JsonNode r : o.path("history").path("rows")) {

@@ -84,6 +84,9 @@ public final class RecipeJson {
         if (p.residualSampling() != null) {
             o.set("residualSampling", settings(p.residualSampling()));
         }
+        if (p.residualAttention() != null) {
+            o.set("residualAttention", settings(p.residualAttention()));
+        }
         if (p.refinement() != null) {
             Phase.Refinement f = p.refinement();
             o.putObject("refinement")
@@ -234,6 +237,9 @@ public final class RecipeJson {
                     settings(o.path("residualSampling"), Phase.ResidualSampling.class));
         } else if (o.has("resampleEvery")) {
             p = p.resampleEvery(o.path("resampleEvery").asInt());
+        }
+        if (o.has("residualAttention")) {
+            p = p.withResidualAttention(settings(o.path("residualAttention"), Phase.ResidualAttention.class));
         }
         if (o.has("refinement")) {
             JsonNode f = o.path("refinement");

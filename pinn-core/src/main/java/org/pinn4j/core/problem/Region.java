@@ -24,6 +24,11 @@ public interface Region {
     /** Short description for messages and reports. */
     String describe();
 
+    /** True for the domain's interior ({@link #interior()}), where PDE residuals live. */
+    default boolean isInterior() {
+        return false;
+    }
+
     /** The interior of the domain. */
     static Region interior() {
         return new Region() {
@@ -35,6 +40,11 @@ public interface Region {
             @Override
             public String describe() {
                 return "interior";
+            }
+
+            @Override
+            public boolean isInterior() {
+                return true;
             }
         };
     }

@@ -25,6 +25,8 @@ final class ConditionState {
     double loss;
     /** Whether refinement has grown the points. */
     boolean refined;
+    /** Residual-based attention multipliers of the current points, or null outside an attention phase. */
+    double[] multipliers;
 
     ConditionState(Condition condition, LossTerm term, Sampler sampler) {
         this.condition = condition;

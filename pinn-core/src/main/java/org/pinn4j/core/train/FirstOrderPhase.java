@@ -59,9 +59,16 @@ final class FirstOrderPhase {
         long length = (long) phase.length() * batches;
         List<StepHook> hooks = new ArrayList<>();
         int every = phase.resampleEvery();
+        Phase.ResidualAttention attention = phase.residualAttention();
+        if (attention != null) {
+            conditions.attachMultipliers(attention, resume);
+        }
         hooks.add((q, ev) -> {
             if (every > 0 && q > 0 && q % every == 0) {
                 conditions.resampleAll(phase.residualSampling(), ev, run.params);
+                if (attention != null) {
+                    conditions.attachMultipliers(attention, null); // new points start again
+                }
             }
         });
         Phase.Refinement refinement = phase.refinement();
@@ -89,6 +96,7 @@ final class FirstOrderPhase {
             if (epochs) {
                 miniBatches.restoreFull();
             }
+            conditions.detachMultipliers();
         }
     }
 
@@ -119,6 +127,9 @@ final class FirstOrderPhase {
             return false;
         }
         System.arraycopy(run.params, 0, lastGood, 0, lastGood.length);
+        if (phase.residualAttention() != null) {
+            conditions.updateMultipliers(phase.residualAttention(), phaseStep + 1);
+        }
         opt.step(run.params, grad, rate);
         schedule.observe(loss);
         recorder.checkpointIfDue(ph, phaseStep + 1, opt, schedule, null);

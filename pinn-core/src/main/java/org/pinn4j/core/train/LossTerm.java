@@ -6,8 +6,9 @@ import org.pinn4j.core.sampling.PointSet;
 /**
  * A term of the training loss, one per condition, evaluated on the condition's current points through its
  * {@link BoundProgram}. The kinds are closed: pointwise terms ({@link PointTerm}) and periodic pairs
- * ({@link PeriodicTerm}); a new kind (per-point weighted, windowed) is a new permitted class, and the
- * trainer calls only these methods, never asks which kind it holds.
+ * ({@link PeriodicTerm}); a new kind (windowed, say) is a new permitted class, and the trainer calls only these
+ * methods, never asks which kind it holds. Per-point weights (residual-based attention) are a state of a pointwise
+ * term, set by {@link TrainingConditions} for the phases that use them.
  */
 sealed interface LossTerm permits PointTerm, PeriodicTerm {
     /**

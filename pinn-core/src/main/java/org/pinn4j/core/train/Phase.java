@@ -126,6 +126,54 @@ public final class Phase {
         }
     }
 
+    /**
+     * Residual-based attention (RBA, Anagnostopoulos et al. 2024; the vRBA code of Toscano et al.): every sampled
+     * pointwise condition on the domain's interior (the PDE residuals) gets a multiplier lambda_i per point, and
+     * its loss becomes the mean of the point loss of lambda_i r_i, (lambda_i r_i)^2 for a mean squared error, as the
+     * vRBA code has it. After each step, lambda_i &lt;- gamma lambda_i + eta q_i / max_j q_j with q_i = |r_i| (the
+     * linear rule) or q_i = exp(beta |r_i|), beta = log(k + 2) / max_j |r_j| at the phase's k-th step (the
+     * exponential rule), so lambda stays below max(initial, eta / (1 - gamma)). The residuals are those of the
+     * step's own loss pass (no extra pass): the multipliers of step k come from the residuals at step k - 1, where
+     * the vRBA code recomputes them at step k. Full-batch first-order phases only (a quasi-Newton line search needs
+     * a fixed objective: there, draw points by the residual with {@link #resampleByResidual}); new points from
+     * resampling start again at {@code initial}.
+     *
+     * @param exponential the exponential rule instead of the linear one
+     * @param gamma the memory, 0 &lt;= gamma &lt; 1 (0.999)
+     * @param eta the step, &gt; 0 (0.01)
+     * @param initial every multiplier's value at the phase's start and on new points, &gt;= 0
+     */
+    public record ResidualAttention(boolean exponential, double gamma, double eta, double initial) {
+        /** Checks the values. */
+        public ResidualAttention {
+            if (!(gamma >= 0 && gamma < 1)
+                    || !(eta > 0)
+                    || Double.isInfinite(eta)
+                    || !(initial >= 0)
+                    || Double.isInfinite(initial)) {
+                throw new IllegalArgumentException("residual-based attention needs 0 <= gamma < 1, a finite eta > 0"
+                        + " and a finite initial multiplier >= 0, e.g. (0.999, 0.01, 1); got gamma " + gamma
+                        + ", eta " + eta + ", initial " + initial);
+            }
+        }
+
+        /** The linear rule with gamma 0.999, eta 0.01, multipliers starting at 1. */
+        public static ResidualAttention linear() {
+            return new ResidualAttention(false, 0.999, 0.01, 1.0);
+        }
+
+        /** The exponential rule with gamma 0.999, eta 0.01, multipliers starting at 1. */
+        public static ResidualAttention exponentialRule() {
+            return new ResidualAttention(true, 0.999, 0.01, 1.0);
+        }
+
+        /** E.g. "residual-based attention (linear, gamma 0.999, eta 0.01, initial 1.0)". */
+        public String describe() {
+            return "residual-based attention (" + (exponential ? "exponential" : "linear") + ", gamma " + gamma
+                    + ", eta " + eta + ", initial " + initial + ")";
+        }
+    }
+
     /** The fields of a phase, copied and changed by the {@code with}-style methods. */
     private static final class Fields implements Cloneable {
         Mode mode;
@@ -142,6 +190,7 @@ public final class Phase {
         ResidualSampling residualSampling;
         String label;
         Refinement refinement;
+        ResidualAttention attention;
 
         Fields copy() {
             try {
@@ -175,6 +224,17 @@ public final class Phase {
         if (f.residualSampling != null && (f.resampleEvery == 0 || f.mode == Mode.EPOCHS)) {
             throw new IllegalArgumentException(label + ": residual-based resampling needs resampling every k > 0"
                     + " steps or iterations of a full-batch phase; got every " + f.resampleEvery + " in " + f.mode);
+        }
+        if (f.attention != null && f.mode != Mode.STEPS) {
+            throw new IllegalArgumentException(label + ": residual-based attention works with full-batch first-order"
+                    + " steps (Phase.adam, Phase.steps); this phase is " + f.mode
+                    + (f.mode.iterative()
+                            ? ", whose line search needs a fixed objective: use resampleByResidual instead"
+                            : ""));
+        }
+        if (f.attention != null && f.refinement != null) {
+            throw new IllegalArgumentException(
+                    label + ": residual-based attention and refinement together are not supported; use one of them");
         }
         if (f.refinement != null && f.resampleEvery > 0) {
             throw new IllegalArgumentException(
@@ -383,6 +443,17 @@ public final class Phase {
         return with(c -> c.refinement = r);
     }
 
+    /** Copy whose PDE residuals are weighted by residual-based attention ({@link ResidualAttention}). */
+    public Phase withResidualAttention(ResidualAttention how) {
+        Objects.requireNonNull(how, "residual-based attention settings");
+        return with(c -> c.attention = how);
+    }
+
+    /** The residual-based attention settings, or null. */
+    public ResidualAttention residualAttention() {
+        return f.attention;
+    }
+
     /** Copy with another label (progress lines, history, charts). */
     public Phase withLabel(String label) {
         return with(c -> c.label = Objects.requireNonNull(label, "label"));
@@ -478,6 +549,7 @@ public final class Phase {
             {"resample every", f.resampleEvery, other.f.resampleEvery},
             {"residual-based resampling", f.residualSampling, other.f.residualSampling},
             {"refinement", f.refinement, other.f.refinement},
+            {"residual-based attention", f.attention, other.f.attention},
             {"optimizer", describe(f.optimizer), describe(other.f.optimizer)},
             {"learning rate", describe(f.schedule), describe(other.f.schedule)},
             {
@@ -530,6 +602,7 @@ public final class Phase {
                 f.batchSize,
                 f.resampleEvery,
                 f.residualSampling,
+                f.attention,
                 f.optimizer,
                 f.schedule,
                 f.lbfgs,
@@ -584,6 +657,9 @@ public final class Phase {
                     .append(" of ")
                     .append(r.candidates())
                     .append(')');
+        }
+        if (f.attention != null) {
+            sb.append(", ").append(f.attention.describe());
         }
         return sb.toString();
     }

@@ -23,6 +23,8 @@ public final class PointTerm implements LossTerm {
     private double[][] columns;
     private int count;
     private double adjointScale;
+    private double[] multipliers;
+    private double[] residualNorms;
 
     /**
      * @param targetColumns indices of the target columns for cross-entropy losses (empty otherwise)
@@ -66,11 +68,34 @@ public final class PointTerm implements LossTerm {
         setPoints(points.toArray(), columns, points.size());
     }
 
-    /** Sets the points (feature-major) and their data columns for the next evaluations. */
+    /** Sets the points (feature-major) and their data columns for the next evaluations; clears any multipliers. */
     public void setPoints(double[][] points, double[][] columns, int count) {
         this.points = points;
         this.columns = columns;
         this.count = count;
+        this.multipliers = null;
+        this.residualNorms = null;
+    }
+
+    /**
+     * Per-point multipliers lambda for the next evaluations (null: none): the loss becomes the mean over points of
+     * the point loss of lambda_p e_k(p), and each evaluation keeps the points' residual norms |e(p)| (see
+     * {@link #residualNorms()}). The array is used as it is, not copied; setting new points clears it.
+     *
+     * @throws IllegalArgumentException if its length is not the point count
+     */
+    void setMultipliers(double[] multipliers) {
+        if (multipliers != null && multipliers.length != count) {
+            throw new IllegalArgumentException(
+                    "term '" + name + "': " + multipliers.length + " multipliers for " + count + " points");
+        }
+        this.multipliers = multipliers;
+        this.residualNorms = multipliers == null ? null : new double[count];
+    }
+
+    /** The unweighted residual norms sqrt(sum_k e_k(p)^2) of the last evaluation with multipliers, per point. */
+    double[] residualNorms() {
+        return residualNorms;
     }
 
     /**
@@ -205,9 +230,20 @@ public final class PointTerm implements LossTerm {
             aOff[r] = bound.adjointOffset(s, r);
         }
         double sum = 0;
+        double[] lambda = multipliers;
         for (int p = 0; p < n; p++) {
+            double m = 1.0;
+            if (lambda != null) {
+                m = lambda[tile.start() + p];
+                double norm = 0;
+                for (int r = 0; r < k; r++) {
+                    double v = values[vOff[r] + p];
+                    norm += v * v;
+                }
+                residualNorms[tile.start() + p] = Math.sqrt(norm);
+            }
             for (int r = 0; r < k; r++) {
-                s.r[r] = values[vOff[r] + p];
+                s.r[r] = lambda == null ? values[vOff[r] + p] : m * values[vOff[r] + p];
                 if (targetColumns.length > 0) {
                     s.target[r] = columns[targetColumns[r]][tile.start() + p];
                 }
@@ -215,7 +251,7 @@ public final class PointTerm implements LossTerm {
             sum += loss.evaluate(s.r, s.target, k, withGradient ? s.dr : null);
             if (withGradient) {
                 for (int r = 0; r < k; r++) {
-                    adj[aOff[r] + p] += adjointScale * s.dr[r];
+                    adj[aOff[r] + p] += lambda == null ? adjointScale * s.dr[r] : adjointScale * (m * s.dr[r]);
                 }
             }
         }

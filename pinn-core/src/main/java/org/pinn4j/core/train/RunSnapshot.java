@@ -50,6 +50,13 @@ public record RunSnapshot(
      * @param weight the condition's current weight (moved by weight annealing)
      * @param refinedPoints the points (feature-major) of a condition grown by refinement, or null when the
      *     points are one draw of the sampler
+     * @param multipliers the residual-based attention multipliers of its points, or null when the phase in
+     *     progress has none
      */
-    public record ConditionSnapshot(long samplerState, double weight, double[][] refinedPoints) {}
+    public record ConditionSnapshot(long samplerState, double weight, double[][] refinedPoints, double[] multipliers) {
+        /** A condition without attention multipliers. */
+        public ConditionSnapshot(long samplerState, double weight, double[][] refinedPoints) {
+            this(samplerState, weight, refinedPoints, null);
+        }
+    }
 }

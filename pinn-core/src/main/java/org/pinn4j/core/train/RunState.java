@@ -63,14 +63,19 @@ final class RunState {
         return l;
     }
 
-    /** Each condition's sampler state, weight and, if refinement grew them, points, as a snapshot holds them. */
+    /**
+     * Each condition's sampler state, weight, points if refinement or residual-based resampling chose them, and
+     * attention multipliers if it has any, as a snapshot holds them.
+     */
     List<RunSnapshot.ConditionSnapshot> conditionSnapshots() {
         List<RunSnapshot.ConditionSnapshot> list = new ArrayList<>();
         for (ConditionState c : conditions) {
+            double[] multipliers = c.multipliers == null ? null : c.multipliers.clone();
             list.add(
                     c.refined
-                            ? new RunSnapshot.ConditionSnapshot(c.sampler.state(), c.weight, c.points.toArray())
-                            : new RunSnapshot.ConditionSnapshot(c.drawState, c.weight, null));
+                            ? new RunSnapshot.ConditionSnapshot(
+                                    c.sampler.state(), c.weight, c.points.toArray(), multipliers)
+                            : new RunSnapshot.ConditionSnapshot(c.drawState, c.weight, null, multipliers));
         }
         return list;
     }

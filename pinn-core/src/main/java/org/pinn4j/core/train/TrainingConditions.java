@@ -168,6 +168,53 @@ final class TrainingConditions {
         }
     }
 
+    /** Whether condition i takes attention multipliers: sampled pointwise expressions on the interior. */
+    private boolean attentive(int i) {
+        Condition cond = states[i].condition;
+        return cond.kind() == Condition.Kind.POINTWISE
+                && !cond.region().fixed()
+                && cond.region().isInterior();
+    }
+
+    /**
+     * Gives every sampled pointwise condition on the interior attention multipliers for its current points: those
+     * of {@code resume} when it holds them, else {@code how.initial()} per point.
+     */
+    void attachMultipliers(Phase.ResidualAttention how, RunSnapshot resume) {
+        for (int i = 0; i < states.length; i++) {
+            if (!attentive(i)) {
+                continue;
+            }
+            double[] restored =
+                    resume == null ? null : resume.conditions().get(i).multipliers();
+            double[] m = restored != null ? restored.clone() : new double[states[i].term.count()];
+            if (restored == null) {
+                Arrays.fill(m, how.initial());
+            }
+            states[i].multipliers = m;
+            ((PointTerm) states[i].term).setMultipliers(m);
+        }
+    }
+
+    /** After the phase's {@code step}-th step (1-based): each condition's multipliers from that step's residuals. */
+    void updateMultipliers(Phase.ResidualAttention how, long step) {
+        for (ConditionState c : states) {
+            if (c.multipliers != null) {
+                AttentionMultipliers.update(c.multipliers, ((PointTerm) c.term).residualNorms(), how, step);
+            }
+        }
+    }
+
+    /** Removes the attention multipliers: the terms are plain means again. */
+    void detachMultipliers() {
+        for (ConditionState c : states) {
+            if (c.multipliers != null) {
+                ((PointTerm) c.term).setMultipliers(null);
+                c.multipliers = null;
+            }
+        }
+    }
+
     /**
      * Residual-based adaptive refinement: draws a candidate pool from the condition's region and adds the
      * points with the largest residual norm at {@code params} to its points.

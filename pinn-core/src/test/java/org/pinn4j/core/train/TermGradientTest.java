@@ -92,4 +92,69 @@ class TermGradientTest {
             }
         }
     }
+
+    /**
+     * With attention multipliers lambda_p the term is mean_p sum_k (lambda_p e_k(p))^2: against the unweighted
+     * per-point scores sum_k e_k(p)^2 (to 1e-14 relative: the same numbers summed in another order), its residual
+     * norms against their square roots, and its gradient against central differences as above.
+     */
+    @Test
+    void weightedTermIsTheMeanOfTheWeightedSquaresAndItsGradientMatches() {
+        Scope s = Scope.create(List.of("x", "t"), List.of("u"), List.of(), List.of());
+        Field u = s.output("u");
+        Program program = Program.compile(
+                List.of(u.d("t").plus(u.times(u.d("x"))).minus(u.d("x", "x").times(0.01)), u));
+        NetworkSpec spec =
+                NetworkSpec.mlp(new int[] {2, 6, 6, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1});
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] params = new double[spec.parameterCount()];
+        for (int j = 0; j < params.length; j++) {
+            params[j] = 0.8 * (rng.nextDouble() - 0.5);
+        }
+        int n = 19;
+        double[][] pts = new double[2][n];
+        double[] lambda = new double[n];
+        for (int p = 0; p < n; p++) {
+            pts[0][p] = -1 + 2 * rng.nextDouble();
+            pts[1][p] = rng.nextDouble();
+            lambda[p] = 0.2 + 3 * rng.nextDouble();
+        }
+        PointTerm term = new PointTerm(
+                "pde", 1.0, new BoundProgram(program, spec, 8, spec.parameterCount()), PointLoss.mse(), new int[0]);
+        term.setPoints(pts, null, n);
+        try (BatchEvaluator eval = new BatchEvaluator(1, 10)) {
+            double[] scores = term.pointScores(eval, params);
+            double expected = 0;
+            for (int p = 0; p < n; p++) {
+                expected += lambda[p] * lambda[p] * scores[p];
+            }
+            expected /= n;
+            term.setMultipliers(lambda);
+            double[] grad = new double[params.length];
+            assertEquals(expected, term.evaluate(eval, params, grad, 1.0), 1e-14 * expected);
+            for (int p = 0; p < n; p++) {
+                assertEquals(Math.sqrt(scores[p]), term.residualNorms()[p], 1e-15 * Math.sqrt(scores[p]));
+            }
+            double max = 0;
+            for (double g : grad) {
+                max = Math.max(max, Math.abs(g));
+            }
+            double h = 1e-6;
+            for (int j = 0; j < params.length; j++) {
+                double keep = params[j];
+                params[j] = keep + h;
+                double fp = term.evaluate(eval, params, null, 1.0);
+                params[j] = keep - h;
+                double fm = term.evaluate(eval, params, null, 1.0);
+                params[j] = keep;
+                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * max, "parameter " + j);
+            }
+            term.setPoints(pts, null, n);
+            assertEquals(
+                    java.util.Arrays.stream(scores).sum() / n,
+                    term.evaluate(eval, params, null, 1.0),
+                    1e-14,
+                    "new points clear the multipliers");
+        }
+    }
 }
