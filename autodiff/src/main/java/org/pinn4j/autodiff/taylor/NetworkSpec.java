@@ -15,10 +15,12 @@ import org.pinn4j.autodiff.Activation;
  * <p>Input scaling: xi_i = 2 (x_i - lower_i) / (upper_i - lower_i) - 1, so derivatives of the network with
  * respect to the raw input x_i carry the factor 2 / (upper_i - lower_i); the engine applies it.
  *
- * <p>Input features (optional): with a fixed matrix B (m x d) and a list of passed-through inputs q_1 .. q_r,
- * the first trainable layer sees [sin(B xi), cos(B xi), xi_q1, .., xi_qr] (2m + r features) instead of xi.
- * Random Fourier features pass nothing through; {@link #withPeriodicInputs} builds B so that the network is
- * exactly periodic in the chosen inputs and passes the others through.
+ * <p>Input features (optional), one of two kinds. Random Fourier features: with a fixed matrix B (m x d), the first
+ * trainable layer sees [sin(B xi), cos(B xi)] (2m features) instead of xi. Declared features
+ * ({@link #withFeatures}): each feature is a product of {@link InputFactor}s, functions of one raw input each (its
+ * scaled value xi, the raw value, sin or cos of a multiple of it), so exactly periodic inputs
+ * ({@link #withPeriodicInputs}), t -&gt; sin(k t) or (r, theta) -&gt; (r cos theta, r sin theta) are all declared
+ * features; their derivatives of every order are exact closed forms.
  */
 public final class NetworkSpec {
     private final int[] widths;
@@ -27,7 +29,7 @@ public final class NetworkSpec {
     private final double[] upper;
     private final double[] fourier;
     private final int fourierCount;
-    private final int[] passThrough;
+    private final InputFactor[][] features;
     private final int[] weightOffsets;
     private final int[] biasOffsets;
     private final int parameterCount;
@@ -39,14 +41,14 @@ public final class NetworkSpec {
             double[] upper,
             double[] fourier,
             int fourierCount,
-            int[] passThrough) {
+            InputFactor[][] features) {
         this.widths = widths;
         this.activations = activations;
         this.lower = lower;
         this.upper = upper;
         this.fourier = fourier;
         this.fourierCount = fourierCount;
-        this.passThrough = passThrough;
+        this.features = features;
         int layers = widths.length - 1;
         weightOffsets = new int[layers];
         biasOffsets = new int[layers];
@@ -82,7 +84,7 @@ public final class NetworkSpec {
     /** As {@link #mlp(int[], Activation, double[], double[])} with one activation per hidden layer. */
     public static NetworkSpec mlp(int[] widths, Activation[] hidden, double[] lower, double[] upper) {
         validate(widths, hidden, lower, upper);
-        return new NetworkSpec(widths.clone(), hidden.clone(), lower.clone(), upper.clone(), null, 0, new int[0]);
+        return new NetworkSpec(widths.clone(), hidden.clone(), lower.clone(), upper.clone(), null, 0, null);
     }
 
     /**
@@ -90,34 +92,112 @@ public final class NetworkSpec {
      * first layer takes 2m inputs. Changes the parameter layout of the first layer.
      */
     public NetworkSpec withFourierFeatures(double[] b, int m) {
-        return withInputFeatures(b, m, new int[0]);
-    }
-
-    /**
-     * This network with fixed input features: {@code b} is m x d row-major, and the inputs listed in
-     * {@code passThrough} (ascending, distinct) follow the 2m sine and cosine features unchanged, so the first
-     * layer takes 2m + passThrough.length inputs. Changes the parameter layout of the first layer.
-     */
-    public NetworkSpec withInputFeatures(double[] b, int m, int[] passThrough) {
         int d = widths[0];
         if (m < 1 || b == null || b.length != m * d) {
             throw new IllegalArgumentException("Fourier feature matrix must be " + m + " x " + d + " (row-major, "
                     + (m * d) + " values); got " + (b == null ? "none" : b.length + " values"));
         }
-        for (int q = 0; q < passThrough.length; q++) {
-            if (passThrough[q] < 0 || passThrough[q] >= d || (q > 0 && passThrough[q] <= passThrough[q - 1])) {
-                throw new IllegalArgumentException("passed-through inputs must be distinct ascending indices in [0, "
-                        + d + "); got " + Arrays.toString(passThrough));
+        if (features != null) {
+            throw new IllegalArgumentException("a network has declared input features or Fourier features, not both");
+        }
+        return new NetworkSpec(widths, activations, lower, upper, b.clone(), m, null);
+    }
+
+    /**
+     * One factor of a declared input feature: a function of raw input {@code input}.
+     *
+     * @param input the raw input's index
+     * @param kind what of it: {@code SCALED} xi (in [-1, 1] over the input box), {@code RAW} x itself, {@code SIN}
+     *     sin(omega x), {@code COS} cos(omega x)
+     * @param omega the angular frequency of {@code SIN} and {@code COS} (0 for the others)
+     */
+    public record InputFactor(int input, Kind kind, double omega) {
+        /** What a factor takes of its input. */
+        public enum Kind {
+            /** xi = 2 (x - lower) / (upper - lower) - 1. */
+            SCALED,
+            /** x. */
+            RAW,
+            /** sin(omega x). */
+            SIN,
+            /** cos(omega x). */
+            COS
+        }
+
+        /** Checks the values. */
+        public InputFactor {
+            if (kind == null) {
+                throw new IllegalArgumentException("input factor of input " + input + " has no kind");
+            }
+            boolean trig = kind == Kind.SIN || kind == Kind.COS;
+            if (trig ? !(Double.isFinite(omega) && omega != 0) : omega != 0) {
+                throw new IllegalArgumentException("input factor " + kind + " of input " + input + " needs "
+                        + (trig ? "a finite nonzero frequency" : "frequency 0") + "; got " + omega);
             }
         }
-        return new NetworkSpec(widths, activations, lower, upper, b.clone(), m, passThrough.clone());
+
+        /** The factor's derivative of order {@code a} at raw value x (xi from the spec's scaling). */
+        double derivative(int a, double x, NetworkSpec spec) {
+            switch (kind) {
+                case SCALED:
+                    return a == 0
+                            ? spec.inputScale(input) * (x - spec.lower(input)) - 1.0
+                            : a == 1 ? spec.inputScale(input) : 0.0;
+                case RAW:
+                    return a == 0 ? x : a == 1 ? 1.0 : 0.0;
+                default:
+                    double w = omega * x;
+                    // d^a/dx^a sin(w x) = omega^a sin(w x + a pi / 2); cos likewise, one quarter turn ahead
+                    int phase = (a + (kind == Kind.COS ? 1 : 0)) & 3;
+                    double v = switch (phase) {
+                        case 0 -> Math.sin(w);
+                        case 1 -> Math.cos(w);
+                        case 2 -> -Math.sin(w);
+                        default -> -Math.cos(w);
+                    };
+                    return a == 0 ? v : Math.pow(omega, a) * v;
+            }
+        }
+    }
+
+    /**
+     * This network with declared input features: the first layer sees {@code features.length} features, feature
+     * j being the product of the factors {@code features[j]} (each on a different input). Changes the parameter
+     * layout of the first layer.
+     *
+     * @throws IllegalArgumentException on an empty feature, an input out of range or twice in one feature, or
+     *     random Fourier features already set
+     */
+    public NetworkSpec withFeatures(InputFactor[][] features) {
+        int d = widths[0];
+        if (fourier != null) {
+            throw new IllegalArgumentException("a network has declared input features or Fourier features, not both");
+        }
+        if (features == null || features.length == 0) {
+            throw new IllegalArgumentException("declared input features: give at least one");
+        }
+        InputFactor[][] copy = new InputFactor[features.length][];
+        for (int j = 0; j < features.length; j++) {
+            if (features[j] == null || features[j].length == 0) {
+                throw new IllegalArgumentException("input feature " + j + " has no factor");
+            }
+            boolean[] seen = new boolean[d];
+            for (InputFactor f : features[j]) {
+                if (f.input() < 0 || f.input() >= d || seen[f.input()]) {
+                    throw new IllegalArgumentException("input feature " + j + ": input " + f.input()
+                            + (f.input() < 0 || f.input() >= d ? " is not in [0, " + d + ")" : " appears twice"));
+                }
+                seen[f.input()] = true;
+            }
+            copy[j] = features[j].clone();
+        }
+        return new NetworkSpec(widths, activations, lower, upper, null, 0, copy);
     }
 
     /**
      * This network made exactly periodic in the inputs i with {@code periods[i] > 0}: such an input is replaced by
-     * sin(2 pi k x_i / P_i + c) and cos(2 pi k x_i / P_i + c), k = 1 .. {@code harmonics[i]} (c a fixed phase from
-     * the input scaling, absorbed by the first layer), so the network and every derivative of it repeat with
-     * period P_i in x_i. Inputs with {@code periods[i] == 0} are passed through.
+     * cos(2 pi k x_i / P_i) and sin(2 pi k x_i / P_i), k = 1 .. {@code harmonics[i]}, so the network and every
+     * derivative of it repeat with period P_i in x_i; inputs with {@code periods[i] == 0} enter scaled, as usual.
      *
      * @throws IllegalArgumentException on arrays of the wrong length, a negative or non-finite period, fewer than
      *     one harmonic for a periodic input, or no periodic input
@@ -129,42 +209,37 @@ public final class NetworkSpec {
                     + " harmonic counts (0 for a non-periodic input); got " + periods.length + " and "
                     + harmonics.length);
         }
-        int m = 0;
-        int r = 0;
+        if (java.util.Arrays.stream(periods).noneMatch(p -> p > 0)) {
+            throw new IllegalArgumentException("no input is periodic: give a period > 0 for at least one input");
+        }
+        java.util.List<InputFactor[]> list = new java.util.ArrayList<>();
         for (int i = 0; i < d; i++) {
             if (!(periods[i] >= 0) || Double.isInfinite(periods[i])) {
                 throw new IllegalArgumentException("period of input " + i
                         + " must be a positive finite number (0: not periodic); got " + periods[i]);
             }
-            if (periods[i] > 0 && harmonics[i] < 1) {
+            if (periods[i] == 0) {
+                list.add(new InputFactor[] {new InputFactor(i, InputFactor.Kind.SCALED, 0)});
+                continue;
+            }
+            if (harmonics[i] < 1) {
                 throw new IllegalArgumentException(
                         "periodic input " + i + " needs at least one harmonic; got " + harmonics[i]);
             }
-            if (periods[i] > 0) {
-                m += harmonics[i];
-            } else {
-                r++;
-            }
+            list.addAll(periodicFactors(i, periods[i], harmonics[i]));
         }
-        if (m == 0) {
-            throw new IllegalArgumentException("no input is periodic: give a period > 0 for at least one input");
+        return withFeatures(list.toArray(new InputFactor[0][]));
+    }
+
+    /** cos(2 pi k x / P) and sin(2 pi k x / P) of input i, k = 1 .. harmonics, one factor each. */
+    public static java.util.List<InputFactor[]> periodicFactors(int i, double period, int harmonics) {
+        java.util.List<InputFactor[]> list = new java.util.ArrayList<>();
+        for (int k = 1; k <= harmonics; k++) {
+            double omega = 2 * Math.PI * k / period;
+            list.add(new InputFactor[] {new InputFactor(i, InputFactor.Kind.COS, omega)});
+            list.add(new InputFactor[] {new InputFactor(i, InputFactor.Kind.SIN, omega)});
         }
-        double[] b = new double[m * d];
-        int[] pass = new int[r];
-        int row = 0;
-        r = 0;
-        for (int i = 0; i < d; i++) {
-            if (periods[i] == 0) {
-                pass[r++] = i;
-                continue;
-            }
-            // xi = 2 (x - lower) / (upper - lower) - 1, so B xi has frequency 2 pi k / P in x when
-            // B = pi k (upper - lower) / P
-            for (int k = 1; k <= harmonics[i]; k++) {
-                b[row++ * d + i] = Math.PI * k * (upper[i] - lower[i]) / periods[i];
-            }
-        }
-        return withInputFeatures(b, m, pass);
+        return list;
     }
 
     private static void validate(int[] widths, Activation[] hidden, double[] lower, double[] upper) {
@@ -224,9 +299,9 @@ public final class NetworkSpec {
         return widths.clone();
     }
 
-    /** Inputs seen by the first affine layer: d, or 2m + r with input features (r passed through). */
+    /** Inputs seen by the first affine layer: d, 2m with Fourier features, or the number of declared features. */
     public int firstLayerInputs() {
-        return fourierCount > 0 ? 2 * fourierCount + passThrough.length : widths[0];
+        return features != null ? features.length : fourierCount > 0 ? 2 * fourierCount : widths[0];
     }
 
     /** Inputs of affine layer l. */
@@ -264,9 +339,14 @@ public final class NetworkSpec {
         return fourier[j * widths[0] + i];
     }
 
-    /** The raw inputs passed through after the sine and cosine features (ascending; empty if none). */
-    public int[] passThroughInputs() {
-        return passThrough.clone();
+    /** Number of declared input features (0 if none). */
+    public int declaredFeatures() {
+        return features == null ? 0 : features.length;
+    }
+
+    /** The factors of declared feature j (a copy). */
+    public InputFactor[] feature(int j) {
+        return features[j].clone();
     }
 
     /** Total number of trainable parameters. */

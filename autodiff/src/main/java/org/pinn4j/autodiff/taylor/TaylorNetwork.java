@@ -32,6 +32,8 @@ public final class TaylorNetwork {
     private final int derivativeRows;
     /** For plain inputs (no Fourier features): the input whose first derivative stream s is, or -1. */
     private final int[] firstOrderInput;
+    /** The multi-index of every stream, as counts per input. */
+    private final int[][] streamCounts;
     /** Rules per stream, flattened for the hot loops. */
     private final StreamPlan.Term[][] rules;
 
@@ -53,10 +55,12 @@ public final class TaylorNetwork {
         this.streams = plan.size();
         this.derivativeRows = plan.maxOrder() + 2;
         this.firstOrderInput = new int[streams];
+        this.streamCounts = new int[streams][];
         this.rules = new StreamPlan.Term[streams][];
         for (int s = 0; s < streams; s++) {
             MultiIndex m = plan.streams().get(s);
             firstOrderInput[s] = -1;
+            streamCounts[s] = m.counts();
             if (m.order() == 1) {
                 for (int i = 0; i < m.inputs(); i++) {
                     if (m.count(i) == 1) {
@@ -120,7 +124,7 @@ public final class TaylorNetwork {
         int layers = spec.layers();
         for (int l = 0; l < layers; l++) {
             int out = spec.width(l + 1);
-            if (l == 0 && spec.fourierFeatures() == 0) {
+            if (l == 0 && spec.fourierFeatures() == 0 && spec.declaredFeatures() == 0) {
                 affineFirstLayer(params, ws.x, ws.z[0], out);
             } else {
                 affine(params, l, a, aWidth, ws.z[l], out);
@@ -222,8 +226,11 @@ public final class TaylorNetwork {
 
     // ---------------------------------------------------------------- forward pieces
 
-    /** Streams of the first affine layer's inputs: scaled coordinates, or Fourier features of them. */
+    /** Streams of the first affine layer's inputs: scaled coordinates, Fourier features or declared features. */
     private double[][][] inputStreams(Workspace ws) {
+        if (spec.declaredFeatures() > 0) {
+            return declaredFeatureStreams(ws);
+        }
         int d = spec.inputs();
         double[][][] xi = spec.fourierFeatures() == 0 ? ws.x : ws.xi;
         for (int i = 0; i < d; i++) {
@@ -257,6 +264,42 @@ public final class TaylorNetwork {
             }
             applyRules(Activation.SIN, ws.fz[j], ws.fd[j], ws.x[j]);
             applyRules(Activation.COS, ws.fz[j], ws.fd[j], ws.x[m + j]);
+        }
+        return ws.x;
+    }
+
+    /**
+     * Declared features: stream s of feature j = prod_f factor_f^(alpha_f)(x), alpha the stream's multi-index, and 0
+     * when the stream differentiates an input the feature does not use. Points past the tile's count are zero
+     * inputs, as elsewhere.
+     */
+    private double[][][] declaredFeatureStreams(Workspace ws) {
+        int d = spec.inputs();
+        for (int j = 0; j < spec.declaredFeatures(); j++) {
+            NetworkSpec.InputFactor[] factors = spec.feature(j);
+            boolean[] uses = new boolean[d];
+            for (NetworkSpec.InputFactor f : factors) {
+                uses[f.input()] = true;
+            }
+            for (int s = 0; s < streams; s++) {
+                int[] alpha = streamCounts[s];
+                double[] out = ws.x[j][s];
+                boolean zero = false;
+                for (int i = 0; i < d; i++) {
+                    zero |= alpha[i] > 0 && !uses[i];
+                }
+                if (zero) {
+                    Arrays.fill(out, 0.0);
+                    continue;
+                }
+                for (int p = 0; p < tile; p++) {
+                    double v = 1.0;
+                    for (NetworkSpec.InputFactor f : factors) {
+                        v *= f.derivative(alpha[f.input()], ws.raw[f.input() * tile + p], spec);
+                    }
+                    out[p] = v;
+                }
+            }
         }
         return ws.x;
     }
@@ -511,10 +554,6 @@ public final class TaylorNetwork {
             x = new double[spec.firstLayerInputs()][streams][tile];
             int m = spec.fourierFeatures();
             xi = m > 0 ? new double[dIn][streams][tile] : x;
-            int[] pass = spec.passThroughInputs();
-            for (int q = 0; q < pass.length; q++) {
-                x[2 * m + q] = xi[pass[q]]; // passed-through inputs: the first layer reads xi's own streams
-            }
             fz = m > 0 ? new double[m][streams][tile] : null;
             fd = m > 0 ? new double[m][derivativeRows][tile] : null;
             z = new double[layers][][][];

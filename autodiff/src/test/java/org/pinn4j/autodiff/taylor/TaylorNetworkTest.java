@@ -56,8 +56,7 @@ class TaylorNetworkTest {
         }
         if (spec.fourierFeatures() > 0) {
             int m = spec.fourierFeatures();
-            int[] pass = spec.passThroughInputs();
-            DerivativeStructure[] f = new DerivativeStructure[2 * m + pass.length];
+            DerivativeStructure[] f = new DerivativeStructure[2 * m];
             for (int j = 0; j < m; j++) {
                 DerivativeStructure z = a[0].multiply(0.0);
                 for (int i = 0; i < d; i++) {
@@ -66,8 +65,23 @@ class TaylorNetworkTest {
                 f[j] = z.sin();
                 f[m + j] = z.cos();
             }
-            for (int q = 0; q < pass.length; q++) {
-                f[2 * m + q] = a[pass[q]];
+            a = f;
+        }
+        if (spec.declaredFeatures() > 0) {
+            DerivativeStructure[] f = new DerivativeStructure[spec.declaredFeatures()];
+            for (int j = 0; j < f.length; j++) {
+                DerivativeStructure v = a[0].multiply(0.0).add(1.0);
+                for (NetworkSpec.InputFactor factor : spec.feature(j)) {
+                    DerivativeStructure x = new DerivativeStructure(d, order, factor.input(), point[factor.input()]);
+                    v = v.multiply(
+                            switch (factor.kind()) {
+                                case SCALED -> a[factor.input()];
+                                case RAW -> x;
+                                case SIN -> x.multiply(factor.omega()).sin();
+                                case COS -> x.multiply(factor.omega()).cos();
+                            });
+                }
+                f[j] = v;
             }
             a = f;
         }
@@ -174,8 +188,7 @@ class TaylorNetworkTest {
         NetworkSpec spec = NetworkSpec.mlp(
                         new int[] {2, 10, 10, 10, 1}, Activation.TANH, new double[] {-1, 0}, new double[] {1, 1})
                 .withPeriodicInputs(new double[] {2, 0}, new int[] {2, 0});
-        assertEquals(5, spec.firstLayerInputs()); // sin and cos of two harmonics, then t
-        assertArrayEquals(new int[] {1}, spec.passThroughInputs());
+        assertEquals(5, spec.firstLayerInputs()); // cos and sin of two harmonics, then t
         StreamPlan plan = StreamPlan.of(2, MultiIndex.of(4, 0), MultiIndex.of(0, 2), MultiIndex.of(2, 1));
         assertStreamsMatchJets(spec, plan, 19, 8, 1e-10);
     }
@@ -226,6 +239,32 @@ class TaylorNetworkTest {
                         "stream " + plan.streams().get(s) + " at x + P");
             }
         }
+    }
+
+    /** (r, theta) -> (r cos theta, r sin theta) and t -> sin(k t): products of factors, up to 4th order. */
+    @Test
+    void declaredFeaturesFeedTheStreams() {
+        NetworkSpec.InputFactor.Kind raw = NetworkSpec.InputFactor.Kind.RAW;
+        NetworkSpec spec = NetworkSpec.mlp(
+                        new int[] {3, 10, 10, 1}, Activation.TANH, new double[] {0.5, -3, 0}, new double[] {2, 3, 1})
+                .withFeatures(new NetworkSpec.InputFactor[][] {
+                    {new NetworkSpec.InputFactor(0, raw, 0), cos(1, 1.0)},
+                    {new NetworkSpec.InputFactor(0, raw, 0), sin(1, 1.0)},
+                    {sin(2, 1.0)},
+                    {sin(2, 2.0)},
+                    {new NetworkSpec.InputFactor(2, NetworkSpec.InputFactor.Kind.SCALED, 0), cos(1, 3.0)}
+                });
+        StreamPlan plan = StreamPlan.of(
+                3, MultiIndex.of(2, 2, 0), MultiIndex.of(0, 4, 0), MultiIndex.of(0, 1, 3), MultiIndex.of(1, 0, 1));
+        assertStreamsMatchJets(spec, plan, 21, 8, 1e-10);
+    }
+
+    private static NetworkSpec.InputFactor sin(int input, double omega) {
+        return new NetworkSpec.InputFactor(input, NetworkSpec.InputFactor.Kind.SIN, omega);
+    }
+
+    private static NetworkSpec.InputFactor cos(int input, double omega) {
+        return new NetworkSpec.InputFactor(input, NetworkSpec.InputFactor.Kind.COS, omega);
     }
 
     @Test

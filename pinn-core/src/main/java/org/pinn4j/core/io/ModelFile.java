@@ -214,11 +214,16 @@ public final class ModelFile {
                     b.add(spec.fourierMatrix(j, i));
                 }
             }
-            int[] pass = spec.passThroughInputs();
-            if (pass.length > 0) {
-                ArrayNode q = f.putArray("passThrough");
-                for (int i : pass) {
-                    q.add(i);
+        }
+        if (spec.declaredFeatures() > 0) {
+            ArrayNode features = net.putArray("features");
+            for (int j = 0; j < spec.declaredFeatures(); j++) {
+                ArrayNode product = features.addArray();
+                for (NetworkSpec.InputFactor factor : spec.feature(j)) {
+                    product.addObject()
+                            .put("input", factor.input())
+                            .put("kind", factor.kind().name().toLowerCase(java.util.Locale.ROOT))
+                            .put("omega", factor.omega());
                 }
             }
         }
@@ -276,7 +281,7 @@ public final class ModelFile {
         checkSize(
                 widths,
                 fourierNode.isMissingNode() ? 0 : fourierNode.path("features").asLong(),
-                fourierNode.path("passThrough").size());
+                net.path("features").size());
         Activation[] acts = new Activation[net.path("activations").size()];
         for (int i = 0; i < acts.length; i++) {
             acts[i] = Activation.byName(net.path("activations").get(i).asText());
@@ -289,20 +294,10 @@ public final class ModelFile {
         JsonNode fourier = net.path("fourier");
         if (!fourier.isMissingNode()) {
             int m = fourier.path("features").asInt();
-            int[] pass = new int[fourier.path("passThrough").size()];
-            for (int q = 0; q < pass.length; q++) {
-                JsonNode i = fourier.path("passThrough").get(q);
-                if (!i.isIntegralNumber() || !i.canConvertToInt()) {
-                    throw new ModelFileException("field 'network.fourier.passThrough' has " + i + " at index " + q
-                            + "; expected input indices");
-                }
-                pass[q] = i.asInt();
-            }
-            try {
-                spec = spec.withInputFeatures(doubles(fourier, "matrix"), m, pass);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException("field 'network.fourier': " + e.getMessage());
-            }
+            spec = spec.withFourierFeatures(doubles(fourier, "matrix"), m);
+        }
+        if (net.has("features")) {
+            spec = withDeclaredFeatures(spec, net.path("features"));
         }
         Map<String, Double> coefs = new LinkedHashMap<>();
         o.path("coefficients").fields().forEachRemaining(e -> {
@@ -381,14 +376,47 @@ public final class ModelFile {
     }
 
     /** The parameter count of these widths (and Fourier features) must fit in an int, counted without overflow. */
-    private static void checkSize(int[] widths, long fourierFeatures, int passedThrough) {
+    /** The declared input features of {@code node} (an array of products of factors) on {@code spec}. */
+    private static NetworkSpec withDeclaredFeatures(NetworkSpec spec, JsonNode node) {
+        if (!node.isArray()) {
+            throw new ModelFileException("field 'network.features' is not an array of features");
+        }
+        NetworkSpec.InputFactor[][] features = new NetworkSpec.InputFactor[node.size()][];
+        try {
+            for (int j = 0; j < features.length; j++) {
+                JsonNode product = node.get(j);
+                if (!product.isArray()) {
+                    throw new IllegalArgumentException("feature " + j + " is not an array of factors");
+                }
+                features[j] = new NetworkSpec.InputFactor[product.size()];
+                for (int k = 0; k < product.size(); k++) {
+                    JsonNode f = product.get(k);
+                    if (!f.path("input").isIntegralNumber() || !f.path("omega").isNumber()) {
+                        throw new IllegalArgumentException(
+                                "feature " + j + " factor " + k + " needs a whole 'input' and a number 'omega'");
+                    }
+                    features[j][k] = new NetworkSpec.InputFactor(
+                            f.path("input").asInt(),
+                            NetworkSpec.InputFactor.Kind.valueOf(
+                                    f.path("kind").asText().toUpperCase(java.util.Locale.ROOT)),
+                            f.path("omega").asDouble());
+                }
+            }
+            return spec.withFeatures(features);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(
+                    "field 'network.features' is not valid: " + e.getMessage() + " (kinds: scaled, raw, sin, cos)");
+        }
+    }
+
+    private static void checkSize(int[] widths, long fourierFeatures, int declaredFeatures) {
         if (fourierFeatures < 0 || fourierFeatures > Integer.MAX_VALUE / 2) {
             throw new ModelFileException("field 'network.fourier.features' is " + fourierFeatures
                     + "; expected a whole number from 1 to " + Integer.MAX_VALUE / 2);
         }
         long count = 0;
         for (int l = 0; l + 1 < widths.length; l++) {
-            long fanIn = l == 0 ? Math.max(widths[0], 2 * fourierFeatures + passedThrough) : widths[l];
+            long fanIn = l == 0 ? Math.max(Math.max(widths[0], 2 * fourierFeatures), declaredFeatures) : widths[l];
             count += fanIn * widths[l + 1] + widths[l + 1];
             if (count > Integer.MAX_VALUE - 8) {
                 throw new ModelFileException("field 'network.widths' " + java.util.Arrays.toString(widths)

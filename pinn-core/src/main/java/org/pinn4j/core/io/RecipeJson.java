@@ -47,13 +47,17 @@ public final class RecipeJson {
         if (n.fourierFeatureCount() > 0) {
             net.putObject("fourier").put("features", n.fourierFeatureCount()).put("scale", n.fourierScale());
         }
-        if (!n.periodicInputs().isEmpty()) {
-            ArrayNode periodic = net.putArray("periodic");
-            for (NetworkConfig.PeriodicInput p : n.periodicInputs()) {
-                periodic.addObject()
-                        .put("input", p.input())
-                        .put("period", p.period())
-                        .put("harmonics", p.harmonics());
+        if (!n.inputMaps().isEmpty()) {
+            ArrayNode maps = net.putArray("inputMaps");
+            for (NetworkConfig.InputMap m : n.inputMaps()) {
+                ObjectNode o2 = maps.addObject().put("type", m.getClass().getSimpleName());
+                if (m instanceof NetworkConfig.Periodic p) {
+                    o2.put("input", p.input()).put("period", p.period()).put("harmonics", p.harmonics());
+                } else if (m instanceof NetworkConfig.Polar p) {
+                    o2.put("radius", p.radius()).put("angle", p.angle());
+                } else if (m instanceof NetworkConfig.Sines p) {
+                    o2.put("input", p.input()).put("harmonics", p.harmonics()).put("omega", p.omega());
+                }
             }
         }
         o.put("seed", r.seed());
@@ -156,11 +160,29 @@ public final class RecipeJson {
                     net.path("fourier").path("features").asInt(),
                     net.path("fourier").path("scale").asDouble());
         }
-        for (JsonNode p : net.path("periodic")) {
-            network = network.periodic(
-                    require(p, "input", "network.periodic").asText(),
-                    require(p, "period", "network.periodic").asDouble(),
-                    require(p, "harmonics", "network.periodic").asInt());
+        for (JsonNode m : net.path("inputMaps")) {
+            String type = require(m, "type", "network.inputMaps").asText();
+            String owner = "network.inputMaps " + type;
+            network = network.inputMap(
+                    switch (type) {
+                        case "Periodic" ->
+                            new NetworkConfig.Periodic(
+                                    require(m, "input", owner).asText(),
+                                    require(m, "period", owner).asDouble(),
+                                    require(m, "harmonics", owner).asInt());
+                        case "Polar" ->
+                            new NetworkConfig.Polar(
+                                    require(m, "radius", owner).asText(),
+                                    require(m, "angle", owner).asText());
+                        case "Sines" ->
+                            new NetworkConfig.Sines(
+                                    require(m, "input", owner).asText(),
+                                    require(m, "harmonics", owner).asInt(),
+                                    require(m, "omega", owner).asDouble());
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "unknown input map type '" + type + "'; expected Periodic, Polar or Sines");
+                    });
         }
         List<Phase> phases = new ArrayList<>();
         for (JsonNode p : require(o, "phases", "recipe")) {

@@ -70,7 +70,7 @@ class ModelFileTest {
         Recipe recipe = Recipe.of(NetworkConfig.mlp(2, 8).periodic("x", 2.0, 2), Phase.adam(5, 1e-2))
                 .withSeed(3);
         PinnModel periodic = Trainer.train(problem, recipe).model();
-        assertArrayEquals(new int[] {1}, periodic.spec().passThroughInputs(), "t is passed through");
+        assertEquals(5, periodic.spec().firstLayerInputs(), "cos and sin of two harmonics of x, then t");
         Path f = dir.resolve("model.json");
         ModelFile.save(periodic, f);
         PinnModel loaded = ModelFile.load(f);
@@ -82,8 +82,38 @@ class ModelFileTest {
         // sin/cos arguments differ by 2 pi k up to the rounding of x + 2 (~4e-16): the outputs agree to ~1e-14
         assertArrayEquals(loaded.predict(POINTS)[0], loaded.predict(shifted)[0], 1e-13);
         Recipe back = RecipeJson.read(RecipeJson.write(recipe), 1);
-        assertEquals(recipe.network().periodicInputs(), back.network().periodicInputs());
+        assertEquals(recipe.network().inputMaps(), back.network().inputMaps());
         assertEquals(recipe.network().toString(), back.network().toString());
+    }
+
+    /** A polar map and sines of t: recorded in the model file and the recipe, predictions bit for bit. */
+    @Test
+    void polarAndSineMapsRoundTrip(@TempDir Path dir) {
+        Problem polar = Problem.builder("polar")
+                .inputs("r", "theta", "t")
+                .outputs("u")
+                .domain(new Box(new double[] {0.5, 0, 0}, new double[] {1, 2 * Math.PI, 1}))
+                .condition(Conditions.pde("pde", s -> {
+                            Field u = s.output("u");
+                            return u.d("t").minus(u.d("theta", "theta"));
+                        })
+                        .withPoints(16))
+                .build();
+        Recipe recipe = Recipe.of(
+                        NetworkConfig.mlp(1, 6)
+                                .inputMap(new NetworkConfig.Polar("r", "theta"))
+                                .inputMap(new NetworkConfig.Sines("t", 2, Math.PI)),
+                        Phase.adam(3, 1e-2))
+                .withSeed(4);
+        PinnModel m = Trainer.train(polar, recipe).model();
+        assertEquals(4, m.spec().firstLayerInputs(), "r cos theta, r sin theta, sin(pi t), sin(2 pi t)");
+        Path f = dir.resolve("model.json");
+        ModelFile.save(m, f);
+        PinnModel loaded = ModelFile.load(f);
+        double[][] pts = {{0.6, 0.9}, {1.0, 5.0}, {0.2, 0.7}};
+        assertArrayEquals(m.predict(pts)[0], loaded.predict(pts)[0], 0.0);
+        Recipe back = RecipeJson.read(RecipeJson.write(recipe), 1);
+        assertEquals(recipe.network().inputMaps(), back.network().inputMaps());
     }
 
     @Test
@@ -91,6 +121,9 @@ class ModelFileTest {
         Recipe recipe = Recipe.of(NetworkConfig.mlp(1, 4).periodic("y", 1.0, 1), Phase.adam(1, 1e-2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.train(problem, recipe));
         assertTrue(e.getMessage().contains("'y' is not one of the problem's inputs [x, t]"), e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NetworkConfig.mlp(1, 4).periodic("x", 1.0, 1).inputMap(new NetworkConfig.Polar("t", "x")));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> NetworkConfig.mlp(1, 4).periodic("x", 1.0, 1).periodic("x", 2.0, 1));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,53 @@ class ResidualResamplingPhaseTest {
         PointSet after = t.pointsOf("pde");
         assertEquals(2000, after.size());
         assertEquals(5.0 / 6.0, mean(after), 0.02);
+    }
+
+    /**
+     * Chi-square goodness of fit of the redrawn points to the density 5 x^4 (power 1, offset 0 on the residual
+     * -x^4): ten bins of equal probability, edges (j / 10)^(1/5), 200 points expected in each, over six seeds
+     * (independent draws: the sum has 6 x 9 = 54 degrees of freedom). The pool is 100 x the points kept, so
+     * drawing without replacement takes at most ~5% of any candidate's chance and bends the density by ~1% (2
+     * points per bin, against a standard deviation of 14). Threshold: the 0.999 quantile of chi-square with 54
+     * degrees of freedom (a correct sampler fails one set of seeds in a thousand; these seeds are fixed).
+     */
+    @Test
+    void theNewPointsPassAChiSquareTestAgainstTheResidualDensity() {
+        int bins = 10;
+        double total = 0;
+        StringBuilder each = new StringBuilder();
+        for (long seed = 5; seed <= 10; seed++) {
+            Trainer t = new Trainer(
+                    knownResidual(),
+                    Recipe.of(
+                                    NetworkConfig.mlp(1, 4),
+                                    Phase.adam(3, 1e-3).resampleByResidual(2, new Phase.ResidualSampling(1, 0, 100)))
+                            .withSeed(seed));
+            t.train();
+            double chi2 = chiSquare(t.pointsOf("pde"), bins);
+            total += chi2;
+            each.append(String.format(" %.1f", chi2));
+        }
+        double threshold = new ChiSquaredDistribution(6 * (bins - 1)).inverseCumulativeProbability(0.999);
+        assertTrue(total < threshold, "chi-square " + total + " (each:" + each + ") above " + threshold);
+        // a uniform draw fails it by far: the test tells the two apart
+        PointSet uniform =
+                new Trainer(knownResidual(), Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3))).pointsOf("pde");
+        assertTrue(chiSquare(uniform, bins) > 1000, "a uniform draw is far from 5 x^4");
+    }
+
+    /** Chi-square of the points' x against the density 5 x^4 on [0, 1], in {@code bins} equal-probability bins. */
+    private static double chiSquare(PointSet points, int bins) {
+        int[] counts = new int[bins];
+        for (int i = 0; i < points.size(); i++) {
+            counts[Math.min(bins - 1, (int) (Math.pow(points.point(i)[0], 5) * bins))]++;
+        }
+        double expected = points.size() / (double) bins;
+        double chi2 = 0;
+        for (int c : counts) {
+            chi2 += (c - expected) * (c - expected) / expected;
+        }
+        return chi2;
     }
 
     private static double mean(PointSet p) {
