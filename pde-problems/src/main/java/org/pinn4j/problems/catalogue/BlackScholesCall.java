@@ -118,17 +118,19 @@ public final class BlackScholesCall implements BenchmarkProblem {
         if (quick) {
             return Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(500, 5e-3), Phase.lbfgs(500));
         }
-        return Recipe.of(NetworkConfig.mlp(4, 32), Phase.adam(2000, 2e-3), Phase.lbfgs(3000));
+        return Support.levenbergMarquardt(NetworkConfig.mlp(3, 20), 500, true);
     }
 
     /**
-     * {@code best}: 3 x 20, Adam 1,000 then Levenberg-Marquardt 500 in restarts of 50 on points drawn by the
-     * residual.
+     * {@code default} (see {@link #recipe(boolean)}: 3 x 20, Adam 1,000 then Levenberg-Marquardt 500 in restarts of
+     * 50 on points drawn by the residual), {@code quick}, and {@code classic}: 4 x 32, Adam 2,000 + L-BFGS 3,000,
+     * the default of earlier versions.
      */
     @Override
     public Map<String, Recipe> recipes() {
-        return Support.withLevenbergMarquardtBest(
-                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20), 500, true);
+        return Support.withClassic(
+                BenchmarkProblem.super.recipes(),
+                Recipe.of(NetworkConfig.mlp(4, 32), Phase.adam(2000, 2e-3), Phase.lbfgs(3000)));
     }
 
     @Override

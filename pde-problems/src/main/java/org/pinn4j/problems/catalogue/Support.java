@@ -111,16 +111,30 @@ final class Support {
      */
     static Map<String, Recipe> withLevenbergMarquardtBest(
             Map<String, Recipe> recipes, NetworkConfig network, int iterations, boolean byResidual) {
-        Phase lm = Phase.levenbergMarquardt(iterations);
         Map<String, Recipe> all = new LinkedHashMap<>(recipes);
-        all.put(
-                "best",
-                Recipe.of(
-                        network,
-                        Phase.adam(1000, 5e-3),
-                        byResidual
-                                ? lm.resampleByResidual(LM_RESTART_EVERY, Phase.ResidualSampling.defaults())
-                                : lm.resampleEvery(LM_RESTART_EVERY)));
+        all.put("best", levenbergMarquardt(network, iterations, byResidual));
+        return all;
+    }
+
+    /**
+     * {@code network}, Adam 1,000 steps (lr 5e-3), then Levenberg-Marquardt for {@code iterations} in restarts of
+     * {@value #LM_RESTART_EVERY} on new points, drawn by the residual (RAD, {@link
+     * Phase.ResidualSampling#defaults()}) or uniformly.
+     */
+    static Recipe levenbergMarquardt(NetworkConfig network, int iterations, boolean byResidual) {
+        Phase lm = Phase.levenbergMarquardt(iterations);
+        return Recipe.of(
+                network,
+                Phase.adam(1000, 5e-3),
+                byResidual
+                        ? lm.resampleByResidual(LM_RESTART_EVERY, Phase.ResidualSampling.defaults())
+                        : lm.resampleEvery(LM_RESTART_EVERY));
+    }
+
+    /** {@code recipes} (a problem's default and quick ones) and {@code classic}, the default of earlier versions. */
+    static Map<String, Recipe> withClassic(Map<String, Recipe> recipes, Recipe classic) {
+        Map<String, Recipe> all = new LinkedHashMap<>(recipes);
+        all.put("classic", classic);
         return all;
     }
 }

@@ -86,18 +86,22 @@ public final class Wave1d implements BenchmarkProblem {
             return Recipe.of(
                     NetworkConfig.mlp(3, 32).activation(Activation.SIN), Phase.adam(500, 5e-3), Phase.lbfgs(500));
         }
-        return Recipe.of(
-                NetworkConfig.mlp(4, 48).activation(Activation.SIN), Phase.adam(2000, 2e-3), Phase.lbfgs(4000));
+        return Support.levenbergMarquardt(NetworkConfig.mlp(3, 20).activation(Activation.SIN), 1500, true);
     }
 
     /**
-     * {@code best}: 3 x 20 sin, Adam 1,000 then Levenberg-Marquardt 1,500 in restarts of 50 on points drawn by the
-     * residual.
+     * {@code default} (see {@link #recipe(boolean)}: 3 x 20 sin, Adam 1,000 then Levenberg-Marquardt 1,500 in
+     * restarts of 50 on points drawn by the residual), {@code quick}, and {@code classic}: 4 x 48 sin, Adam 2,000 +
+     * L-BFGS 4,000, the default of earlier versions.
      */
     @Override
     public Map<String, Recipe> recipes() {
-        return Support.withLevenbergMarquardtBest(
-                BenchmarkProblem.super.recipes(), NetworkConfig.mlp(3, 20).activation(Activation.SIN), 1500, true);
+        return Support.withClassic(
+                BenchmarkProblem.super.recipes(),
+                Recipe.of(
+                        NetworkConfig.mlp(4, 48).activation(Activation.SIN),
+                        Phase.adam(2000, 2e-3),
+                        Phase.lbfgs(4000)));
     }
 
     @Override
