@@ -354,24 +354,7 @@ class TaylorNetworkTest {
         double[] w = randomParams(spec, 3);
         double[][] pts = randomPoints(spec, 37, 4);
         try (BatchEvaluator eval = new BatchEvaluator(1, 20)) {
-            double[] grad = new double[w.length];
-            double value = eval.lossAndGradient(net, pts, 37, loss, w, grad);
-            assertEquals(value, eval.loss(net, pts, 37, loss, w), 1e-14 * value);
-            double maxGrad = 0;
-            for (double g : grad) {
-                maxGrad = Math.max(maxGrad, Math.abs(g));
-            }
-            double h = 1e-6;
-            for (int j = 0; j < w.length; j++) {
-                double keep = w[j];
-                w[j] = keep + h;
-                double fp = eval.loss(net, pts, 37, loss, w);
-                w[j] = keep - h;
-                double fm = eval.loss(net, pts, 37, loss, w);
-                w[j] = keep;
-                double fd = (fp - fm) / (2 * h);
-                assertEquals(fd, grad[j], 1e-6 * maxGrad, "parameter " + j);
-            }
+            assertGradientMatchesDifferences(eval, net, pts, 37, loss, w);
         }
     }
 
@@ -414,22 +397,7 @@ class TaylorNetworkTest {
         double[] w = randomParams(spec, 5);
         double[][] pts = randomPoints(spec, 13, 6);
         try (BatchEvaluator eval = new BatchEvaluator(1, 5)) {
-            double[] grad = new double[w.length];
-            eval.lossAndGradient(net, pts, 13, loss, w, grad);
-            double maxGrad = 0;
-            for (double g : grad) {
-                maxGrad = Math.max(maxGrad, Math.abs(g));
-            }
-            double h = 1e-6;
-            for (int j = 0; j < w.length; j++) {
-                double keep = w[j];
-                w[j] = keep + h;
-                double fp = eval.loss(net, pts, 13, loss, w);
-                w[j] = keep - h;
-                double fm = eval.loss(net, pts, 13, loss, w);
-                w[j] = keep;
-                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
-            }
+            assertGradientMatchesDifferences(eval, net, pts, 13, loss, w);
         }
     }
 
@@ -445,22 +413,33 @@ class TaylorNetworkTest {
         double[] w = randomParams(spec, 9);
         double[][] pts = randomPoints(spec, 29, 10);
         try (BatchEvaluator eval = new BatchEvaluator(1, 20)) {
-            double[] grad = new double[w.length];
-            eval.lossAndGradient(net, pts, 29, loss, w, grad);
-            double maxGrad = 0;
-            for (double g : grad) {
-                maxGrad = Math.max(maxGrad, Math.abs(g));
-            }
-            double h = 1e-6;
-            for (int j = 0; j < w.length; j++) {
-                double keep = w[j];
-                w[j] = keep + h;
-                double fp = eval.loss(net, pts, 29, loss, w);
-                w[j] = keep - h;
-                double fm = eval.loss(net, pts, 29, loss, w);
-                w[j] = keep;
-                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
-            }
+            assertGradientMatchesDifferences(eval, net, pts, 29, loss, w);
+        }
+    }
+
+    /**
+     * Every component of the loss's parameter gradient against central differences with h = 1e-6 (truncation ~1e-12,
+     * rounding ~1e-10 of the loss on O(1) parameters), to 1e-6 of the gradient's max norm, which still catches any
+     * missing term; and the loss of the gradient pass equal to that of the loss pass.
+     */
+    static <S> void assertGradientMatchesDifferences(
+            BatchEvaluator eval, TaylorNetwork net, double[][] pts, int n, TileLoss<S> loss, double[] w) {
+        double[] grad = new double[w.length];
+        double value = eval.lossAndGradient(net, pts, n, loss, w, grad);
+        assertEquals(value, eval.loss(net, pts, n, loss, w), 1e-14 * value);
+        double maxGrad = 0;
+        for (double g : grad) {
+            maxGrad = Math.max(maxGrad, Math.abs(g));
+        }
+        double h = 1e-6;
+        for (int j = 0; j < w.length; j++) {
+            double keep = w[j];
+            w[j] = keep + h;
+            double fp = eval.loss(net, pts, n, loss, w);
+            w[j] = keep - h;
+            double fm = eval.loss(net, pts, n, loss, w);
+            w[j] = keep;
+            assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * maxGrad, "parameter " + j);
         }
     }
 

@@ -33,6 +33,24 @@ class CheckpointResumeTest {
     }
 
     /** Stops the run (like a kill) when the given step is reported. */
+    /**
+     * Trains the heat problem with {@code recipe} in full, and again stopped after {@code stopStep} steps with a
+     * checkpoint every {@code every}, resumed with two threads: the final parameters and the loss history must be
+     * the same bits.
+     */
+    static void assertResumesBitForBit(Recipe recipe, int stopStep, int every, Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe);
+        Path ckpt = dir.resolve("checkpoint.json");
+        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe, stopAt(stopStep))
+                .checkpointEvery(every, new CheckpointFile(ckpt))
+                .train();
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe.withThreads(2), new CheckpointFile(ckpt))
+                .train();
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
+        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+    }
+
     static TrainingListener stopAt(int step) {
         return new TrainingListener() {
             @Override

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
-import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.io.RecipeJson;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
@@ -107,16 +106,7 @@ class ResidualAttentionPhaseTest {
     // inside the attention phase (steps 1-20; resampling at 10 and 19) and after it, in SSBroyden (21-30)
     @ValueSource(ints = {13, 24})
     void aRunStoppedInsideAnAttentionPhaseResumesBitForBit(int stopStep, @TempDir Path dir) {
-        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe());
-        Path ckpt = dir.resolve("checkpoint.json");
-        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), CheckpointResumeTest.stopAt(stopStep))
-                .checkpointEvery(4, new CheckpointFile(ckpt))
-                .train();
-        TrainingResult resumed = Trainer.resume(
-                        TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), new CheckpointFile(ckpt))
-                .train();
-        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
-        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+        CheckpointResumeTest.assertResumesBitForBit(recipe(), stopStep, 4, dir);
     }
 
     @Test

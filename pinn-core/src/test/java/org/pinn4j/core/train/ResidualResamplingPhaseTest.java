@@ -1,6 +1,5 @@
 package org.pinn4j.core.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
-import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.io.RecipeJson;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
@@ -128,16 +126,7 @@ class ResidualResamplingPhaseTest {
     // inside Adam (steps 1-20) and inside SSBroyden (21-35; step 25 is its restart at iteration 5)
     @ValueSource(ints = {13, 27})
     void aRunStoppedInsideAPhaseResumesBitForBit(int stopStep, @TempDir Path dir) {
-        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe());
-        Path ckpt = dir.resolve("checkpoint.json");
-        new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe(), CheckpointResumeTest.stopAt(stopStep))
-                .checkpointEvery(5, new CheckpointFile(ckpt))
-                .train();
-        TrainingResult resumed = Trainer.resume(
-                        TrainerBehaviourTest.heat(0.3, true), recipe().withThreads(2), new CheckpointFile(ckpt))
-                .train();
-        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
-        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+        CheckpointResumeTest.assertResumesBitForBit(recipe(), stopStep, 5, dir);
     }
 
     @Test

@@ -68,28 +68,37 @@ class TermGradientTest {
                 "pde", 1.0, new BoundProgram(program, spec, 8, spec.parameterCount()), PointLoss.mse(), new int[0]);
         term.setPoints(pts, cols, n);
         try (BatchEvaluator eval = new BatchEvaluator(1, 10)) {
-            double[] grad = new double[params.length];
-            double value = term.evaluate(eval, params, grad, 1.0);
-            assertTrue(value > 0);
-            double max = 0;
-            for (double g : grad) {
-                max = Math.max(max, Math.abs(g));
-            }
-            double h = 1e-6;
-            for (int j = 0; j < params.length; j++) {
-                double keep = params[j];
-                params[j] = keep + h;
-                double fp = term.evaluate(eval, params, null, 1.0);
-                params[j] = keep - h;
-                double fm = term.evaluate(eval, params, null, 1.0);
-                params[j] = keep;
-                // central differences with h = 1e-6: truncation ~1e-12, rounding ~1e-10 * value; 1e-6 of max |g|
-                assertEquals(
-                        (fp - fm) / (2 * h),
-                        grad[j],
-                        1e-6 * max,
-                        "parameter " + j + (j == spec.parameterCount() ? " (lambda)" : ""));
-            }
+            assertTrue(term.evaluate(eval, params, null, 1.0) > 0);
+            assertGradientMatchesDifferences(term, eval, params, spec.parameterCount());
+        }
+    }
+
+    /**
+     * The term's gradient against central differences with h = 1e-6: truncation ~1e-12, rounding ~1e-10 of the
+     * value, so each component must agree to 1e-6 of the gradient's max norm (parameters from {@code network} on
+     * are coefficients).
+     */
+    private static void assertGradientMatchesDifferences(
+            PointTerm term, BatchEvaluator eval, double[] params, int network) {
+        double[] grad = new double[params.length];
+        term.evaluate(eval, params, grad, 1.0);
+        double max = 0;
+        for (double g : grad) {
+            max = Math.max(max, Math.abs(g));
+        }
+        double h = 1e-6;
+        for (int j = 0; j < params.length; j++) {
+            double keep = params[j];
+            params[j] = keep + h;
+            double fp = term.evaluate(eval, params, null, 1.0);
+            params[j] = keep - h;
+            double fm = term.evaluate(eval, params, null, 1.0);
+            params[j] = keep;
+            assertEquals(
+                    (fp - fm) / (2 * h),
+                    grad[j],
+                    1e-6 * max,
+                    "parameter " + j + (j >= network ? " (coefficient)" : ""));
         }
     }
 
@@ -135,20 +144,7 @@ class TermGradientTest {
             for (int p = 0; p < n; p++) {
                 assertEquals(Math.sqrt(scores[p]), term.residualNorms()[p], 1e-15 * Math.sqrt(scores[p]));
             }
-            double max = 0;
-            for (double g : grad) {
-                max = Math.max(max, Math.abs(g));
-            }
-            double h = 1e-6;
-            for (int j = 0; j < params.length; j++) {
-                double keep = params[j];
-                params[j] = keep + h;
-                double fp = term.evaluate(eval, params, null, 1.0);
-                params[j] = keep - h;
-                double fm = term.evaluate(eval, params, null, 1.0);
-                params[j] = keep;
-                assertEquals((fp - fm) / (2 * h), grad[j], 1e-6 * max, "parameter " + j);
-            }
+            assertGradientMatchesDifferences(term, eval, params, params.length);
             term.setPoints(pts, null, n);
             assertEquals(
                     java.util.Arrays.stream(scores).sum() / n,

@@ -87,9 +87,9 @@ public final class RunPage {
                 sb.append("<tr><td>")
                         .append(h(name))
                         .append("</td>")
-                        .append(num(Numbers.general(v)))
-                        .append(num(t == null ? "-" : Numbers.general(t)))
-                        .append(num(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3)))
+                        .append(num(Numbers.precise(v)))
+                        .append(num(t == null ? "-" : Numbers.precise(t)))
+                        .append(num(t == null ? "-" : Numbers.percent(r.coefficientErrorPercent(name))))
                         .append("</tr>\n");
             });
             sb.append("</tbody>\n</table>\n");

@@ -36,7 +36,20 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + digits + "f", x);
     }
 
-    /** Six significant digits, e.g. an identified coefficient. */
+    /** Nine significant digits, e.g. an identified coefficient whose error is far below 0.1%. */
+    public static String precise(double x) {
+        if (Double.isNaN(x)) {
+            return "nan";
+        }
+        return String.format(Locale.ROOT, "%.9g", x);
+    }
+
+    /** A percentage: three decimals from 0.001 up (and 0), else scientific, e.g. "0.066" or "4.4e-04". */
+    public static String percent(double x) {
+        return x == 0 || Math.abs(x) >= 1e-3 || Double.isNaN(x) ? fixed(x, 3) : compact(x);
+    }
+
+    /** Six significant digits, e.g. a setting. */
     public static String general(double x) {
         if (Double.isNaN(x)) {
             return "nan";

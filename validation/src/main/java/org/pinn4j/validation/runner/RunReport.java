@@ -123,11 +123,11 @@ public final class RunReport {
                 sb.append("| ")
                         .append(name)
                         .append(" | ")
-                        .append(Numbers.general(v))
+                        .append(Numbers.precise(v))
                         .append(" | ")
-                        .append(t == null ? "-" : Numbers.general(t))
+                        .append(t == null ? "-" : Numbers.precise(t))
                         .append(" | ")
-                        .append(t == null ? "-" : Numbers.fixed(r.coefficientErrorPercent(name), 3))
+                        .append(t == null ? "-" : Numbers.percent(r.coefficientErrorPercent(name)))
                         .append(" |\n");
             });
             sb.append('\n');

@@ -241,7 +241,7 @@ public record RunResult(
         sb.append(" published=")
                 .append(publishedRelL2.isPresent() ? Numbers.compact(publishedRelL2.getAsDouble()) : "-");
         sb.append(" time_s=").append(Numbers.fixed(seconds(), 1));
-        coefficients.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Numbers.general(v)));
+        coefficients.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Numbers.precise(v)));
         derived.forEach((k, e) -> sb.append(' ').append(k).append("_rel_l2=").append(Numbers.sci(e.relativeL2())));
         return sb.toString();
     }

@@ -49,7 +49,7 @@ class QuickSolveTest {
         TOLERANCES.put("heat-1d", 2e-5); // 6.2e-6
         TOLERANCES.put("wave-1d", 0.6); // 0.29 (the quick budget does not resolve the 4 periods in t)
         TOLERANCES.put("helmholtz-2d", 5e-2); // 2.0e-2 (1.4e-2)
-        TOLERANCES.put("allen-cahn", 0.9); // 0.64: the quick budget misses the interface layers; only a sanity bound
+        TOLERANCES.put("allen-cahn", 0.3); // 0.125 (periodic input, 500 + 500 steps: the interfaces not yet sharp)
         TOLERANCES.put("lorenz-inverse", 3e-2); // s 0.97%, r 0.16%, b 0.47%
         TOLERANCES.put("poisson-disk", 1.5e-3); // 5.0e-4 (3.5e-4)
         TOLERANCES.put("poisson-3d", 2e-2); // 6.4e-3

@@ -169,11 +169,11 @@ class RunnerTest {
         assertEquals(1.0, k, 0.02);
         // the reported % error is |k - 1| / 1 * 100, up to rounding
         assertEquals(100 * Math.abs(k - 1), r.coefficientErrorPercent("k"), 1e-9);
-        assertTrue(r.resultLine().endsWith(" k=" + Numbers.general(k)), r.resultLine());
+        assertTrue(r.resultLine().endsWith(" k=" + Numbers.precise(k)), r.resultLine());
         String report = Files.readString(tmp.resolve("inv/report.md"));
         assertTrue(
-                report.contains("| k | " + Numbers.general(k) + " | 1.00000 | "
-                        + Numbers.fixed(100 * Math.abs(k - 1), 3) + " |"),
+                report.contains("| k | " + Numbers.precise(k) + " | 1.00000000 | "
+                        + Numbers.percent(100 * Math.abs(k - 1)) + " |"),
                 report);
     }
 
