@@ -10,12 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pinn4j.core.expr.Field;
-import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.io.RecipeJson;
 import org.pinn4j.core.nn.NetworkConfig;
-import org.pinn4j.core.problem.Conditions;
-import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
 
 /**
@@ -43,26 +39,11 @@ class ResidualAttentionPhaseTest {
         assertArrayEquals(new double[] {0.999 * 2.0}, zero, 0.0, "no residual: only the decay");
     }
 
-    /** u = 0 whatever the network, u'' = x^4 on [0, 1]: the residual is -x^4 at every point, for any parameters. */
-    private static Problem knownResidual() {
-        return Problem.builder("x4")
-                .inputs("x")
-                .outputs("u")
-                .domain(new Interval(0, 1))
-                .outputTransform((s, o, n) -> n.times(0.0))
-                .condition(Conditions.pde("pde", s -> {
-                            Field u = s.output("u");
-                            return u.d("x", "x").minus(s.source("f", p -> Math.pow(p[0], 4)));
-                        })
-                        .withPoints(300))
-                .build();
-    }
-
     @Test
     void eachStepsLossIsTheMeanOfTheWeightedSquaresWithTheReplayedMultipliers() {
         Phase.ResidualAttention how = new Phase.ResidualAttention(false, 0.9, 0.5, 1.0);
         Trainer t = new Trainer(
-                knownResidual(),
+                ResidualResamplingPhaseTest.knownResidual(300),
                 Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(6, 1e-3).withResidualAttention(how))
                         .withSeed(2));
         PointSet points = t.pointsOf("pde");

@@ -27,7 +27,12 @@ import org.pinn4j.core.sampling.PointSet;
 class ResidualResamplingPhaseTest {
 
     /** u = 0 whatever the network, u'' = x^4 on [0, 1]: the residual is -x^4 at every point, for any parameters. */
-    private static Problem knownResidual() {
+    static Problem knownResidual() {
+        return knownResidual(2000);
+    }
+
+    /** As {@link #knownResidual()} with {@code points} collocation points. */
+    static Problem knownResidual(int points) {
         return Problem.builder("x4")
                 .inputs("x")
                 .outputs("u")
@@ -37,7 +42,7 @@ class ResidualResamplingPhaseTest {
                             Field u = s.output("u");
                             return u.d("x", "x").minus(s.source("f", p -> Math.pow(p[0], 4)));
                         })
-                        .withPoints(2000))
+                        .withPoints(points))
                 .build();
     }
 
