@@ -34,6 +34,10 @@ public final class TaylorNetwork {
     private final int[] firstOrderInput;
     /** The multi-index of every stream, as counts per input. */
     private final int[][] streamCounts;
+    /** The declared input features' factors (none without declared features). */
+    private final NetworkSpec.InputFactor[][] features;
+    /** Whether stream s of declared feature j is identically zero (it differentiates an input the feature lacks). */
+    private final boolean[][] zeroFeatureStream;
     /** Rules per stream, flattened for the hot loops. */
     private final StreamPlan.Term[][] rules;
 
@@ -69,6 +73,20 @@ public final class TaylorNetwork {
                 }
             }
             rules[s] = plan.rulesOf(s);
+        }
+        this.features = new NetworkSpec.InputFactor[spec.declaredFeatures()][];
+        this.zeroFeatureStream = new boolean[features.length][streams];
+        for (int j = 0; j < features.length; j++) {
+            features[j] = spec.feature(j);
+            boolean[] uses = new boolean[spec.inputs()];
+            for (NetworkSpec.InputFactor f : features[j]) {
+                uses[f.input()] = true;
+            }
+            for (int s = 0; s < streams; s++) {
+                for (int i = 0; i < uses.length; i++) {
+                    zeroFeatureStream[j][s] |= streamCounts[s][i] > 0 && !uses[i];
+                }
+            }
         }
     }
 
@@ -274,27 +292,17 @@ public final class TaylorNetwork {
      * inputs, as elsewhere.
      */
     private double[][][] declaredFeatureStreams(Workspace ws) {
-        int d = spec.inputs();
-        for (int j = 0; j < spec.declaredFeatures(); j++) {
-            NetworkSpec.InputFactor[] factors = spec.feature(j);
-            boolean[] uses = new boolean[d];
-            for (NetworkSpec.InputFactor f : factors) {
-                uses[f.input()] = true;
-            }
+        for (int j = 0; j < features.length; j++) {
             for (int s = 0; s < streams; s++) {
-                int[] alpha = streamCounts[s];
                 double[] out = ws.x[j][s];
-                boolean zero = false;
-                for (int i = 0; i < d; i++) {
-                    zero |= alpha[i] > 0 && !uses[i];
-                }
-                if (zero) {
+                if (zeroFeatureStream[j][s]) {
                     Arrays.fill(out, 0.0);
                     continue;
                 }
+                int[] alpha = streamCounts[s];
                 for (int p = 0; p < tile; p++) {
                     double v = 1.0;
-                    for (NetworkSpec.InputFactor f : factors) {
+                    for (NetworkSpec.InputFactor f : features[j]) {
                         v *= f.derivative(alpha[f.input()], ws.raw[f.input() * tile + p], spec);
                     }
                     out[p] = v;

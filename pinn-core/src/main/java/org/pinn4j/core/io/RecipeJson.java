@@ -49,16 +49,7 @@ public final class RecipeJson {
         }
         if (!n.inputMaps().isEmpty()) {
             ArrayNode maps = net.putArray("inputMaps");
-            for (NetworkConfig.InputMap m : n.inputMaps()) {
-                ObjectNode o2 = maps.addObject().put("type", m.getClass().getSimpleName());
-                if (m instanceof NetworkConfig.Periodic p) {
-                    o2.put("input", p.input()).put("period", p.period()).put("harmonics", p.harmonics());
-                } else if (m instanceof NetworkConfig.Polar p) {
-                    o2.put("radius", p.radius()).put("angle", p.angle());
-                } else if (m instanceof NetworkConfig.Sines p) {
-                    o2.put("input", p.input()).put("harmonics", p.harmonics()).put("omega", p.omega());
-                }
-            }
+            n.inputMaps().forEach(m -> maps.add(settings((Record) m)));
         }
         o.put("seed", r.seed());
         o.put("sampler", r.sampler());
@@ -124,6 +115,8 @@ public final class RecipeJson {
                 o.put(c.getName(), i);
             } else if (v instanceof Boolean b) {
                 o.put(c.getName(), b);
+            } else if (v instanceof String t) {
+                o.put(c.getName(), t);
             } else {
                 throw new IllegalStateException(r.getClass() + " has a component of unsupported type " + c.getType());
             }
@@ -161,28 +154,7 @@ public final class RecipeJson {
                     net.path("fourier").path("scale").asDouble());
         }
         for (JsonNode m : net.path("inputMaps")) {
-            String type = require(m, "type", "network.inputMaps").asText();
-            String owner = "network.inputMaps " + type;
-            network = network.inputMap(
-                    switch (type) {
-                        case "Periodic" ->
-                            new NetworkConfig.Periodic(
-                                    require(m, "input", owner).asText(),
-                                    require(m, "period", owner).asDouble(),
-                                    require(m, "harmonics", owner).asInt());
-                        case "Polar" ->
-                            new NetworkConfig.Polar(
-                                    require(m, "radius", owner).asText(),
-                                    require(m, "angle", owner).asText());
-                        case "Sines" ->
-                            new NetworkConfig.Sines(
-                                    require(m, "input", owner).asText(),
-                                    require(m, "harmonics", owner).asInt(),
-                                    require(m, "omega", owner).asDouble());
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "unknown input map type '" + type + "'; expected Periodic, Polar or Sines");
-                    });
+            network = network.inputMap(settings(m, NetworkConfig.InputMap.class));
         }
         List<Phase> phases = new ArrayList<>();
         for (JsonNode p : require(o, "phases", "recipe")) {
@@ -314,6 +286,8 @@ public final class RecipeJson {
                 args[i] = v.asInt();
             } else if (types[i] == boolean.class) {
                 args[i] = v.asBoolean();
+            } else if (types[i] == String.class) {
+                args[i] = v.asText();
             } else {
                 throw new IllegalStateException(record + " has a component of unsupported type " + types[i]);
             }
