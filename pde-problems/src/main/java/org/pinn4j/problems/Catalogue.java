@@ -27,6 +27,7 @@ public final class Catalogue {
         register(new org.pinn4j.problems.catalogue.course.CwruExercise());
         register(new org.pinn4j.problems.catalogue.PoissonDisk());
         register(new org.pinn4j.problems.catalogue.Poisson3d());
+        register(new org.pinn4j.problems.catalogue.LotkaVolterra());
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 

@@ -25,7 +25,7 @@ import org.pinn4j.core.train.Recipe;
 
 /**
  * A {@link Recipe} as JSON and back, as model files and checkpoints record it: the network, seed, sampler,
- * tile size, progress interval, adaptive weights and every phase with all its settings (settings records are
+ * tile size, progress interval, adaptive weights, the start model's fingerprint (not the model) and every phase with all its settings (settings records are
  * written component by component, with their record type). Reading gives an equal recipe; a custom phase
  * (built from suppliers) comes back with its label and lengths and suppliers that refuse to run, since what
  * they made was never recorded. The thread count is not written: it does not decide the result.
@@ -58,6 +58,7 @@ public final class RecipeJson {
         if (r.annealEvery() > 0) {
             o.putObject("adaptiveWeights").put("every", r.annealEvery()).put("alpha", r.annealAlpha());
         }
+        r.startFingerprint().ifPresent(f -> o.putObject("startFrom").put("fingerprint", f));
         ArrayNode phases = o.putArray("phases");
         for (Phase p : r.phases()) {
             phases.add(phase(p));
@@ -170,6 +171,10 @@ public final class RecipeJson {
             r = r.withAdaptiveWeights(
                     o.path("adaptiveWeights").path("every").asInt(),
                     o.path("adaptiveWeights").path("alpha").asDouble());
+        }
+        if (o.has("startFrom")) {
+            r = r.startFromRecorded(
+                    require(o.path("startFrom"), "fingerprint", "startFrom").asText());
         }
         return r;
     }

@@ -23,6 +23,8 @@ public final class Recipe {
         int logEvery;
         int annealEvery;
         double annealAlpha;
+        /** The model a run starts from instead of the seed's initialisation, or null. */
+        Start start;
 
         Fields copy() {
             try {
@@ -127,6 +129,68 @@ public final class Recipe {
         });
     }
 
+    /**
+     * Copy that starts training from {@code model}'s network and parameters (its coefficients included) instead of
+     * initialising a network from the seed: a warm start, or a run continued from a saved model. The seed still
+     * draws the collocation points. The model's network must have the shape this recipe's network gives the
+     * problem (widths, activations, input features), and its coefficients the problem's names; the trainer refuses
+     * anything else in one message. The model's input scaling is kept, so the start is the model's function even on
+     * a problem with another domain (the next of a run's time windows).
+     *
+     * @throws IllegalArgumentException if model is null
+     */
+    public Recipe startFrom(PinnModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException("startFrom: model must be non-null");
+        }
+        Start start = new Start(model, fingerprint(model));
+        return with(c -> c.start = start);
+    }
+
+    /**
+     * Copy whose start is known only by its {@link #startFingerprint() fingerprint}, as a model file or checkpoint
+     * records it: equal to the recipe that started from that model, so a checkpoint can be compared with the run
+     * resuming it, but a trainer refuses to start from it.
+     */
+    public Recipe startFromRecorded(String fingerprint) {
+        if (fingerprint == null || fingerprint.isBlank()) {
+            throw new IllegalArgumentException("startFromRecorded: fingerprint must be non-blank");
+        }
+        Start start = new Start(null, fingerprint);
+        return with(c -> c.start = start);
+    }
+
+    /** The model training starts from, if it was given ({@link #startFrom}); empty for a recorded start. */
+    public Optional<PinnModel> startModel() {
+        return f.start == null ? Optional.empty() : Optional.ofNullable(f.start.model());
+    }
+
+    /**
+     * SHA-256 (first 16 hex digits) of the start model's network shape and parameter bits, or empty when training
+     * starts from the seed's initialisation.
+     */
+    public Optional<String> startFingerprint() {
+        return f.start == null ? Optional.empty() : Optional.of(f.start.fingerprint());
+    }
+
+    /** A start model (null when only recorded) and its fingerprint. */
+    private record Start(PinnModel model, String fingerprint) {}
+
+    private static String fingerprint(PinnModel model) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(model.spec().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bits = java.nio.ByteBuffer.allocate(8 * model.parameters().length);
+            for (double v : model.parameters()) {
+                bits.putLong(Double.doubleToRawLongBits(v));
+            }
+            sha.update(bits.array());
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** Steps between adaptive weight updates (0 = off). */
     public int annealEvery() {
         return f.annealEvery;
@@ -185,6 +249,11 @@ public final class Recipe {
             {"tile size", f.tileSize, other.f.tileSize},
             {"adaptive weights every", f.annealEvery, other.f.annealEvery},
             {"adaptive weights alpha", f.annealAlpha, other.f.annealAlpha},
+            {
+                "start model",
+                startFingerprint().orElse("none"),
+                other.startFingerprint().orElse("none")
+            },
             {"number of phases", f.phases.size(), other.f.phases.size()}
         };
         for (Object[] field : fields) {
@@ -221,6 +290,7 @@ public final class Recipe {
         return "network " + f.network + ", phases " + f.phases + ", seed " + f.seed + ", sampler " + f.sampler
                 + (f.annealEvery > 0
                         ? ", adaptive weights every " + f.annealEvery + " (alpha " + f.annealAlpha + ")"
-                        : "");
+                        : "")
+                + (f.start != null ? ", starting from model " + f.start.fingerprint() : "");
     }
 }

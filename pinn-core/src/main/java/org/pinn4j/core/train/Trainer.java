@@ -56,21 +56,27 @@ public final class Trainer {
         this.listeners = List.of(listeners);
         this.seed = recipe.seed();
         SplittableRandom rng = new SplittableRandom(seed);
-        this.spec = recipe.network()
+        NetworkSpec seeded = recipe.network()
                 .spec(
                         problem.inputs(),
                         problem.outputs().size(),
                         problem.domain().lower(),
                         problem.domain().upper(),
                         rng.split());
-        double[] net = recipe.network().initialParameters(spec, rng.split());
-        this.coefficientOffset = spec.parameterCount();
-        this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
+        double[] net = recipe.network().initialParameters(seeded, rng.split());
         this.coefficientScales = problem.coefficientScales();
-        int k = 0;
-        for (double v : problem.coefficients().values()) {
-            params[coefficientOffset + k] = v / coefficientScales[k]; // the optimizer works on value / scale
-            k++;
+        PinnModel start = startModel(problem, recipe, seeded);
+        this.spec = start == null ? seeded : start.spec();
+        this.coefficientOffset = spec.parameterCount();
+        if (start != null) {
+            this.params = start.parameters();
+        } else {
+            this.params = Arrays.copyOf(net, net.length + problem.coefficients().size());
+            int k = 0;
+            for (double v : problem.coefficients().values()) {
+                params[coefficientOffset + k] = v / coefficientScales[k]; // the optimizer works on value / scale
+                k++;
+            }
         }
         this.conditions = new TrainingConditions(problem, recipe, spec, coefficientOffset, rng);
         this.states = conditions.states;
@@ -78,6 +84,51 @@ public final class Trainer {
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
         this.miniBatches = new MiniBatches(seed, states);
+    }
+
+    /**
+     * The recipe's start model, checked against the network the recipe gives this problem, or null when the run
+     * starts from the seed's initialisation (whose random draws are made either way, so the points do not depend on
+     * the start).
+     */
+    private static PinnModel startModel(Problem problem, Recipe recipe, NetworkSpec seeded) {
+        if (recipe.startFingerprint().isEmpty()) {
+            return null;
+        }
+        PinnModel start = recipe.startModel()
+                .orElseThrow(() -> new IllegalArgumentException("the recipe records its start model only by its"
+                        + " fingerprint " + recipe.startFingerprint().get() + " (as a model file or checkpoint keeps"
+                        + " it); give the model itself with Recipe.startFrom(model)"));
+        NetworkSpec given = start.spec();
+        String problemName = "problem '" + problem.name() + "'";
+        if (given.inputs() != seeded.inputs() || given.outputs() != seeded.outputs()) {
+            throw new IllegalArgumentException("the start model has " + given.inputs() + " input(s) and "
+                    + given.outputs() + " output(s); " + problemName + " has " + seeded.inputs() + " and "
+                    + seeded.outputs());
+        }
+        if (!given.toString().equals(seeded.toString())
+                || given.fourierFeatures() != seeded.fourierFeatures()
+                || given.declaredFeatures() != seeded.declaredFeatures()
+                || given.parameterCount() != seeded.parameterCount()) {
+            throw new IllegalArgumentException("the start model's network " + describe(given) + " is not the"
+                    + " recipe's network for " + problemName + ", " + describe(seeded)
+                    + "; start from a model of the same shape or train with its network");
+        }
+        if (!start.problem().coefficientNames().equals(problem.coefficientNames())
+                || !Arrays.equals(start.problem().coefficientScales(), problem.coefficientScales())) {
+            throw new IllegalArgumentException(
+                    "the start model's coefficients " + start.problem().coefficientNames()
+                            + " (scales " + Arrays.toString(start.problem().coefficientScales()) + ") are not those of "
+                            + problemName + ", " + problem.coefficientNames() + " (scales "
+                            + Arrays.toString(problem.coefficientScales()) + ")");
+        }
+        return start;
+    }
+
+    private static String describe(NetworkSpec spec) {
+        return spec + (spec.fourierFeatures() > 0 ? " with " + spec.fourierFeatures() + " Fourier features" : "")
+                + (spec.declaredFeatures() > 0 ? " with " + spec.declaredFeatures() + " input features" : "")
+                + " (" + spec.parameterCount() + " parameters)";
     }
 
     /**

@@ -3,6 +3,7 @@ package org.pinn4j.validation.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingListener;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--param NAME=V] [--checkpoint-every N] [--resume DIR | --fresh]",
+                "pinn run <problem> [--out DIR] [--seed N] [--threads N] [--recipe NAME | --quick] [--noise X] [--optimizer NAME] [--param NAME=V] [--init-from FILE] [--checkpoint-every N] [--resume DIR | --fresh]",
         description =
                 "Train a catalogue problem with its default recipe and write model.json, history.csv and report.md.")
 final class RunCommand implements Callable<Integer> {
@@ -105,6 +106,13 @@ final class RunCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(
+            names = "--init-from",
+            paramLabel = "FILE",
+            description = "Start training from the model in FILE (a model.json of this problem with the recipe's"
+                    + " network) instead of a fresh initialisation; the seed still draws the points.")
+    Path initFrom;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             description = "Continue the interrupted run in DIR from its checkpoint.json "
@@ -139,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
         o = o.withThreads(threads != null ? threads : Checks.processors());
         o = o.withCheckpointEvery(checkpointEvery == null ? 0 : checkpointEvery).withResume(resume);
         o = o.withFresh(fresh);
+        if (initFrom != null) {
+            ModelFile.header(initFrom); // a missing or damaged file is refused before the output directory is made
+            o = o.withInitFrom(initFrom);
+        }
         if (resume != null) {
             RunCheckpoint.locate(resume); // before the output directory (by default the same) is created
         }

@@ -8,6 +8,7 @@ import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
 import org.pinn4j.problems.catalogue.BlackScholesCall;
 import org.pinn4j.problems.catalogue.LorenzInverse;
+import org.pinn4j.problems.catalogue.LotkaVolterra;
 
 /**
  * The solution each catalogue problem is measured against: its closed form when the problem has one
@@ -15,12 +16,14 @@ import org.pinn4j.problems.catalogue.LorenzInverse;
  * solvers: Hopf-Cole quadrature for {@code burgers} and {@code burgers-inverse}, the closed-form price
  * for {@code black-scholes}, finite differences (n = {@value #LSHAPE_INTERVALS} intervals per side) for
  * {@code poisson-lshape}, the Fourier/ETDRK4 solver for {@code allen-cahn} and Dormand-Prince (tolerance
- * 1e-10) for {@code lorenz-inverse}. Expensive references are computed once, on first use, and shared
+ * 1e-10) for {@code lorenz-inverse} (1e-12 for {@code lotka-volterra}). Expensive references are computed once, on first use, and shared
  * (they are immutable and thread-safe).
  */
 public final class References {
     /** Grid intervals per side of the L-shape finite-difference reference (h = 2 / 256). */
     public static final int LSHAPE_INTERVALS = 256;
+    /** Absolute and relative tolerance of the Lotka-Volterra reference. */
+    public static final double LOTKA_VOLTERRA_TOLERANCE = 1e-12;
 
     private References() {}
 
@@ -59,6 +62,8 @@ public final class References {
                 return Optional.of(AllenCahn.REFERENCE);
             case "lorenz-inverse":
                 return Optional.of(lorenz(problem.trueCoefficients()));
+            case "lotka-volterra":
+                return Optional.of(LotkaVolterraOrbit.REFERENCE);
             default:
                 return Optional.empty();
         }
@@ -108,15 +113,33 @@ public final class References {
         static final Reference REFERENCE = twoInputs(AllenCahnSpectral.solveRaissi()::value);
     }
 
+    /** Lotka-Volterra trajectory at tolerance {@value #LOTKA_VOLTERRA_TOLERANCE}, integrated per call. */
+    private static final class LotkaVolterraOrbit {
+        static final Reference REFERENCE = trajectory(
+                new OdeReference(
+                        (t, y, rate) -> LotkaVolterra.derivative(y, rate),
+                        0,
+                        LotkaVolterra.Y0.clone(),
+                        LOTKA_VOLTERRA_TOLERANCE,
+                        LOTKA_VOLTERRA_TOLERANCE),
+                LotkaVolterra.Y0.length);
+    }
+
     /** Lorenz trajectory for the problem's true s, r, b (one integration per call, dense output). */
     private static Reference lorenz(java.util.Map<String, Double> truth) {
-        OdeReference ode = new OdeReference(
-                new LorenzSystem(truth.get("s"), truth.get("r"), truth.get("b")), 0, LorenzInverse.Y0.clone());
+        return trajectory(
+                new OdeReference(
+                        new LorenzSystem(truth.get("s"), truth.get("r"), truth.get("b")), 0, LorenzInverse.Y0.clone()),
+                3);
+    }
+
+    /** An ODE's trajectory as a reference of one input (time) with one output per state component. */
+    private static Reference trajectory(OdeReference ode, int components) {
         return points -> {
             requireInputs(points, 1);
             double[][] states = ode.sample(points[0]);
-            double[][] out = new double[3][];
-            for (int i = 0; i < 3; i++) {
+            double[][] out = new double[components][];
+            for (int i = 0; i < components; i++) {
                 out[i] = OdeReference.component(states, i);
             }
             return out;

@@ -32,6 +32,7 @@ public final class RunOptions {
     private int validationEvery;
     private double validationSeconds;
     private Map<String, Double> parameters = Map.of();
+    private Path initFrom;
 
     private RunOptions(
             Path out,
@@ -183,6 +184,21 @@ public final class RunOptions {
         return c;
     }
 
+    /**
+     * Copy that starts training from the model saved in {@code file} ({@code --init-from}; see
+     * {@link org.pinn4j.core.train.Recipe#startFrom}) instead of the seed's initialisation; null = from the seed.
+     */
+    public RunOptions withInitFrom(Path file) {
+        RunOptions c = copy();
+        c.initFrom = file;
+        return c;
+    }
+
+    /** The model file training starts from, if any. */
+    public Optional<Path> initFrom() {
+        return Optional.ofNullable(initFrom);
+    }
+
     /** The parameter values given (the others take the problem's defaults). */
     public Map<String, Double> parameters() {
         return parameters;
@@ -230,6 +246,7 @@ public final class RunOptions {
         c.validationEvery = validationEvery;
         c.validationSeconds = validationSeconds;
         c.parameters = parameters;
+        c.initFrom = initFrom;
         return c;
     }
 

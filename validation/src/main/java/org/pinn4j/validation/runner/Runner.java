@@ -74,6 +74,21 @@ public final class Runner {
     }
 
     /**
+     * The model in {@code file}, read with {@code problem}'s output transform, to start training from.
+     *
+     * @throws IllegalArgumentException naming the file if it cannot be read as a model of this problem's shape
+     */
+    private static PinnModel startModel(Path file, Problem problem) {
+        try {
+            return ModelFile.load(file, problem);
+        } catch (ModelFile.ModelFileException | IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(
+                    "--init-from: " + (m.startsWith("model file ") ? m : "model file " + file + ": " + m), e);
+        }
+    }
+
+    /**
      * Trains {@code p} and writes its run directory, which the caller holds ({@link RunDirectory#open}); at the
      * end the run's checkpoint, if any, is removed, as there is nothing left to resume.
      *
@@ -85,25 +100,36 @@ public final class Runner {
         Path dir = d.path();
         RunCheckpoint.refuseUnfinished(dir, o);
         Recipe base = p.recipe(o.recipe(), o.optimizer().orElse(null));
-        Recipe recipe = base.withSeed(o.seed().orElse(base.seed()))
+        Recipe seeded = base.withSeed(o.seed().orElse(base.seed()))
                 .withThreads(o.threads().orElse(base.threads()));
         double noise = o.noiseFor(p);
-        ProblemContext ctx = References.contextFor(p, recipe.seed(), noise, o.quick(), o.parameters());
+        ProblemContext ctx = References.contextFor(p, seeded.seed(), noise, o.quick(), o.parameters());
         Problem problem = p.problem(ctx);
+        Recipe recipe = o.initFrom().isPresent()
+                ? seeded.startFrom(startModel(o.initFrom().get(), problem))
+                : seeded;
         String walkthrough = p.walkthrough(problem, recipe);
 
         Optional<Reference> reference = ctx.reference().isPresent() ? ctx.reference() : References.forProblem(p, ctx);
         double[][] points = p.evaluationGrid().points();
         Optional<double[][]> refValues = reference.map(r -> r.values(points));
 
-        Trainer trainer = RunCheckpoint.trainer(
-                p.name(),
-                problem,
-                recipe,
-                changedParameters(p, ctx),
-                o,
-                dir,
-                o.listeners().toArray(new TrainingListener[0]));
+        Trainer trainer;
+        try {
+            trainer = RunCheckpoint.trainer(
+                    p.name(),
+                    problem,
+                    recipe,
+                    changedParameters(p, ctx),
+                    o,
+                    dir,
+                    o.listeners().toArray(new TrainingListener[0]));
+        } catch (IllegalArgumentException e) {
+            if (o.initFrom().isPresent() && e.getMessage().startsWith("the start model")) {
+                throw new IllegalArgumentException("--init-from " + o.initFrom().get() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
         if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run

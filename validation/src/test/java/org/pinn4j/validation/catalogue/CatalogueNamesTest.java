@@ -30,8 +30,8 @@ class CatalogueNamesTest {
             "helmholtz-2d",
             "allen-cahn",
             "lorenz-inverse");
-    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face). */
-    static final List<String> EXTRAS = List.of("poisson-disk", "poisson-3d");
+    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles). */
+    static final List<String> EXTRAS = List.of("poisson-disk", "poisson-3d", "lotka-volterra");
 
     static final String EXERCISE = "cwru-exercise";
     /** The exercise issue's chain-rule example, tested with the exercise. */
@@ -57,6 +57,7 @@ class CatalogueNamesTest {
         m.put("lorenz-inverse", List.of(List.of("t"), List.of("x", "y", "z")));
         m.put("poisson-disk", List.of(xy, u));
         m.put("poisson-3d", List.of(List.of("x", "y", "z"), u));
+        m.put("lotka-volterra", List.of(List.of("t"), List.of("x", "y")));
         return m;
     }
 

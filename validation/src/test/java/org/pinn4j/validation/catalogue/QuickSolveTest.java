@@ -53,6 +53,9 @@ class QuickSolveTest {
         TOLERANCES.put("lorenz-inverse", 3e-2); // s 0.97%, r 0.16%, b 0.47%
         TOLERANCES.put("poisson-disk", 1.5e-3); // 5.0e-4 (3.5e-4)
         TOLERANCES.put("poisson-3d", 2e-2); // 6.4e-3
+        // 1.4e-4; shorter quasi-Newton phases (1,000-1,500 iterations) stay near the fixed point at 0.25-0.88, so the
+        // bound is wide of the figure and far below a failed run
+        TOLERANCES.put("lotka-volterra", 1e-2);
     }
 
     static Stream<String> problems() {
