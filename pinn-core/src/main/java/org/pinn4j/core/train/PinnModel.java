@@ -23,9 +23,22 @@ public final class PinnModel {
     private final NetworkSpec spec;
     private final double[] parameters;
     private final Recipe recipe;
+    /** The time windows of a model trained in windows ({@link TimeWindows}), or null for one network. */
+    private final Windows windows;
+
+    /**
+     * The pieces of a model trained in time windows: piece k answers for points whose input {@code input} lies in
+     * [boundaries[k], boundaries[k + 1]); the last piece also at its end, the first also before its start and the
+     * last after its end.
+     */
+    private record Windows(int input, double[] boundaries, List<PinnModel> pieces) {}
 
     /** A model of {@code problem} with network {@code spec} and parameters (network then coefficients). */
     public PinnModel(Problem problem, NetworkSpec spec, double[] parameters, Recipe recipe) {
+        this(problem, spec, parameters, recipe, null);
+    }
+
+    private PinnModel(Problem problem, NetworkSpec spec, double[] parameters, Recipe recipe, Windows windows) {
         if (parameters.length != spec.parameterCount() + problem.coefficients().size()) {
             throw new IllegalArgumentException(
                     "model has " + parameters.length + " parameters; the network and coefficients need "
@@ -35,6 +48,70 @@ public final class PinnModel {
         this.spec = spec;
         this.parameters = parameters.clone();
         this.recipe = recipe;
+        this.windows = windows;
+    }
+
+    /**
+     * One model over the whole range of time windows: piece k (a model trained on window k) answers for points whose
+     * {@code input} lies in [boundaries[k], boundaries[k + 1]), the last piece also at and after its end and the
+     * first before its start. {@link #problem()}, {@link #spec()}, {@link #parameters()} and {@link #recipe()} are
+     * the last piece's.
+     *
+     * @throws IllegalArgumentException if the boundaries are not increasing and finite, their count is not the
+     *     number of pieces + 1, a piece is itself windowed, or the pieces differ in inputs, outputs or coefficients
+     */
+    public static PinnModel windowed(String input, double[] boundaries, List<PinnModel> pieces) {
+        if (pieces == null || pieces.isEmpty() || boundaries == null || boundaries.length != pieces.size() + 1) {
+            throw new IllegalArgumentException("a windowed model needs n >= 1 pieces and n + 1 boundaries; got "
+                    + (pieces == null ? 0 : pieces.size()) + " piece(s) and "
+                    + (boundaries == null ? 0 : boundaries.length) + " boundaries");
+        }
+        for (int k = 0; k < boundaries.length; k++) {
+            if (!Double.isFinite(boundaries[k]) || (k > 0 && !(boundaries[k] > boundaries[k - 1]))) {
+                throw new IllegalArgumentException(
+                        "window boundaries must be finite and increasing; got " + Arrays.toString(boundaries));
+            }
+        }
+        PinnModel last = pieces.get(pieces.size() - 1);
+        int index = last.problem.inputs().indexOf(input);
+        if (index < 0) {
+            throw new IllegalArgumentException(
+                    "the window input '" + input + "' is not one of the inputs " + last.problem.inputs());
+        }
+        for (PinnModel piece : pieces) {
+            if (piece.windows != null) {
+                throw new IllegalArgumentException("a piece of a windowed model cannot itself be windowed");
+            }
+            if (!piece.problem.inputs().equals(last.problem.inputs())
+                    || !piece.problem.outputs().equals(last.problem.outputs())
+                    || !piece.problem.coefficientNames().equals(last.problem.coefficientNames())) {
+                throw new IllegalArgumentException("the pieces of a windowed model must have the same inputs, outputs"
+                        + " and coefficients; got " + piece + " and " + last);
+            }
+        }
+        return new PinnModel(
+                last.problem,
+                last.spec,
+                last.parameters,
+                last.recipe,
+                new Windows(index, boundaries.clone(), List.copyOf(pieces)));
+    }
+
+    /** The models of the time windows in order (this model alone when it was not trained in windows). */
+    public List<PinnModel> pieces() {
+        return windows == null ? List.of(this) : windows.pieces();
+    }
+
+    /** The window boundaries along {@link #windowInput()} (empty when the model was not trained in windows). */
+    public double[] windowBoundaries() {
+        return windows == null ? new double[0] : windows.boundaries().clone();
+    }
+
+    /** The input the windows divide (empty when the model was not trained in windows). */
+    public java.util.Optional<String> windowInput() {
+        return windows == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(problem.inputs().get(windows.input()));
     }
 
     /** The problem. */
@@ -104,12 +181,60 @@ public final class PinnModel {
                         "coordinate arrays have different lengths: " + n + " and " + points[i].length);
             }
         }
+        if (windows != null) {
+            return evaluateByWindow(points, n, expressions);
+        }
         Scope scope = problem.newScope(List.of());
         BoundProgram bound =
                 new BoundProgram(Program.compile(expressions.apply(scope)), spec, 64, spec.parameterCount());
         try (BatchEvaluator evaluator = new BatchEvaluator(1)) {
             return bound.values(evaluator, points, n, parameters);
         }
+    }
+
+    /** Each point evaluated by the piece of the window it lies in, then put back in the caller's order. */
+    private double[][] evaluateByWindow(
+            double[][] points, int n, java.util.function.Function<Scope, List<Field>> expressions) {
+        int pieces = windows.pieces().size();
+        int[] piece = new int[n];
+        int[] count = new int[pieces];
+        double[] b = windows.boundaries();
+        for (int p = 0; p < n; p++) {
+            double t = points[windows.input()][p];
+            int k = 0;
+            while (k < pieces - 1 && t >= b[k + 1]) {
+                k++;
+            }
+            piece[p] = k;
+            count[k]++;
+        }
+        double[][] out = null;
+        for (int k = 0; k < pieces; k++) {
+            if (count[k] == 0) {
+                continue;
+            }
+            int[] which = new int[count[k]];
+            double[][] sub = new double[points.length][count[k]];
+            for (int p = 0, j = 0; p < n; p++) {
+                if (piece[p] == k) {
+                    which[j] = p;
+                    for (int i = 0; i < points.length; i++) {
+                        sub[i][j] = points[i][p];
+                    }
+                    j++;
+                }
+            }
+            double[][] values = windows.pieces().get(k).evaluate(sub, expressions);
+            if (out == null) {
+                out = new double[values.length][n];
+            }
+            for (int e = 0; e < values.length; e++) {
+                for (int j = 0; j < which.length; j++) {
+                    out[e][which[j]] = values[e][j];
+                }
+            }
+        }
+        return out == null ? windows.pieces().get(0).evaluate(points, expressions) : out;
     }
 
     /** Raw network output derivative streams (no transform) for tests and diagnostics. */
@@ -131,6 +256,11 @@ public final class PinnModel {
     @Override
     public String toString() {
         return "PinnModel(" + problem.name() + ", " + spec + ", "
-                + Arrays.toString(problem.coefficientNames().toArray()) + ")";
+                + Arrays.toString(problem.coefficientNames().toArray())
+                + (windows == null
+                        ? ""
+                        : ", " + windows.pieces().size() + " windows in "
+                                + windowInput().get() + " " + Arrays.toString(windows.boundaries()))
+                + ")";
     }
 }

@@ -56,13 +56,7 @@ public final class Trainer {
         this.listeners = List.of(listeners);
         this.seed = recipe.seed();
         SplittableRandom rng = new SplittableRandom(seed);
-        NetworkSpec seeded = recipe.network()
-                .spec(
-                        problem.inputs(),
-                        problem.outputs().size(),
-                        problem.domain().lower(),
-                        problem.domain().upper(),
-                        rng.split());
+        NetworkSpec seeded = seededSpec(problem, recipe, rng);
         double[] net = recipe.network().initialParameters(seeded, rng.split());
         this.coefficientScales = problem.coefficientScales();
         PinnModel start = startModel(problem, recipe, seeded);
@@ -84,6 +78,22 @@ public final class Trainer {
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
         this.miniBatches = new MiniBatches(seed, states);
+    }
+
+    /** The network the recipe's seed gives the problem: the first draw of the run's random generator. */
+    private static NetworkSpec seededSpec(Problem problem, Recipe recipe, SplittableRandom rng) {
+        return recipe.network()
+                .spec(
+                        problem.inputs(),
+                        problem.outputs().size(),
+                        problem.domain().lower(),
+                        problem.domain().upper(),
+                        rng.split());
+    }
+
+    /** The network (shape, input scaling, features) a run of {@code recipe} on {@code problem} trains. */
+    static NetworkSpec seededSpec(Problem problem, Recipe recipe) {
+        return seededSpec(problem, recipe, new SplittableRandom(recipe.seed()));
     }
 
     /**
