@@ -25,6 +25,7 @@ import org.pinn4j.core.Version;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.TimeWindows;
 
 /**
  * Saves and loads trained models as JSON: architecture, input box, input/output names, parameters,
@@ -34,12 +35,23 @@ import org.pinn4j.core.train.Recipe;
  * <p>The file holds nothing that changes between identical runs (no timestamp, no thread count), so the
  * same seed and configuration give a byte-identical file. Doubles are written in their shortest exact
  * form, so a loaded model predicts bit-for-bit what the saved one did.
+ *
+ * <p>A model trained in time windows ({@link TimeWindows}) is one file of format version
+ * {@value #WINDOWED_FORMAT_VERSION}: the last window's network at the top level, as in version 1, and a
+ * {@code windows} object with the time input, the boundaries and every window's network, box and parameters;
+ * {@link #loadWindows} reads it with a problem per window.
  */
 public final class ModelFile {
     /** Value of the "format" field. */
     public static final String FORMAT = "pinn4j-model";
-    /** The format version this code writes and reads. */
+    /** The format version this code writes for a model of one network, and reads. */
     public static final int FORMAT_VERSION = 1;
+    /**
+     * The format version of a model trained in time windows: version 1 plus a {@code windows} object (input,
+     * boundaries, and each window's network, box, parameters and coefficients; the top level holds the last
+     * window's), so that a reader of version 1 alone refuses it instead of predicting with the last window only.
+     */
+    public static final int WINDOWED_FORMAT_VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,6 +70,23 @@ public final class ModelFile {
      */
     public static void save(PinnModel model, Path path, CatalogueEntry entry) {
         ObjectNode content = toJson(model, entry);
+        if (model.windowInput().isPresent()) {
+            content.put("formatVersion", WINDOWED_FORMAT_VERSION);
+            ObjectNode windows = content.putObject("windows");
+            windows.put("input", model.windowInput().get());
+            ArrayNode boundaries = windows.putArray("boundaries");
+            for (double b : model.windowBoundaries()) {
+                boundaries.add(b);
+            }
+            ArrayNode pieces = windows.putArray("pieces");
+            for (PinnModel piece : model.pieces()) {
+                ObjectNode one = toJson(piece, null);
+                for (String shared : PIECE_SHARED_FIELDS) {
+                    one.remove(shared);
+                }
+                pieces.add(one);
+            }
+        }
         content.put("checksum", checksum(content));
         try {
             AtomicFiles.write(path, (JSON.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -82,8 +111,33 @@ public final class ModelFile {
      *     inconsistent content)
      */
     public static PinnModel load(Path path, Problem problem) {
+        return load(path, problem, null);
+    }
+
+    /**
+     * Loads a model trained in time windows whose output transform depends on the window (a hard initial state
+     * taken from the window before): window k is attached to {@code problems.window(b_k, b_k+1, model of window
+     * k - 1)}.
+     *
+     * @throws ModelFileException as {@link #load(Path, Problem)}, and for a file that holds one network
+     */
+    public static PinnModel loadWindows(Path path, TimeWindows.WindowProblem problems) {
+        if (problems == null) {
+            throw new IllegalArgumentException("ModelFile.load: the window problems must be non-null");
+        }
+        return load(path, null, problems);
+    }
+
+    private static PinnModel load(Path path, Problem problem, TimeWindows.WindowProblem problems) {
         ObjectNode content = verified(path);
         try {
+            if (content.has("windows")) {
+                return windowedFromJson(content, problem, problems, path);
+            }
+            if (problems != null) {
+                throw new ModelFileException("model file " + path + " holds one network, not time windows; load it"
+                        + " with ModelFile.load(path, problem)");
+            }
             return fromJson(content, problem, path);
         } catch (ModelFileException e) {
             String m = e.getMessage();
@@ -138,9 +192,13 @@ public final class ModelFile {
             throw new ModelFileException(path + " is not a pinn4j model file (no \"format\": \"" + FORMAT + "\")");
         }
         int version = root.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != WINDOWED_FORMAT_VERSION) {
             throw new ModelFileException("model file " + path + " has format version " + version + "; this pinn4j ("
-                    + Version.get() + ") reads version " + FORMAT_VERSION);
+                    + Version.get() + ") reads versions " + FORMAT_VERSION + " and " + WINDOWED_FORMAT_VERSION);
+        }
+        if ((version == WINDOWED_FORMAT_VERSION) != root.has("windows")) {
+            throw new ModelFileException("model file " + path + " has format version " + version
+                    + (root.has("windows") ? " but holds time windows" : " but holds no time windows"));
         }
         ObjectNode content = ((ObjectNode) root).deepCopy();
         JsonNode stored = content.remove("checksum");
@@ -342,6 +400,53 @@ public final class ModelFile {
             all[k++] = e.getValue() / p.coefficientScale(e.getKey());
         }
         return new PinnModel(p, spec, all, recipe(o, path));
+    }
+
+    /** Fields of a window's piece that the file's top level holds for all pieces. */
+    private static final List<String> PIECE_SHARED_FIELDS =
+            List.of("format", "formatVersion", "problem", "inputs", "outputs", "outputTransform", "provenance");
+
+    /**
+     * A windowed model: each piece read as a model of one network with the top level's shared fields, attached to
+     * {@code problem} (all pieces) or to {@code problems.window(...)} (piece by piece), or to a plain problem when
+     * both are null.
+     */
+    private static PinnModel windowedFromJson(
+            ObjectNode o, Problem problem, TimeWindows.WindowProblem problems, Path path) {
+        JsonNode w = o.path("windows");
+        String input = w.path("input").asText("");
+        double[] boundaries = doubles(w, "boundaries");
+        JsonNode pieceNodes = w.path("pieces");
+        if (!pieceNodes.isArray() || pieceNodes.size() < 1 || boundaries.length != pieceNodes.size() + 1) {
+            throw new ModelFileException("model file " + path + ": field 'windows' needs n >= 1 pieces and n + 1"
+                    + " boundaries; got " + pieceNodes.size() + " and " + boundaries.length);
+        }
+        List<PinnModel> pieces = new ArrayList<>();
+        for (int k = 0; k < pieceNodes.size(); k++) {
+            if (!pieceNodes.get(k).isObject()) {
+                throw new ModelFileException("model file " + path + ": windows.pieces[" + k + "] is not an object");
+            }
+            ObjectNode piece = ((ObjectNode) pieceNodes.get(k)).deepCopy();
+            for (String shared : PIECE_SHARED_FIELDS) {
+                if (o.has(shared) && !shared.equals("provenance")) {
+                    piece.set(shared, o.get(shared));
+                }
+            }
+            Problem attached = problems == null
+                    ? problem
+                    : problems.window(boundaries[k], boundaries[k + 1], k == 0 ? null : pieces.get(k - 1));
+            PinnModel read = fromJson(piece, attached, path);
+            if (k == pieceNodes.size() - 1) {
+                // the recipe the file records is the last window's
+                read = new PinnModel(read.problem(), read.spec(), read.parameters(), recipe(o, path));
+            }
+            pieces.add(read);
+        }
+        try {
+            return PinnModel.windowed(input, boundaries, pieces);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException("model file " + path + ": field 'windows': " + e.getMessage(), e);
+        }
     }
 
     /** The recipe recorded in the provenance, or null in a file written before recipes were recorded. */

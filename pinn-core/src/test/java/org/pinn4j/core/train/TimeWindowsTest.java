@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
+import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
@@ -106,6 +110,33 @@ class TimeWindowsTest {
                 .model();
         // measured 2.8e-4, 7.7 times the windows' error; asserted only to be larger
         assertTrue(windowed < relL2(whole), "windowed " + windowed + ", one network " + relL2(whole));
+    }
+
+    @Test
+    void aWindowedModelIsOneModelFile(@TempDir Path dir) throws java.io.IOException {
+        TimeWindows.Result r = TimeWindows.equal("t", 0, 1, 3)
+                .train((a, b, prev) -> rotation(a, b, prev, true), recipe().withPhases(Phase.adam(50, 1e-2)));
+        Path file = dir.resolve("model.json");
+        ModelFile.save(r.model(), file);
+        assertTrue(Files.readString(file).contains("\"formatVersion\" : 2"));
+        // each window's transform holds the state the window before ended with, so the file is read window by window
+        PinnModel back = ModelFile.loadWindows(file, (a, b, prev) -> rotation(a, b, prev, true));
+        double[][] t = {{0, 0.2, 1.0 / 3, 0.5, 0.7, 0.99, 1}};
+        double[][] before = r.model().predict(t);
+        double[][] after = back.predict(t);
+        for (int o = 0; o < 2; o++) {
+            assertArrayEquals(before[o], after[o], 0.0, "output " + o);
+        }
+        assertArrayEquals(r.model().windowBoundaries(), back.windowBoundaries(), 0.0);
+        assertEquals(r.model().recipe(), back.recipe());
+        ModelFile.ModelFileException e = assertThrows(ModelFile.ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("output transform"), e.getMessage());
+        Path single = dir.resolve("single.json");
+        ModelFile.save(r.model().pieces().get(0), single);
+        e = assertThrows(
+                ModelFile.ModelFileException.class,
+                () -> ModelFile.loadWindows(single, (a, b, prev) -> rotation(a, b, prev, true)));
+        assertTrue(e.getMessage().contains("holds one network, not time windows"), e.getMessage());
     }
 
     @Test

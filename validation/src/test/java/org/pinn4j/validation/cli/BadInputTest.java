@@ -128,7 +128,10 @@ class BadInputTest {
                 row(
                         "predict --model=$D/corrupted.json --input=$D/good.csv",
                         "corrupted.json is corrupted: checksum mismatch"),
-                row("predict --model=$D/version.json --input=$D/good.csv", "has format version 99", "reads version 1"),
+                row(
+                        "predict --model=$D/version.json --input=$D/good.csv",
+                        "has format version 99",
+                        "reads versions 1 and 2"),
                 row("predict --model=$D/other.json --input=$D/good.csv", "other.json is not a pinn4j model file"),
                 row("predict --model=$D/adir --input=$D/good.csv", "adir is a directory", "expected a model file"),
                 row(
