@@ -31,9 +31,30 @@ public final class TimeWindows {
         Problem window(double start, double end, PinnModel previous);
     }
 
-    /** The composed model, each window's training and the total training time. */
+    /**
+     * Where a windowed run keeps what it has done, so that an interrupted run resumes inside the window it was in,
+     * bit for bit: a checkpoint store per window and the models of the windows that completed.
+     */
+    public interface Progress {
+        /** The checkpoint store of window k (0-based). */
+        CheckpointStore checkpoints(int window);
+
+        /** True if window k has a checkpoint that an interrupted run saved. */
+        boolean hasCheckpoint(int window);
+
+        /** Keeps window k's trained model; called when the window completes, before the next one starts. */
+        void completed(int window, PinnModel model);
+
+        /** Window k's model as an earlier run completed it, attached to {@code problem}, or empty. */
+        java.util.Optional<PinnModel> completedWindow(int window, Problem problem);
+    }
+
+    /**
+     * The composed model (over the windows that completed, or up to the one that stopped), the trainings this call
+     * ran (windows completed by an earlier run are not trained again) and their time.
+     */
     public record Result(PinnModel model, List<TrainingResult> windows, double seconds) {
-        /** True if every window completed (none diverged or was stopped). */
+        /** True if every window this call trained completed (none diverged or was stopped). */
         public boolean ok() {
             return windows.stream().allMatch(w -> w.status() == TrainingResult.Status.COMPLETED);
         }
@@ -112,6 +133,28 @@ public final class TimeWindows {
      *     window along it
      */
     public Result train(WindowProblem problems, Recipe recipe, TrainingListener... listeners) {
+        return train(problems, recipe, 0, null, listeners);
+    }
+
+    /**
+     * As {@link #train(WindowProblem, Recipe, TrainingListener...)}, keeping its progress in {@code progress}: each
+     * window saves a checkpoint every {@code checkpointEvery} steps (0 = none) and its model when it completes; a
+     * window an earlier run completed is taken from there, and one it left a checkpoint in is resumed from it, so
+     * an interrupted run continued this way ends with the same bits as one never interrupted.
+     *
+     * @throws IllegalArgumentException also if checkpointEvery &lt; 0, or a window's checkpoint is damaged or of
+     *     another problem or recipe
+     */
+    public Result train(
+            WindowProblem problems,
+            Recipe recipe,
+            int checkpointEvery,
+            Progress progress,
+            TrainingListener... listeners) {
+        if (checkpointEvery < 0 || (checkpointEvery > 0 && progress == null)) {
+            throw new IllegalArgumentException("checkpoints need an interval >= 1 and a place to keep them; got every "
+                    + checkpointEvery + (progress == null ? " and no progress store" : ""));
+        }
         List<PinnModel> pieces = new ArrayList<>();
         List<TrainingResult> results = new ArrayList<>();
         double seconds = 0;
@@ -119,6 +162,13 @@ public final class TimeWindows {
         for (int k = 0; k < count(); k++) {
             Problem problem = problems.window(boundaries[k], boundaries[k + 1], previous);
             check(problem, k);
+            java.util.Optional<PinnModel> done =
+                    progress == null ? java.util.Optional.empty() : progress.completedWindow(k, problem);
+            if (done.isPresent()) {
+                pieces.add(done.get());
+                previous = done.get();
+                continue;
+            }
             Recipe windowRecipe = recipe;
             if (previous != null) {
                 // the previous parameters in this window's network (its own input scaling)
@@ -126,7 +176,16 @@ public final class TimeWindows {
                         problem, Trainer.seededSpec(problem, recipe), previous.parameters(), previous.recipe());
                 windowRecipe = recipe.startFrom(start);
             }
-            TrainingResult r = Trainer.train(problem, windowRecipe, listeners);
+            Trainer trainer = progress != null && progress.hasCheckpoint(k)
+                    ? Trainer.resume(problem, windowRecipe, progress.checkpoints(k), listeners)
+                    : new Trainer(problem, windowRecipe, listeners);
+            if (checkpointEvery > 0) {
+                trainer.checkpointEvery(checkpointEvery, progress.checkpoints(k));
+            }
+            TrainingResult r = trainer.train();
+            if (progress != null && r.status() == TrainingResult.Status.COMPLETED) {
+                progress.completed(k, r.model());
+            }
             results.add(r);
             pieces.add(r.model());
             seconds += r.seconds();

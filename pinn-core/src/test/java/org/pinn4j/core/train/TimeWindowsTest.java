@@ -2,16 +2,19 @@ package org.pinn4j.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Interval;
+import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
@@ -137,6 +140,61 @@ class TimeWindowsTest {
                 ModelFile.ModelFileException.class,
                 () -> ModelFile.loadWindows(single, (a, b, prev) -> rotation(a, b, prev, true)));
         assertTrue(e.getMessage().contains("holds one network, not time windows"), e.getMessage());
+    }
+
+    /** Window checkpoints and completed windows as files in one directory. */
+    record FileProgress(Path dir) implements TimeWindows.Progress {
+        @Override
+        public CheckpointStore checkpoints(int window) {
+            return new CheckpointFile(dir.resolve("checkpoint-" + window + ".json"));
+        }
+
+        @Override
+        public boolean hasCheckpoint(int window) {
+            return Files.exists(dir.resolve("checkpoint-" + window + ".json"));
+        }
+
+        @Override
+        public void completed(int window, PinnModel model) {
+            ModelFile.save(model, dir.resolve("window-" + window + ".json"));
+        }
+
+        @Override
+        public Optional<PinnModel> completedWindow(int window, Problem problem) {
+            Path file = dir.resolve("window-" + window + ".json");
+            return Files.exists(file) ? Optional.of(ModelFile.load(file, problem)) : Optional.empty();
+        }
+    }
+
+    @Test
+    void anInterruptedRunResumesInsideItsWindowBitForBit(@TempDir Path dir) {
+        TimeWindows windows = TimeWindows.equal("t", 0, 1, 3);
+        Recipe recipe = recipe().withPhases(Phase.adam(40, 1e-2), Phase.lbfgs(30));
+        TimeWindows.WindowProblem problems = (a, b, prev) -> rotation(a, b, prev, true);
+        TimeWindows.Result full = windows.train(problems, recipe);
+        // killed 45 steps into the second window (checkpoints every 10 steps: the last at its step 40)
+        int[] steps = {0};
+        TrainingListener kill = new TrainingListener() {
+            @Override
+            public boolean onStep(StepReport r) {
+                return ++steps[0] < 70 + 45;
+            }
+        };
+        FileProgress progress = new FileProgress(dir);
+        TimeWindows.Result cut = windows.train(problems, recipe, 10, progress, kill);
+        assertFalse(cut.ok());
+        assertEquals(2, cut.model().pieces().size());
+        TimeWindows.Result resumed = windows.train(problems, recipe.withThreads(1), 10, progress);
+        assertTrue(resumed.ok());
+        assertEquals(2, resumed.windows().size(), "the first window is taken from its file, not trained again");
+        assertEquals(3, resumed.model().pieces().size());
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(
+                    full.model().pieces().get(k).parameters(),
+                    resumed.model().pieces().get(k).parameters(),
+                    0.0,
+                    "window " + (k + 1));
+        }
     }
 
     @Test
