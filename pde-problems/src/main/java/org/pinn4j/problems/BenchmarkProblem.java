@@ -207,6 +207,14 @@ public interface BenchmarkProblem {
     }
 
     /**
+     * The quantities measured besides the outputs in a run with {@code context}, whose reference may give their exact
+     * values (e.g. the modulus of a complex solution); {@link #derivedQuantities()} by default.
+     */
+    default List<DerivedQuantity> derivedQuantities(ProblemContext context) {
+        return derivedQuantities();
+    }
+
+    /**
      * Text the runner shows and keeps with the run before the results, e.g. the first training steps
      * worked out by hand; empty (the default) = none. Called with the problem and recipe about to be trained.
      */

@@ -28,6 +28,9 @@ public final class Catalogue {
         register(new org.pinn4j.problems.catalogue.PoissonDisk());
         register(new org.pinn4j.problems.catalogue.Poisson3d());
         register(new org.pinn4j.problems.catalogue.LotkaVolterra());
+        register(new org.pinn4j.problems.catalogue.Kdv());
+        register(new org.pinn4j.problems.catalogue.KdvInverse());
+        register(new org.pinn4j.problems.catalogue.Schrodinger());
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 

@@ -22,10 +22,17 @@ public final class RunReport {
      * The report: problem, equation, recipe, seed, threads, time, errors next to the published figure,
      * derived quantities, the problem's walkthrough, identified coefficients, files and charts.
      *
+     * @param quantities the derived quantities the run measured ({@link BenchmarkProblem#derivedQuantities(
+     *     org.pinn4j.problems.ProblemContext)})
      * @param charts chart file names in the run directory (PNG/SVG)
      * @param notes  extra remarks (e.g. a chart hook that failed)
      */
-    public static String markdown(BenchmarkProblem p, RunResult r, List<String> charts, List<String> notes) {
+    public static String markdown(
+            BenchmarkProblem p,
+            List<DerivedQuantity> quantities,
+            RunResult r,
+            List<String> charts,
+            List<String> notes) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(r.problem()).append("\n\n");
         sb.append("Equation: `").append(p.equation()).append("`\n\n");
@@ -91,7 +98,7 @@ public final class RunReport {
             sb.append("## Derived quantities\n\n")
                     .append("From the network's own derivatives, against their exact values, each on its own grid.\n\n")
                     .append("| quantity | measured on | relative L2 | max abs error | RMSE |\n|---|---|---|---|---|\n");
-            for (DerivedQuantity q : p.derivedQuantities()) {
+            for (DerivedQuantity q : quantities) {
                 ErrorSummary e = r.derived().get(q.name());
                 if (e == null) {
                     continue;

@@ -160,7 +160,7 @@ public final class Runner {
                 published,
                 model.coefficients(),
                 truth,
-                derived(p, model),
+                derived(p.derivedQuantities(ctx), model),
                 walkthrough == null ? "" : walkthrough);
 
         OutputSet outputs = new OutputSet(dir);
@@ -182,7 +182,8 @@ public final class Runner {
                 notes.add("Charts could not be written: " + e.getMessage());
             }
             AtomicFiles.writeString(
-                    staged.resolve(REPORT_FILE), RunReport.markdown(p, result, chartFiles(staged), notes));
+                    staged.resolve(REPORT_FILE),
+                    RunReport.markdown(p, p.derivedQuantities(ctx), result, chartFiles(staged), notes));
             outputs.commit();
         } catch (AtomicFiles.WriteFailedException e) {
             throw outputs.forTarget(e);
@@ -208,10 +209,10 @@ public final class Runner {
         return out;
     }
 
-    /** Errors of each derived quantity of {@code p} (e.g. Greeks from the network's derivatives) on its own grid. */
-    static Map<String, ErrorSummary> derived(BenchmarkProblem p, PinnModel model) {
+    /** Errors of each derived quantity (e.g. Greeks from the network's derivatives) on its own grid. */
+    static Map<String, ErrorSummary> derived(List<DerivedQuantity> quantities, PinnModel model) {
         Map<String, ErrorSummary> out = new LinkedHashMap<>();
-        for (DerivedQuantity q : p.derivedQuantities()) {
+        for (DerivedQuantity q : quantities) {
             double[][] points = q.grid().points();
             double[] predicted =
                     model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];

@@ -30,8 +30,9 @@ class CatalogueNamesTest {
             "helmholtz-2d",
             "allen-cahn",
             "lorenz-inverse");
-    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles). */
-    static final List<String> EXTRAS = List.of("poisson-disk", "poisson-3d", "lotka-volterra");
+    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles; Raissi et al.'s third-order and complex-valued examples). */
+    static final List<String> EXTRAS =
+            List.of("poisson-disk", "poisson-3d", "lotka-volterra", "kdv", "kdv-inverse", "schrodinger");
 
     static final String EXERCISE = "cwru-exercise";
     /** The exercise issue's chain-rule example, tested with the exercise. */
@@ -58,6 +59,9 @@ class CatalogueNamesTest {
         m.put("poisson-disk", List.of(xy, u));
         m.put("poisson-3d", List.of(List.of("x", "y", "z"), u));
         m.put("lotka-volterra", List.of(List.of("t"), List.of("x", "y")));
+        m.put("kdv", List.of(xt, u));
+        m.put("kdv-inverse", List.of(xt, u));
+        m.put("schrodinger", List.of(xt, List.of("u", "v")));
         return m;
     }
 

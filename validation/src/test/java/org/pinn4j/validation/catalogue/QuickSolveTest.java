@@ -56,6 +56,9 @@ class QuickSolveTest {
         // 1.4e-4; shorter quasi-Newton phases (1,000-1,500 iterations) stay near the fixed point at 0.25-0.88, so the
         // bound is wide of the figure and far below a failed run
         TOLERANCES.put("lotka-volterra", 1e-2);
+        TOLERANCES.put("kdv", 3e-2); // 1.2e-2
+        TOLERANCES.put("kdv-inverse", 3e-3); // lambda1 0.095%, lambda2 0.099%
+        TOLERANCES.put("schrodinger", 0.3); // 0.124 (500 + 500 steps; 2 sech(x) fitted by a periodic network)
     }
 
     static Stream<String> problems() {

@@ -133,6 +133,41 @@ class ReferenceConsistencyTest {
     }
 
     @Test
+    void spectralReferencesStartFromTheirInitialConditions() {
+        double[][] kdv = Catalogue.get("kdv").evaluationGrid().points();
+        double[][] u = ref("kdv").values(kdv);
+        double[][] h = ref("schrodinger")
+                .values(Catalogue.get("schrodinger").evaluationGrid().points());
+        double[][] xs = Catalogue.get("schrodinger").evaluationGrid().points();
+        for (int p = 0; p < kdv[0].length; p++) {
+            if (kdv[1][p] == 0) {
+                // trigonometric interpolation of cos(pi x) from 512 nodes: exact up to rounding of the FFT
+                assertEquals(Math.cos(PI * kdv[0][p]), u[0][p], 1e-13, "kdv at x = " + kdv[0][p]);
+            }
+        }
+        for (int p = 0; p < xs[0].length; p++) {
+            if (xs[1][p] == 0) {
+                // at the nodes the initial field is 2 sech(x) up to rounding
+                assertEquals(2 / Math.cosh(xs[0][p]), h[0][p], 1e-13, "u at x = " + xs[0][p]);
+                assertEquals(0, h[1][p], 1e-13, "v at x = " + xs[0][p]);
+            }
+        }
+    }
+
+    @Test
+    void kdvInverseSamplesAreTheReference() {
+        BenchmarkProblem bp = Catalogue.get("kdv-inverse");
+        Problem p = bp.problem(References.contextFor(bp, 4, 0.0, false));
+        Condition data = condition(p, "data");
+        PointSet pts = data.region().sample(p.domain(), 0, null);
+        double[][] cols = data.columns().of(pts);
+        double[][] exact = ref("kdv").values(pts.toArray());
+        for (int k = 0; k < pts.size(); k++) {
+            assertEquals(exact[0][k], cols[0][k], 0.0, "clean samples are the reference values exactly");
+        }
+    }
+
+    @Test
     void lotkaVolterraKeepsItsFirstIntegralAndStartsAtItsInitialState() {
         Reference r = ref("lotka-volterra");
         double[][] grid = Catalogue.get("lotka-volterra").evaluationGrid().points();
