@@ -31,6 +31,9 @@ public final class Catalogue {
         register(new org.pinn4j.problems.catalogue.Kdv());
         register(new org.pinn4j.problems.catalogue.KdvInverse());
         register(new org.pinn4j.problems.catalogue.Schrodinger());
+        register(new org.pinn4j.problems.catalogue.Kovasznay());
+        register(new org.pinn4j.problems.catalogue.KleinGordon());
+        register(new org.pinn4j.problems.catalogue.Convection());
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 

@@ -39,6 +39,18 @@ final class Support {
         };
     }
 
+    /** Closed forms of several outputs as one reference: output k at a point is {@code outputs[k]} there. */
+    @SafeVarargs
+    static Reference outputs(ToDoubleFunction<double[]>... outputs) {
+        return points -> {
+            double[][] out = new double[outputs.length][];
+            for (int k = 0; k < outputs.length; k++) {
+                out[k] = scalar(outputs[k]).values(points)[0];
+            }
+            return out;
+        };
+    }
+
     /**
      * Adds Gaussian noise of standard deviation {@code level * std(values)} to each array (Raissi et
      * al.'s convention: "1% noise" is 1% of the data's spread), drawing from {@code rng}.

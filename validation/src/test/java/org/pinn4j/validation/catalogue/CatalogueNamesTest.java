@@ -31,8 +31,16 @@ class CatalogueNamesTest {
             "allen-cahn",
             "lorenz-inverse");
     /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles; Raissi et al.'s third-order and complex-valued examples). */
-    static final List<String> EXTRAS =
-            List.of("poisson-disk", "poisson-3d", "lotka-volterra", "kdv", "kdv-inverse", "schrodinger");
+    static final List<String> EXTRAS = List.of(
+            "poisson-disk",
+            "poisson-3d",
+            "lotka-volterra",
+            "kdv",
+            "kdv-inverse",
+            "schrodinger",
+            "kovasznay",
+            "klein-gordon",
+            "convection");
 
     static final String EXERCISE = "cwru-exercise";
     /** The exercise issue's chain-rule example, tested with the exercise. */
@@ -62,6 +70,9 @@ class CatalogueNamesTest {
         m.put("kdv", List.of(xt, u));
         m.put("kdv-inverse", List.of(xt, u));
         m.put("schrodinger", List.of(xt, List.of("u", "v")));
+        m.put("kovasznay", List.of(xy, List.of("u", "v", "p")));
+        m.put("klein-gordon", List.of(xt, u));
+        m.put("convection", List.of(xt, u));
         return m;
     }
 
