@@ -7,7 +7,6 @@ import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
-import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.EvaluationGrid;
@@ -90,16 +89,9 @@ public final class AllenCahn implements BenchmarkProblem {
     @Override
     public Recipe recipe(boolean quick) {
         if (quick) {
-            return recipe(20, 500, 500, 250);
+            return Support.periodicWithAttention(20, 500, 500, 250);
         }
-        return recipe(30, 2000, 6000, 500);
-    }
-
-    private static Recipe recipe(int width, int adam, int iterations, int restartEvery) {
-        return Recipe.of(
-                NetworkConfig.mlp(3, width).periodic("x", 2.0, 1),
-                Phase.adam(adam, 5e-3).withResidualAttention(Phase.ResidualAttention.linear()),
-                Phase.ssbroyden(iterations).resampleByResidual(restartEvery, Phase.ResidualSampling.defaults()));
+        return Support.periodicWithAttention(30, 2000, 6000, 500);
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
-import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.EvaluationGrid;
@@ -77,11 +76,7 @@ public final class Convection implements BenchmarkProblem {
      */
     @Override
     public Recipe recipe(boolean quick) {
-        return Recipe.of(
-                NetworkConfig.mlp(3, quick ? 20 : 30).periodic("x", 2 * Math.PI, 1),
-                Phase.adam(quick ? 500 : 2000, 5e-3),
-                Phase.ssbroyden(quick ? 500 : 6000)
-                        .resampleByResidual(quick ? 250 : 500, Phase.ResidualSampling.defaults()));
+        return Support.adamThenSsbroyden(NetworkConfig.mlp(3, quick ? 20 : 30).periodic("x", 2 * Math.PI, 1), quick);
     }
 
     @Override

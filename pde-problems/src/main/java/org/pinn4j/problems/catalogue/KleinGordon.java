@@ -8,7 +8,6 @@ import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.problem.Region;
-import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.EvaluationGrid;
@@ -80,11 +79,7 @@ public final class KleinGordon implements BenchmarkProblem {
      */
     @Override
     public Recipe recipe(boolean quick) {
-        return Recipe.of(
-                NetworkConfig.mlp(quick ? 3 : 4, quick ? 20 : 30),
-                Phase.adam(quick ? 500 : 2000, 5e-3),
-                Phase.ssbroyden(quick ? 500 : 6000)
-                        .resampleByResidual(quick ? 250 : 500, Phase.ResidualSampling.defaults()));
+        return Support.adamThenSsbroyden(NetworkConfig.mlp(quick ? 3 : 4, quick ? 20 : 30), quick);
     }
 
     @Override

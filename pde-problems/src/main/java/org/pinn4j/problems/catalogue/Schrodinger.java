@@ -8,7 +8,6 @@ import org.pinn4j.core.geometry.Interval;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
-import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.DerivedQuantity;
@@ -101,12 +100,7 @@ public final class Schrodinger implements BenchmarkProblem {
      */
     @Override
     public Recipe recipe(boolean quick) {
-        int width = quick ? 20 : 40;
-        return Recipe.of(
-                NetworkConfig.mlp(3, width).periodic("x", 2 * HALF_WIDTH, 2),
-                Phase.adam(quick ? 500 : 2000, 5e-3),
-                Phase.ssbroyden(quick ? 500 : 6000)
-                        .resampleByResidual(quick ? 250 : 500, Phase.ResidualSampling.defaults()));
+        return Support.adamThenSsbroyden(NetworkConfig.mlp(3, quick ? 20 : 40).periodic("x", 2 * HALF_WIDTH, 2), quick);
     }
 
     @Override

@@ -39,6 +39,30 @@ final class Support {
         };
     }
 
+    /**
+     * The catalogue's common scheme on {@code network}: Adam 2,000 steps (lr 5e-3), then self-scaled Broyden 6,000
+     * iterations restarted every 500 on collocation points drawn by their residual; {@code quick}: Adam 500 +
+     * SSBroyden 500 restarted every 250.
+     */
+    static Recipe adamThenSsbroyden(NetworkConfig network, boolean quick) {
+        return Recipe.of(
+                network,
+                Phase.adam(quick ? 500 : 2000, 5e-3),
+                Phase.ssbroyden(quick ? 500 : 6000)
+                        .resampleByResidual(quick ? 250 : 500, Phase.ResidualSampling.defaults()));
+    }
+
+    /**
+     * A network periodic in x on [-1, 1] (cos and sin of pi x), Adam with residual-based attention, then self-scaled
+     * Broyden restarted on collocation points drawn by their residual: the scheme of allen-cahn and kdv.
+     */
+    static Recipe periodicWithAttention(int width, int adam, int iterations, int restartEvery) {
+        return Recipe.of(
+                NetworkConfig.mlp(3, width).periodic("x", 2.0, 1),
+                Phase.adam(adam, 5e-3).withResidualAttention(Phase.ResidualAttention.linear()),
+                Phase.ssbroyden(iterations).resampleByResidual(restartEvery, Phase.ResidualSampling.defaults()));
+    }
+
     /** Closed forms of several outputs as one reference: output k at a point is {@code outputs[k]} there. */
     @SafeVarargs
     static Reference outputs(ToDoubleFunction<double[]>... outputs) {
