@@ -388,13 +388,12 @@ public final class AllenCahnSpectral {
                 throw new IllegalArgumentException("AllenCahnSpectral.Solution: point (x = " + xq + ", t = " + tq
                         + ") needs finite x and t in [0, " + tEnd + "]");
             }
-            double interval = tEnd / (t.length - 1);
-            int k = Math.min((int) (tq / interval), t.length - 2);
-            double s = (tq - t[k]) / interval;
-            double h00 = (1 + 2 * s) * (1 - s) * (1 - s);
-            double h10 = s * (1 - s) * (1 - s) * interval;
-            double h01 = s * s * (3 - 2 * s);
-            double h11 = s * s * (s - 1) * interval;
+            HermiteStep step = HermiteStep.at(t, tq);
+            int k = step.k();
+            double h00 = step.h00();
+            double h10 = step.h10();
+            double h01 = step.h01();
+            double h11 = step.h11();
             double xi = Math.PI * (xq + 1.0); // angle of mode 1; x_j -> 2 pi j / n
             double pos = (xq + 1.0) * n / 2.0;
             double node = Math.rint(pos);

@@ -192,8 +192,8 @@ public final class FourierEtdrk4 {
         System.arraycopy(vi, 0, work[1], 0, n);
         FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.INVERSE);
         f.apply(work[0], work[1], outRe, outIm);
-        work[0] = outRe.clone();
-        work[1] = outIm.clone();
+        System.arraycopy(outRe, 0, work[0], 0, n);
+        System.arraycopy(outIm, 0, work[1], 0, n);
         FastFourierTransformer.transformInPlace(work, DftNormalization.STANDARD, TransformType.FORWARD);
         for (int m = 0; m < n; m++) {
             outRe[m] = gRe[m] * work[0][m] - gIm[m] * work[1][m];
@@ -234,8 +234,8 @@ public final class FourierEtdrk4 {
                     double zi = li + Math.sin(angle);
                     double[] ez = cexp(zr, zi);
                     double[] ez2 = cexp(zr / 2, zi / 2);
-                    double[] z3 = cmul(zr, zi, cmul(zr, zi, zr, zi)[0], cmul(zr, zi, zr, zi)[1]);
                     double[] zz = cmul(zr, zi, zr, zi);
+                    double[] z3 = cmul(zr, zi, zz[0], zz[1]);
                     // (e^{z/2} - 1) / z
                     add(sq, cdiv(ez2[0] - 1, ez2[1], zr, zi));
                     // (-4 - z + e^z (4 - 3z + z^2)) / z^3
@@ -422,19 +422,14 @@ public final class FourierEtdrk4 {
                 throw new IllegalArgumentException("FourierEtdrk4.Solution: point (x = " + xq + ", t = " + tq
                         + ") needs finite x and t in [0, " + tEnd + "]");
             }
-            double interval = tEnd / (t.length - 1);
-            int k = Math.min((int) (tq / interval), t.length - 2);
-            double s = (tq - t[k]) / interval;
-            double h00 = (1 + 2 * s) * (1 - s) * (1 - s);
-            double h10 = s * (1 - s) * (1 - s) * interval;
-            double h01 = s * s * (3 - 2 * s);
-            double h11 = s * s * (s - 1) * interval;
+            HermiteStep step = HermiteStep.at(t, tq);
+            int k = step.k();
             double xi = 2 * Math.PI * (xq - left) / period; // angle of mode 1
             double c1 = Math.cos(xi);
             double s1 = Math.sin(xi);
             double cr = 1; // e^{i m xi}, advanced mode by mode
             double ci = 0;
-            double[] hermite = {h00, h10, h01, h11};
+            double[] hermite = {step.h00(), step.h10(), step.h01(), step.h11()};
             double[] sum = new double[2];
             addMode(sum, k, 0, hermite, 1, 0);
             for (int m = 1; m < n / 2; m++) {
