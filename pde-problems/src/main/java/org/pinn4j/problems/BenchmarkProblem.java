@@ -201,6 +201,15 @@ public interface BenchmarkProblem {
         return out;
     }
 
+    /**
+     * The outputs whose errors are measured on the evaluation grid, in the order the reference gives them: all of
+     * {@code problem}'s outputs by default. An entry leaves out an output its reference cannot give well, e.g. the
+     * lid-driven cavity's pressure, singular at the lid's corners.
+     */
+    default List<String> measuredOutputs(Problem problem) {
+        return problem.outputs();
+    }
+
     /** Quantities measured besides the outputs, e.g. an option's Greeks (empty by default). */
     default List<DerivedQuantity> derivedQuantities() {
         return List.of();

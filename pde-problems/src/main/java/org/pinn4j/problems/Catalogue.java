@@ -34,6 +34,7 @@ public final class Catalogue {
         register(new org.pinn4j.problems.catalogue.Kovasznay());
         register(new org.pinn4j.problems.catalogue.KleinGordon());
         register(new org.pinn4j.problems.catalogue.Convection());
+        register(new org.pinn4j.problems.catalogue.LidDrivenCavity());
         register(new org.pinn4j.problems.catalogue.course.OneNeuron());
     }
 

@@ -183,7 +183,19 @@ public final class Trainer {
      * take very different times. Which steps are measured then depends on the machine; the training does not.
      */
     public Trainer validation(PointSet points, double[][] values, int every, double everySeconds) {
-        this.validation = new Validation(problem, spec, recipe.tileSize(), points, values, every, everySeconds);
+        return validation(points, problem.outputs(), values, every, everySeconds);
+    }
+
+    /**
+     * As {@link #validation(PointSet, double[][], int, double)} for some of the outputs: {@code values[k]} holds
+     * output {@code outputs.get(k)} (e.g. the velocities of a flow whose pressure has no reference).
+     *
+     * @throws IllegalArgumentException if an output is unknown or repeated, or the arrays do not fit
+     */
+    public Trainer validation(
+            PointSet points, List<String> outputs, double[][] values, int every, double everySeconds) {
+        this.validation =
+                new Validation(problem, spec, recipe.tileSize(), points, outputs, values, every, everySeconds);
         return this;
     }
 

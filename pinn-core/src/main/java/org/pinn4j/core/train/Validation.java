@@ -25,6 +25,7 @@ final class Validation {
             NetworkSpec spec,
             int tileSize,
             PointSet points,
+            List<String> outputs,
             double[][] values,
             int every,
             double everySeconds) {
@@ -40,9 +41,16 @@ final class Validation {
             throw new IllegalArgumentException("validation points have " + points.dimension()
                     + " coordinates; the problem has " + problem.inputs().size() + " inputs " + problem.inputs());
         }
-        if (values.length != problem.outputs().size()) {
-            throw new IllegalArgumentException("validation values: " + values.length + " arrays for "
-                    + problem.outputs().size() + " outputs " + problem.outputs());
+        if (outputs == null
+                || outputs.isEmpty()
+                || !problem.outputs().containsAll(outputs)
+                || outputs.stream().distinct().count() != outputs.size()) {
+            throw new IllegalArgumentException("validation outputs " + outputs
+                    + " must be distinct names among the problem's outputs " + problem.outputs());
+        }
+        if (values.length != outputs.size()) {
+            throw new IllegalArgumentException(
+                    "validation values: " + values.length + " arrays for " + outputs.size() + " outputs " + outputs);
         }
         for (double[] v : values) {
             if (v.length != points.size()) {
@@ -52,7 +60,7 @@ final class Validation {
         }
         Scope scope = problem.newScope(List.of());
         List<Field> outs = new ArrayList<>();
-        for (String o : problem.outputs()) {
+        for (String o : outputs) {
             outs.add(scope.output(o));
         }
         this.bound = new BoundProgram(Program.compile(outs), spec, tileSize, spec.parameterCount());

@@ -82,6 +82,52 @@ class TrainerFeaturesTest {
     }
 
     @Test
+    void validationOfSomeOutputsIsTheirMeanSquaredError() {
+        // two outputs; validation does not change training, so runs with the same seed share their parameters at
+        // every step. The error of all outputs (the existing path) is the mean of the errors of each output alone,
+        // and naming the outputs in another order changes nothing: equal to rounding (1e-15 relative)
+        org.pinn4j.core.problem.Problem problem = org.pinn4j.core.problem.Problem.builder("two")
+                .inputs("x")
+                .outputs("a", "b")
+                .domain(new org.pinn4j.core.geometry.Interval(0, 1))
+                .condition(org.pinn4j.core.problem.Conditions.pde(
+                        "a", s -> s.output("a").d("x").minus(s.output("b"))))
+                .condition(org.pinn4j.core.problem.Conditions.pde(
+                        "b", s -> s.output("b").minus(s.input("x"))))
+                .build();
+        double[][] pts = {{0.1, 0.4, 0.8}};
+        double[] a = {0.5, 0.1, -0.4};
+        double[] b = {0.3, -0.2, 0.9};
+        Recipe recipe = Recipe.of(NetworkConfig.mlp(1, 6), Phase.adam(5, 1e-2)).withSeed(3);
+        java.util.function.BiFunction<java.util.List<String>, double[][], double[]> curve =
+                (outputs, values) -> new Trainer(problem, recipe)
+                        .validation(new PointSet(pts), outputs, values, 1, 0)
+                        .train()
+                        .history()
+                        .validation();
+        double[] onlyA = curve.apply(java.util.List.of("a"), new double[][] {a});
+        double[] onlyB = curve.apply(java.util.List.of("b"), new double[][] {b});
+        double[] both = new Trainer(problem, recipe)
+                .validation(new PointSet(pts), new double[][] {a, b}, 1)
+                .train()
+                .history()
+                .validation();
+        double[] reversed = curve.apply(java.util.List.of("b", "a"), new double[][] {b, a});
+        assertEquals(5, both.length);
+        for (int k = 0; k < both.length; k++) {
+            assertNotEquals(onlyA[k], onlyB[k], "the two outputs have different errors");
+            assertEquals((onlyA[k] + onlyB[k]) / 2, both[k], 1e-15 * both[k], "step " + (k + 1));
+            assertEquals(both[k], reversed[k], 1e-15 * both[k], "step " + (k + 1));
+        }
+        Trainer t = new Trainer(problem, recipe);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> t.validation(new PointSet(pts), java.util.List.of("c"), new double[][] {b}, 1, 0));
+        assertEquals(
+                "validation outputs [c] must be distinct names among the problem's outputs [a, b]", e.getMessage());
+    }
+
+    @Test
     void anIntervalInSecondsAddsMeasurementsByTime() {
         double[][] pts = {{0.25, 0.5}, {0.5, 0.5}};
         double[][] u = {{0.7, 1.0}};

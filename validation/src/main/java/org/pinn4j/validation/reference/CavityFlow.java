@@ -1,5 +1,7 @@
 package org.pinn4j.validation.reference;
 
+import org.pinn4j.problems.catalogue.LidDrivenCavity;
+
 /**
  * Reference solver for the steady lid-driven cavity: incompressible Navier-Stokes on the unit square, lid u = 1,
  * v = 0 at y = 1, no slip elsewhere, in the stream function-vorticity form psi_xx + psi_yy = -w, u w_x + v w_y =
@@ -8,34 +10,12 @@ package org.pinn4j.validation.reference;
  * a sweep is below a tolerance. The lid's corner discontinuity is kept as it is (u jumps from 1 to 0 at the two top
  * corners); it limits the convergence near those corners only.
  *
- * <p>{@link #GHIA_Y}, {@link #GHIA_U}, {@link #GHIA_X} and {@link #GHIA_V} are the Re = 100 centre-line velocities of
- * Ghia, Ghia and Shin, "High-Re solutions for incompressible flow using the Navier-Stokes equations and a multigrid
- * method", J. Comput. Phys. 48 (1982) 387-411, Tables I and II. Richardson extrapolation of this solver's 128- and
+ * <p>The Re = 100 centre-line velocities of Ghia, Ghia and Shin (1982) are typed in {@link LidDrivenCavity}.
+ * Richardson extrapolation of this solver's 128- and
  * 256-interval solutions gives u_min -0.21404, v_min -0.25378 and v_max 0.17958 on the centre lines; Ghia's u agree
  * with it to about 0.004, their v near its extremes lie up to 0.008 inside it ({@code CavityFlowTest}).
  */
 public final class CavityFlow {
-    /** Table I: y on the vertical centre line x = 0.5. */
-    public static final double[] GHIA_Y = {
-        1.0000, 0.9766, 0.9688, 0.9609, 0.9531, 0.8516, 0.7344, 0.6172, 0.5000, 0.4531, 0.2813, 0.1719, 0.1016, 0.0703,
-        0.0625, 0.0547, 0.0000
-    };
-    /** Table I, Re = 100: u at (0.5, GHIA_Y[k]). */
-    public static final double[] GHIA_U = {
-        1.00000, 0.84123, 0.78871, 0.73722, 0.68717, 0.23151, 0.00332, -0.13641, -0.20581, -0.21090, -0.15662, -0.10150,
-        -0.06434, -0.04775, -0.04192, -0.03717, 0.00000
-    };
-    /** Table II: x on the horizontal centre line y = 0.5. */
-    public static final double[] GHIA_X = {
-        1.0000, 0.9688, 0.9609, 0.9531, 0.9453, 0.9063, 0.8594, 0.8047, 0.5000, 0.2344, 0.2266, 0.1563, 0.0938, 0.0781,
-        0.0703, 0.0625, 0.0000
-    };
-    /** Table II, Re = 100: v at (GHIA_X[k], 0.5). */
-    public static final double[] GHIA_V = {
-        0.00000, -0.05906, -0.07391, -0.08864, -0.10313, -0.16914, -0.22445, -0.24533, 0.05454, 0.17527, 0.17507,
-        0.16077, 0.12317, 0.10890, 0.10091, 0.09233, 0.00000
-    };
-
     private final double re;
     private final int n;
 

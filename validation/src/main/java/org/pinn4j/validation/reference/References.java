@@ -8,6 +8,7 @@ import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
 import org.pinn4j.problems.catalogue.BlackScholesCall;
 import org.pinn4j.problems.catalogue.Kdv;
+import org.pinn4j.problems.catalogue.LidDrivenCavity;
 import org.pinn4j.problems.catalogue.LorenzInverse;
 import org.pinn4j.problems.catalogue.LotkaVolterra;
 import org.pinn4j.problems.catalogue.Schrodinger;
@@ -19,7 +20,8 @@ import org.pinn4j.problems.catalogue.Schrodinger;
  * for {@code black-scholes}, finite differences (n = {@value #LSHAPE_INTERVALS} intervals per side) for
  * {@code poisson-lshape}, the Fourier/ETDRK4 solver for {@code allen-cahn} and Dormand-Prince (tolerance
  * 1e-10) for {@code lorenz-inverse} (1e-12 for {@code lotka-volterra}), the complex Fourier / ETDRK4 solver for
- * {@code kdv}, {@code kdv-inverse} and {@code schrodinger}. Expensive references are computed once, on first use, and shared
+ * {@code kdv}, {@code kdv-inverse} and {@code schrodinger}, stream function-vorticity finite differences for the
+ * velocities of {@code lid-driven-cavity}. Expensive references are computed once, on first use, and shared
  * (they are immutable and thread-safe).
  */
 public final class References {
@@ -82,6 +84,8 @@ public final class References {
                 return Optional.of(KdvWaves.REFERENCE);
             case "schrodinger":
                 return Optional.of(SchrodingerField.REFERENCE);
+            case "lid-driven-cavity":
+                return Optional.of(Cavity.REFERENCE);
             default:
                 return Optional.empty();
         }
@@ -145,6 +149,28 @@ public final class References {
                 FourierEtdrk4.schrodinger(-Schrodinger.HALF_WIDTH, 2 * Schrodinger.HALF_WIDTH, SCHRODINGER_MODES, 1e-4)
                         .solve(x -> new double[] {2 / Math.cosh(x), 0}, Schrodinger.T_END, 201),
                 true);
+    }
+
+    /**
+     * The lid-driven cavity's u and v ({@link LidDrivenCavity#REFERENCE_INTERVALS} intervals per side, sweeps until
+     * the largest change is below 1e-11 of the largest value), solved on first use (3.5 s); bilinear between nodes.
+     */
+    private static final class Cavity {
+        static final Reference REFERENCE =
+                cavity(new CavityFlow(LidDrivenCavity.RE, LidDrivenCavity.REFERENCE_INTERVALS).solve(1e-11, 1_000_000));
+
+        private static Reference cavity(CavityFlow.Solution solution) {
+            return points -> {
+                requireInputs(points, 2);
+                int n = points[0].length;
+                double[][] out = new double[2][n];
+                for (int p = 0; p < n; p++) {
+                    out[0][p] = solution.uAt(points[0][p], points[1][p]);
+                    out[1][p] = solution.vAt(points[0][p], points[1][p]);
+                }
+                return out;
+            };
+        }
     }
 
     /** A spectral solution as a reference of (x, t): its real part, and its imaginary part as a second output. */

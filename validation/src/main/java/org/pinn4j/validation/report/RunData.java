@@ -165,7 +165,7 @@ public record RunData(
         return new RunData(
                 p.name(),
                 inputs,
-                problem.outputs(),
+                r.evaluation().outputs(),
                 axes,
                 domain.lower(),
                 domain.upper(),

@@ -69,8 +69,20 @@ public final class RunReport {
 
         sb.append("## Errors on the evaluation grid\n\n");
         if (r.measured()) {
+            List<String> outputs = r.model().problem().outputs();
+            List<String> measured = r.evaluation().outputs();
             sb.append(r.errors().count())
-                    .append(" values (all outputs stacked) on a grid that is not the training points.\n\n");
+                    .append(
+                            measured.equals(outputs)
+                                    ? " values (all outputs stacked)"
+                                    : " values (outputs " + String.join(", ", measured) + " stacked; "
+                                            + String.join(
+                                                    ", ",
+                                                    outputs.stream()
+                                                            .filter(o -> !measured.contains(o))
+                                                            .toList())
+                                            + " not measured)")
+                    .append(" on a grid that is not the training points.\n\n");
             sb.append("| metric | pinn4j | published |\n|---|---|---|\n");
             sb.append("| relative L2 | ")
                     .append(Numbers.sci(r.relL2()))
@@ -96,7 +108,8 @@ public final class RunReport {
 
         if (!r.derived().isEmpty()) {
             sb.append("## Derived quantities\n\n")
-                    .append("From the network's own derivatives, against their exact values, each on its own grid.\n\n")
+                    .append(
+                            "From the network's outputs or their derivatives, against exact, reference or published values, each on its own grid.\n\n")
                     .append("| quantity | measured on | relative L2 | max abs error | RMSE |\n|---|---|---|---|---|\n");
             for (DerivedQuantity q : quantities) {
                 ErrorSummary e = r.derived().get(q.name());

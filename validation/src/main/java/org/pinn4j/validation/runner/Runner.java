@@ -130,17 +130,18 @@ public final class Runner {
             }
             throw e;
         }
-        if (refValues.isPresent() && refValues.get().length == problem.outputs().size()) {
+        List<String> measured = p.measuredOutputs(problem);
+        if (refValues.isPresent() && refValues.get().length == measured.size()) {
             // the error on the evaluation grid along the way (history column "validation", and the time to
             // accuracy in the report); about 100 evaluations per run
             int every = o.validationEvery() > 0 ? o.validationEvery() : Math.max(10, trainer.plannedSteps() / 100);
-            trainer.validation(new PointSet(points), refValues.get(), every, o.validationSeconds());
+            trainer.validation(new PointSet(points), measured, refValues.get(), every, o.validationSeconds());
         }
         TrainingResult training = trainer.train();
         PinnModel model = training.model();
 
-        double[][] prediction = model.predict(points);
-        Evaluation evaluation = new Evaluation(points, prediction, refValues);
+        Evaluation evaluation =
+                new Evaluation(points, measured, rows(model.predict(points), problem.outputs(), measured), refValues);
         String[] note = {""};
         ErrorSummary errors = measure(p, evaluation, note);
 
@@ -262,6 +263,15 @@ public final class Runner {
                     "the reference solution is identically zero on the evaluation grid, so the relative L2 error is undefined";
         }
         return s;
+    }
+
+    /** The rows of {@code all} (one per output in {@code outputs} order) for the outputs {@code wanted}. */
+    private static double[][] rows(double[][] all, List<String> outputs, List<String> wanted) {
+        double[][] out = new double[wanted.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = all[outputs.indexOf(wanted.get(k))];
+        }
+        return out;
     }
 
     private static double[] stack(double[][] rows) {

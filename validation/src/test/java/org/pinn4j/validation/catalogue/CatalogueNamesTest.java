@@ -30,7 +30,7 @@ class CatalogueNamesTest {
             "helmholtz-2d",
             "allen-cahn",
             "lorenz-inverse");
-    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles; Raissi et al.'s third-order and complex-valued examples). */
+    /** Extra entries that show capabilities (disk domain; 3-D Laplacian with a Neumann face; an ODE system over several cycles; Raissi et al.'s third-order and complex-valued examples; incompressible flows; the convection failure mode). */
     static final List<String> EXTRAS = List.of(
             "poisson-disk",
             "poisson-3d",
@@ -40,7 +40,8 @@ class CatalogueNamesTest {
             "schrodinger",
             "kovasznay",
             "klein-gordon",
-            "convection");
+            "convection",
+            "lid-driven-cavity");
 
     static final String EXERCISE = "cwru-exercise";
     /** The exercise issue's chain-rule example, tested with the exercise. */
@@ -73,6 +74,7 @@ class CatalogueNamesTest {
         m.put("kovasznay", List.of(xy, List.of("u", "v", "p")));
         m.put("klein-gordon", List.of(xt, u));
         m.put("convection", List.of(xt, u));
+        m.put("lid-driven-cavity", List.of(xy, List.of("u", "v", "p")));
         return m;
     }
 

@@ -64,6 +64,9 @@ class QuickSolveTest {
         // 0.80: the quick budget does not leave the failure mode (the default recipe does: 4.0e-5); the bound is the
         // error of predicting u = 0, so the check is only that training ends with a better field than none
         TOLERANCES.put("convection", 1.0);
+        // 0.33 (u, v; 3 x 20, 500 + 500 steps: the vortex is there, its centre-line profiles still off by up to 0.12);
+        // u = v = 0 would score 1.0
+        TOLERANCES.put("lid-driven-cavity", 0.6);
     }
 
     static Stream<String> problems() {
@@ -100,7 +103,11 @@ class QuickSolveTest {
             return;
         }
         double[][] pts = bp.evaluationGrid().points();
-        double[][] pred = r.model().predict(pts);
+        double[][] all = r.model().predict(pts);
+        List<String> outputs = r.model().problem().outputs();
+        double[][] pred = bp.measuredOutputs(r.model().problem()).stream()
+                .map(o -> all[outputs.indexOf(o)])
+                .toArray(double[][]::new);
         double[][] exact = ref.values(pts);
         double err = Metrics.relativeL2(flatten(pred), flatten(exact));
         System.out.println("QUICK " + name + " rel L2 " + err + " in " + r.seconds() + " s");

@@ -155,6 +155,35 @@ class ReferenceConsistencyTest {
     }
 
     @Test
+    void cavityReferenceIsDivergenceFreeAndMeetsItsWalls() {
+        // at the solver's nodes (h = 1/128): u = psi_y and v = -psi_x by central differences, so the central-difference
+        // divergence u_x + v_y cancels exactly up to rounding (psi ~ 0.1, divided by 4 h^2: bound 1e-9, not a
+        // truncation error); no slip on the walls, u = 1 on the lid
+        Reference r = ref("lid-driven-cavity");
+        int n = 128;
+        double h = 1.0 / n;
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int k = 0; k < 200; k++) {
+            int i = 2 + rnd.nextInt(n - 3);
+            int j = 2 + rnd.nextInt(n - 3);
+            double[][] around = {{(i + 1) * h, (i - 1) * h, i * h, i * h}, {j * h, j * h, (j + 1) * h, (j - 1) * h}};
+            double[][] uv = r.values(around);
+            double divergence = (uv[0][0] - uv[0][1]) / (2 * h) + (uv[1][2] - uv[1][3]) / (2 * h);
+            assertEquals(0, divergence, 1e-9, "divergence at node " + i + ", " + j);
+        }
+        for (int k = 1; k < n; k++) {
+            double[][] walls = {{0, 1, k * h, k * h}, {k * h, k * h, 0, 1}};
+            double[][] uv = r.values(walls);
+            for (int w = 0; w < 3; w++) {
+                assertEquals(0, uv[0][w], 0.0, "u on a wall");
+                assertEquals(0, uv[1][w], 0.0, "v on a wall");
+            }
+            assertEquals(1, uv[0][3], 0.0, "u on the lid");
+            assertEquals(0, uv[1][3], 0.0, "v on the lid");
+        }
+    }
+
+    @Test
     void kdvInverseSamplesAreTheReference() {
         BenchmarkProblem bp = Catalogue.get("kdv-inverse");
         Problem p = bp.problem(References.contextFor(bp, 4, 0.0, false));
