@@ -81,8 +81,8 @@ public final class Kdv implements BenchmarkProblem {
     }
 
     /**
-     * {@code default}: 3 x 30 tanh, x embedded periodically (cos and sin of pi x), Adam 2,000 steps (lr 5e-3) with
-     * residual-based attention, then self-scaled Broyden 6,000 iterations restarted every 500 on collocation points
+     * {@code default}: 3 x 40 tanh, x embedded periodically (cos and sin of pi x), Adam 2,000 steps (lr 5e-3) with
+     * residual-based attention, then self-scaled Broyden 7,000 iterations restarted every 500 on collocation points
      * drawn by their residual; {@code quick}: 3 x 20, Adam 500 with attention + SSBroyden 500 restarted every 250.
      */
     @Override
@@ -90,7 +90,7 @@ public final class Kdv implements BenchmarkProblem {
         if (quick) {
             return Support.periodicWithAttention(20, 500, 500, 250);
         }
-        return Support.periodicWithAttention(30, 2000, 6000, 500);
+        return Support.periodicWithAttention(40, 2000, 7000, 500);
     }
 
     @Override
