@@ -77,13 +77,17 @@ public final class CwruExerciseExample {
         PinnModel model = Trainer.train(problem, recipe, new ProgressPrinter(System.out, 1000))
                 .model();
 
-        double[][] at = {{80, 90, 100, 110, 120}, {0, 0, 0, 0, 0}};
+        PointSet at = PointSet.grid(new double[] {80, 90, 100, 110, 120}, new double[] {0}); // S, t = 0
         double[] price = model.predict(at)[0];
         double[] delta = model.evaluate(at, scope -> List.of(scope.output("V").d("S")))[0]; // Delta = dV/dS
         for (int i = 0; i < price.length; i++) {
             System.out.printf(
                     "S = %5.1f  V = %8.4f (exact %8.4f)  Delta = %.4f (exact %.4f)%n",
-                    at[0][i], price[i], exact.price(at[0][i], 0), delta[i], exact.delta(at[0][i], 0));
+                    at.coordinate(0)[i],
+                    price[i],
+                    exact.price(at.coordinate(0)[i], 0),
+                    delta[i],
+                    exact.delta(at.coordinate(0)[i], 0));
         }
     }
 }

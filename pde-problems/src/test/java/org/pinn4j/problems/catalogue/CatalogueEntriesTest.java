@@ -87,7 +87,7 @@ class CatalogueEntriesTest {
                 // allen-cahn's network is periodic in x: u and u_x agree at x = -1 and 1 to rounding
                 assertEquals(u(ac, -1, b), u(ac, 1, b), 1e-13, "allen-cahn u periodic");
                 double[][] ux = ac.evaluate(
-                        new double[][] {{-1, 1}, {b, b}},
+                        org.pinn4j.core.sampling.PointSet.rows(new double[] {-1, b}, new double[] {1, b}),
                         s -> java.util.List.of(s.output("u").d("x")));
                 assertEquals(ux[0][0], ux[0][1], 1e-12, "allen-cahn u_x periodic");
             }

@@ -43,6 +43,42 @@ public final class Conditions {
                 s -> List.of(s.output(output).minus(s.source(name + ".g", g))));
     }
 
+    /**
+     * The same value condition on several outputs at once, e.g. no slip {@code dirichlet("walls",
+     * Region.boundary(), Map.of("u", p -> 0, "v", p -> 0))}: one residual per output, in alphabetical order of the
+     * output names (whatever the map's order), one loss term.
+     *
+     * @throws IllegalArgumentException if no output is given
+     */
+    public static Condition dirichlet(String name, Region region, Map<String, ToDoubleFunction<double[]>> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "condition '" + name + "' has no outputs; expected a map output name -> value, e.g. u -> 0");
+        }
+        Map<String, ToDoubleFunction<double[]>> sorted = new java.util.TreeMap<>(values);
+        return pointwise(name, region, DEFAULT_BOUNDARY_POINTS, s -> {
+            List<Field> r = new ArrayList<>();
+            for (Map.Entry<String, ToDoubleFunction<double[]>> e : sorted.entrySet()) {
+                r.add(s.output(e.getKey()).minus(s.source(name + ".g." + e.getKey(), e.getValue())));
+            }
+            return r;
+        });
+    }
+
+    /**
+     * Any expression of the outputs and their derivatives equal to {@code g} on a region: residual expression -
+     * g, e.g. u''(1) = 0 as {@code operator("free-end", Region.boundary("x = 1", p -> p[0] == 1), s ->
+     * s.output("u").d("x", "x"), p -> 0)}.
+     */
+    public static Condition operator(
+            String name, Region region, Function<Scope, Field> expression, ToDoubleFunction<double[]> g) {
+        return pointwise(
+                name,
+                region,
+                DEFAULT_BOUNDARY_POINTS,
+                s -> List.of(expression.apply(s).minus(s.source(name + ".g", g))));
+    }
+
     /** du/dn = g on a boundary region: residual sum_i n_i u_{x_i} - g. */
     public static Condition neumann(String name, Region region, String output, ToDoubleFunction<double[]> g) {
         return withNormals(

@@ -49,6 +49,79 @@ public final class PointSet {
     }
 
     /**
+     * Points given one row per point: {@code rows[p]} holds the coordinates of point p, in the problem's input
+     * order, e.g. {@code PointSet.rows(new double[] {0.1, 0.2}, new double[] {0.3, 0.4})} is the two points (0.1,
+     * 0.2) and (0.3, 0.4).
+     *
+     * @throws IllegalArgumentException if there are no rows, a row is missing or empty, or rows differ in length
+     */
+    public static PointSet rows(double[]... rows) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException("PointSet.rows: no points given; expected one double[] per point");
+        }
+        int d = -1;
+        for (int p = 0; p < rows.length; p++) {
+            if (rows[p] == null || rows[p].length == 0) {
+                throw new IllegalArgumentException(
+                        "PointSet.rows: point " + p + " has no coordinates; expected one double[] per point");
+            }
+            if (d >= 0 && rows[p].length != d) {
+                throw new IllegalArgumentException("PointSet.rows: point " + p + " has " + rows[p].length
+                        + " coordinates, point 0 has " + d + "; every point needs the same number");
+            }
+            d = rows[p].length;
+        }
+        double[][] c = new double[d][rows.length];
+        for (int p = 0; p < rows.length; p++) {
+            for (int i = 0; i < d; i++) {
+                c[i][p] = rows[p][i];
+            }
+        }
+        return new PointSet(c);
+    }
+
+    /**
+     * Points given one array per coordinate (feature-major, as stored): {@code columns[i][p]} is coordinate i of
+     * point p, e.g. {@code PointSet.columns(new double[] {0.1, 0.3}, new double[] {0.2, 0.4})} is the two points
+     * (0.1, 0.2) and (0.3, 0.4). The same as the constructor.
+     */
+    public static PointSet columns(double[]... columns) {
+        return new PointSet(columns);
+    }
+
+    /**
+     * The tensor grid of the axes (one array of values per coordinate), first coordinate varying fastest, e.g.
+     * {@code PointSet.grid(xs, ts)} holds {@code xs.length * ts.length} points.
+     *
+     * @throws IllegalArgumentException if there are no axes, an axis is missing or empty, or the grid has more than
+     *     {@code Integer.MAX_VALUE} points
+     */
+    public static PointSet grid(double[]... axes) {
+        if (axes == null || axes.length == 0) {
+            throw new IllegalArgumentException("PointSet.grid: no axes given; expected one double[] per coordinate");
+        }
+        long n = 1;
+        for (int i = 0; i < axes.length; i++) {
+            if (axes[i] == null || axes[i].length == 0) {
+                throw new IllegalArgumentException("PointSet.grid: axis " + i + " has no values");
+            }
+            n *= axes[i].length;
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("PointSet.grid: more than " + Integer.MAX_VALUE + " points");
+            }
+        }
+        double[][] c = new double[axes.length][(int) n];
+        for (int p = 0; p < n; p++) {
+            int rest = p;
+            for (int i = 0; i < axes.length; i++) {
+                c[i][p] = axes[i][rest % axes[i].length];
+                rest /= axes[i].length;
+            }
+        }
+        return new PointSet(c);
+    }
+
+    /**
      * An empty set (no points, no normals).
      *
      * @param dimension number of coordinates, {@code >= 1}

@@ -12,6 +12,7 @@ import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Program;
 import org.pinn4j.core.expr.Scope;
 import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.sampling.PointSet;
 
 /**
  * A trained network with its problem: predicts the outputs (after the output transform) and any
@@ -145,24 +146,87 @@ public final class PinnModel {
     }
 
     /**
-     * Every output at the given points (feature-major, {@code points[i][p]}); returns {@code [output][point]}.
+     * Every output at the given points; returns {@code [output][point]}. Build the points with {@link
+     * PointSet#rows}, {@link PointSet#columns} or {@link PointSet#grid}.
      */
-    public double[][] predict(double[][] points) {
-        List<String> outs = problem.outputs();
-        return evaluate(points, s -> {
-            List<Field> f = new ArrayList<>();
-            for (String o : outs) {
-                f.add(s.output(o));
-            }
-            return f;
-        });
+    public double[][] predict(PointSet points) {
+        return evaluate(points, this::outputs);
     }
 
     /**
-     * Any expressions of the model at the given points (e.g. {@code s -> List.of(s.output("V").d("S"))} for
-     * a Greek); returns {@code [expression][point]}.
+     * Every output at the given points, feature-major ({@code points[i][p]}: one array per input); returns {@code
+     * [output][point]}. An array that reads two ways (as many arrays as inputs, each that long, e.g. {@code {{0.1,
+     * 0.2}, {0.3, 0.4}}} for two inputs: two points one per row, or one array per input) is refused: say which with
+     * {@link #predict(PointSet)}.
+     *
+     * @throws IllegalArgumentException if the shape does not fit the inputs or reads two ways
+     */
+    public double[][] predict(double[][] points) {
+        return evaluate(points, this::outputs);
+    }
+
+    private List<Field> outputs(Scope s) {
+        List<Field> f = new ArrayList<>();
+        for (String o : problem.outputs()) {
+            f.add(s.output(o));
+        }
+        return f;
+    }
+
+    /**
+     * Any expressions of the model at the given points (e.g. {@code s -> List.of(s.output("V").d("S"))} for a
+     * Greek); returns {@code [expression][point]}.
+     *
+     * @throws IllegalArgumentException if the points do not have one coordinate per input
+     */
+    public double[][] evaluate(PointSet points, java.util.function.Function<Scope, List<Field>> expressions) {
+        if (points == null) {
+            throw new IllegalArgumentException("points must be given; build them with PointSet.rows, columns or grid");
+        }
+        int d = spec.inputs();
+        if (points.dimension() != d) {
+            throw new IllegalArgumentException("points have " + points.dimension() + " coordinates; the model has " + d
+                    + " inputs " + problem.inputs());
+        }
+        double[][] columns = new double[d][];
+        for (int i = 0; i < d; i++) {
+            columns[i] = points.coordinate(i);
+        }
+        return evaluateColumns(columns, expressions);
+    }
+
+    /**
+     * As {@link #evaluate(PointSet, java.util.function.Function)} with feature-major points ({@code points[i][p]});
+     * an array that reads two ways (see {@link #predict(double[][])}) is refused.
      */
     public double[][] evaluate(double[][] points, java.util.function.Function<Scope, List<Field>> expressions) {
+        int d = spec.inputs();
+        if (points != null && d >= 2 && points.length == d) {
+            boolean square = true;
+            for (double[] c : points) {
+                square &= c != null && c.length == d;
+            }
+            if (square) {
+                throw new IllegalArgumentException("points: a " + d + " x " + d + " array reads two ways for the "
+                        + d + " inputs " + problem.inputs() + ": " + d + " points one per row, or one array of " + d
+                        + " values per input; say which with PointSet.rows(...) or PointSet.columns(...)");
+            }
+        }
+        if (points != null && points.length != d && points.length > 0) {
+            boolean rows = true;
+            for (double[] c : points) {
+                rows &= c != null && c.length == d;
+            }
+            if (rows) {
+                throw new IllegalArgumentException("points must have " + d + " coordinate arrays (" + problem.inputs()
+                        + "), one per input; got " + points.length + " arrays of " + d
+                        + " values: for points one per row, pass PointSet.rows(points)");
+            }
+        }
+        return evaluateColumns(points, expressions);
+    }
+
+    private double[][] evaluateColumns(double[][] points, java.util.function.Function<Scope, List<Field>> expressions) {
         int d = spec.inputs();
         if (points == null || points.length != d) {
             throw new IllegalArgumentException("points must have " + d + " coordinate arrays (" + problem.inputs()
@@ -224,7 +288,7 @@ public final class PinnModel {
                     j++;
                 }
             }
-            double[][] values = windows.pieces().get(k).evaluate(sub, expressions);
+            double[][] values = windows.pieces().get(k).evaluateColumns(sub, expressions);
             if (out == null) {
                 out = new double[values.length][n];
             }
@@ -234,7 +298,7 @@ public final class PinnModel {
                 }
             }
         }
-        return out == null ? windows.pieces().get(0).evaluate(points, expressions) : out;
+        return out == null ? windows.pieces().get(0).evaluateColumns(points, expressions) : out;
     }
 
     /** Raw network output derivative streams (no transform) for tests and diagnostics. */

@@ -10,6 +10,7 @@ import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.problem.Region;
+import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.Recipe;
@@ -45,10 +46,9 @@ class ReadmeExampleTest {
         TrainingResult result = Trainer.train(heat, recipe);
 
         PinnModel model = result.model();
-        double[][] u = model.predict(new double[][] {{0.5}, {0.25}}); // u at x = 0.5, t = 0.25
-        double[][] ut = model.evaluate(
-                new double[][] {{0.5}, {0.25}},
-                s -> java.util.List.of(s.output("u").d("t")));
+        PointSet at = PointSet.rows(new double[] {0.5, 0.25}); // one point per row: x = 0.5, t = 0.25
+        double[][] u = model.predict(at); // u[output][point]
+        double[][] ut = model.evaluate(at, s -> java.util.List.of(s.output("u").d("t")));
         // README-END
         double exact = Math.exp(-k * Math.PI * Math.PI * 0.25);
         assertTrue(Math.abs(u[0][0] - exact) <= 1e-2 * exact, "u(0.5, 0.25) = " + u[0][0] + ", exact " + exact);

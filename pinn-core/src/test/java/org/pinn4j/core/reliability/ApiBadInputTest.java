@@ -504,10 +504,28 @@ class ApiBadInputTest {
                         "predict with 2 coordinate arrays for 1 input",
                         () -> model1d.predict(new double[][] {{0}, {1}}),
                         IAE,
-                        "points must have 1 coordinate arrays ([x]); got 2"),
+                        "points must have 1 coordinate arrays ([x]), one per input; got 2 arrays of 1 values: for"
+                                + " points one per row, pass PointSet.rows(points)"),
+                row(
+                        "predict with an array that reads two ways",
+                        () -> model2d.predict(new double[][] {{0.1, 0.2}, {0.3, 0.4}}),
+                        IAE,
+                        "points: a 2 x 2 array reads two ways for the 2 inputs [x, t]: 2 points one per row, or one"
+                                + " array of 2 values per input; say which with PointSet.rows(...) or"
+                                + " PointSet.columns(...)"),
+                row(
+                        "points of different lengths, one per row",
+                        () -> org.pinn4j.core.sampling.PointSet.rows(new double[] {0, 1}, new double[] {1}),
+                        IAE,
+                        "PointSet.rows: point 1 has 1 coordinates, point 0 has 2; every point needs the same number"),
+                row(
+                        "predict at points of another dimension",
+                        () -> model1d.predict(org.pinn4j.core.sampling.PointSet.rows(new double[] {0, 1})),
+                        IAE,
+                        "points have 2 coordinates; the model has 1 inputs [x]"),
                 row(
                         "predict with no points array",
-                        () -> model1d.predict(null),
+                        () -> model1d.predict((double[][]) null),
                         IAE,
                         "points must have 1 coordinate arrays ([x]); got none"),
                 row(

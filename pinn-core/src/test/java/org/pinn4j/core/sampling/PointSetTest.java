@@ -52,6 +52,24 @@ class PointSetTest {
     }
 
     @Test
+    void rowsColumnsAndGridDescribeTheSamePoints() {
+        // (0.1, 0.2), (0.3, 0.4), (0.5, 0.6): one row per point, one array per coordinate
+        PointSet byRows = PointSet.rows(new double[] {0.1, 0.2}, new double[] {0.3, 0.4}, new double[] {0.5, 0.6});
+        PointSet byColumns = PointSet.columns(new double[] {0.1, 0.3, 0.5}, new double[] {0.2, 0.4, 0.6});
+        assertEquals(byColumns, byRows);
+        assertEquals(3, byRows.size());
+        assertArrayEquals(new double[] {0.3, 0.4}, byRows.point(1));
+        // a 2 x 3 grid, first axis fastest: (0, 5), (1, 5), (0, 6), (1, 6), (0, 7), (1, 7)
+        PointSet grid = PointSet.grid(new double[] {0, 1}, new double[] {5, 6, 7});
+        assertArrayEquals(new double[] {0, 1, 0, 1, 0, 1}, grid.coordinate(0));
+        assertArrayEquals(new double[] {5, 5, 6, 6, 7, 7}, grid.coordinate(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PointSet.rows());
+        assertEquals("PointSet.rows: no points given; expected one double[] per point", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PointSet.grid(new double[] {0}, new double[0]));
+        assertEquals("PointSet.grid: axis 1 has no values", e.getMessage());
+    }
+
+    @Test
     void invalidShapesAreRejectedWithClearMessages() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new PointSet(new double[][] {{1, 2}, {3}}));

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.csv.CSVPrinter;
 import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.core.sampling.PointSet;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.validation.runner.OutputDirs;
 import picocli.CommandLine.Command;
@@ -136,7 +137,7 @@ final class PredictCommand implements Callable<Integer> {
             CSVPrinter printer = PointsCsv.printer(to);
             PointsCsv.printHeader(printer, in.header(), columns);
             for (PointsCsv.Chunk c = in.next(CHUNK); c != null && !failed.getAsBoolean(); c = in.next(CHUNK)) {
-                double[][] values = m.predict(c.points());
+                double[][] values = m.predict(new PointSet(c.points()));
                 for (double[] v : values) {
                     for (double x : v) {
                         if (!Double.isFinite(x)) {

@@ -60,7 +60,8 @@ public final class CourseCharts implements RunArtifacts {
     /** The quantity and its exact values along each slice of its grid (the last axis), and the errors. */
     static List<XYChart> comparison(DerivedQuantity q, PinnModel model) {
         double[][] points = q.grid().points();
-        double[] predicted = model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
+        double[] predicted =
+                model.evaluate(new PointSet(points), s -> List.of(q.expression().apply(s)))[0];
         double[] exact = q.exact().values(points)[0];
         List<String> inputs = model.problem().inputs();
         return slices(q.grid(), predicted, exact, inputs, q.description() + ": PINN vs exact", q.name())
@@ -154,7 +155,7 @@ public final class CourseCharts implements RunArtifacts {
         double[] s = EvaluationGrid.linspace(0, CwruExercise.S_MAX, 201);
         EvaluationGrid grid = new EvaluationGrid(new double[][] {s, PRICE_SLICE_TIMES});
         double[][] points = grid.points();
-        double[] predicted = model.predict(points)[0];
+        double[] predicted = model.predict(new PointSet(points))[0];
         double[] exact = problem.analytic().orElseThrow().values(points)[0];
         return slices(grid, predicted, exact, model.problem().inputs(), "Call price V(S, t): PINN vs closed form", "V")
                 .asList();
@@ -164,7 +165,7 @@ public final class CourseCharts implements RunArtifacts {
     static List<XYChart> fit(BenchmarkProblem problem, PinnModel model) {
         double[] x = problem.evaluationGrid().axes()[0];
         double[][] points = {x};
-        double[] predicted = model.predict(points)[0];
+        double[] predicted = model.predict(new PointSet(points))[0];
         double[] exact = problem.analytic().orElseThrow().values(points)[0];
         LineComparisonChart.Builder b = LineComparisonChart.builder()
                 .title("One sigmoid neuron fitted by gradient descent")

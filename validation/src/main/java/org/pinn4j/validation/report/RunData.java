@@ -208,7 +208,7 @@ public record RunData(
         Condition chosen = pde;
         double[][] values;
         try {
-            values = model.evaluate(in, chosen::expressions);
+            values = model.evaluate(new PointSet(in), chosen::expressions);
         } catch (RuntimeException e) {
             notes.add("no residual histogram: residual '" + chosen.name() + "' could not be evaluated: "
                     + e.getMessage());

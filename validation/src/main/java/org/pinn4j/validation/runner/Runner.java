@@ -140,8 +140,8 @@ public final class Runner {
         TrainingResult training = trainer.train();
         PinnModel model = training.model();
 
-        Evaluation evaluation =
-                new Evaluation(points, measured, rows(model.predict(points), problem.outputs(), measured), refValues);
+        Evaluation evaluation = new Evaluation(
+                points, measured, rows(model.predict(new PointSet(points)), problem.outputs(), measured), refValues);
         String[] note = {""};
         ErrorSummary errors = measure(p, evaluation, note);
 
@@ -215,8 +215,8 @@ public final class Runner {
         Map<String, ErrorSummary> out = new LinkedHashMap<>();
         for (DerivedQuantity q : quantities) {
             double[][] points = q.grid().points();
-            double[] predicted =
-                    model.evaluate(points, s -> List.of(q.expression().apply(s)))[0];
+            double[] predicted = model.evaluate(
+                            new PointSet(points), s -> List.of(q.expression().apply(s)))[0];
             double[] exact = q.exact().values(points)[0];
             boolean finite = predicted.length == exact.length;
             for (int i = 0; finite && i < predicted.length; i++) {

@@ -75,7 +75,8 @@ class PredictModelOriginIT {
         assertEquals(0, r.code(), r.toString());
         BenchmarkProblem entry = Catalogue.get("heat-1d");
         PinnModel m = ModelFile.load(catalogueModel, entry.problem(References.contextFor(entry, 0L, 0.0, true)));
-        double[][] u = m.predict(new double[][] {{0.25, 0.5}, {0.5, 1}});
+        double[][] u =
+                m.predict(org.pinn4j.core.sampling.PointSet.rows(new double[] {0.25, 0.5}, new double[] {0.5, 1}));
         // Double.toString round-trips, so the printed predictions are the model's own bits
         assertEquals(
                 List.of("x,t,u", "0.25,0.5," + u[0][0], "0.5,1," + u[0][1]),
