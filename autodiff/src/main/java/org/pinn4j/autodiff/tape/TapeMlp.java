@@ -1,5 +1,7 @@
 package org.pinn4j.autodiff.tape;
 
+import org.pinn4j.autodiff.Activation;
+
 /**
  * A multilayer perceptron evaluated on the tape from one flat parameter vector, so that any derivative
  * (in the inputs or the parameters, of any order) is available through {@link Autograd}. It serves as
@@ -46,7 +48,7 @@ public final class TapeMlp {
 
     /** As {@link #forward(Tensor, Tensor, int[], Activation)}, with the activation given by name. */
     public static Tensor forward(Tensor inputBatch, Tensor flatParams, int[] widths, String activation) {
-        return forward(inputBatch, flatParams, widths, Activation.fromName(activation));
+        return forward(inputBatch, flatParams, widths, Activation.byName(activation));
     }
 
     /**
@@ -83,7 +85,7 @@ public final class TapeMlp {
             off += out;
             h = h.matmul(w.transpose()).add(b);
             if (l < layers - 1) {
-                h = activation.apply(h);
+                h = apply(activation, h);
             }
         }
         return h;
@@ -100,5 +102,20 @@ public final class TapeMlp {
                         "TapeMlp: width " + widths[l] + " at position " + l + " must be >= 1");
             }
         }
+    }
+
+    /** The activation elementwise, as a tape operation. */
+    private static Tensor apply(Activation a, Tensor x) {
+        return switch (a) {
+            case IDENTITY -> x;
+            case TANH -> x.tanh();
+            case SIN -> x.sin();
+            case COS -> x.cos();
+            case SIGMOID -> x.sigmoid();
+            case RELU -> x.relu();
+            case SILU -> x.silu();
+            case GELU -> x.gelu();
+            case SOFTPLUS -> x.softplus();
+        };
     }
 }

@@ -10,6 +10,7 @@ import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.pinn4j.autodiff.Activation;
 import org.pinn4j.autodiff.scalar.Jets;
 
 /**
@@ -30,6 +31,8 @@ class TapeMlpTest {
     /** Plain double activation, written independently of the tape. */
     private static DoubleUnaryOperator reference(Activation a) {
         return switch (a) {
+            case IDENTITY -> v -> v;
+            case COS -> Math::cos;
             case TANH -> Math::tanh;
             case SIN -> Math::sin;
             case SIGMOID -> v -> 1 / (1 + Math.exp(-v));
@@ -274,6 +277,8 @@ class TapeMlpTest {
 
     private static DerivativeStructure jetActivation(DerivativeStructure s, Activation act) {
         return switch (act) {
+            case IDENTITY -> s;
+            case COS -> s.cos();
             case TANH -> s.tanh();
             case SIN -> s.sin();
             case SIGMOID -> Jets.sigmoid(s);
@@ -296,8 +301,8 @@ class TapeMlpTest {
                 () -> TapeMlp.forward(Tensor.zeros(4, 3), Tensor.zeros(1, 13), widths, "tanh"));
         assertTrue(e.getMessage().contains("N x 2"), e.getMessage());
         e = assertThrows(
-                IllegalArgumentException.class, () -> TapeMlp.forward(x, Tensor.zeros(1, 13), widths, "swish"));
-        assertTrue(e.getMessage().contains("swish") && e.getMessage().contains("tanh"), e.getMessage());
+                IllegalArgumentException.class, () -> TapeMlp.forward(x, Tensor.zeros(1, 13), widths, "tanhh"));
+        assertTrue(e.getMessage().contains("tanhh") && e.getMessage().contains("tanh,"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TapeMlp.parameterCount(new int[] {2}));
         assertTrue(e.getMessage().contains("at least"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TapeMlp.parameterCount(new int[] {2, 0, 1}));

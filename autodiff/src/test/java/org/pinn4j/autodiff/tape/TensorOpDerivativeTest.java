@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pinn4j.autodiff.Activation;
 
 /**
  * Every tape operation and activation: first, second and third directional derivatives by nested

@@ -69,10 +69,6 @@ class TaylorVsReverseTest {
         }
     }
 
-    private static org.pinn4j.autodiff.tape.Activation tapeActivation(Activation a) {
-        return org.pinn4j.autodiff.tape.Activation.fromName(a.name());
-    }
-
     private static double relativeError(double[] actual, double[] expected) {
         double diff = 0;
         double norm = 0;
@@ -116,7 +112,7 @@ class TaylorVsReverseTest {
 
         TapeInputs in = new TapeInputs(pts, lower, upper);
         Tensor params = Tensor.constant(1, w.length, w);
-        Tensor outputs = TapeMlp.forward(in.xi, params, widths, tapeActivation(act));
+        Tensor outputs = TapeMlp.forward(in.xi, params, widths, act);
 
         for (int j = 0; j < spec.outputs(); j++) {
             Map<MultiIndex, double[]> taylor = taylorStreams(spec, plan, w, pts, nPoints, tile, j);
@@ -239,7 +235,7 @@ class TaylorVsReverseTest {
 
         TapeInputs in = new TapeInputs(pts, lower, upper);
         Tensor params = Tensor.variable(1, w.length, w);
-        Tensor u = TapeMlp.forward(in.xi, params, widths, org.pinn4j.autodiff.tape.Activation.TANH);
+        Tensor u = TapeMlp.forward(in.xi, params, widths, Activation.TANH);
         Tensor[] first = Autograd.gradOfSum(u, true, in.x[0], in.x[1]);
         Tensor ux = first[0];
         Tensor ut = first[1];

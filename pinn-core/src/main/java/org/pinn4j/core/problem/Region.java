@@ -21,6 +21,11 @@ public interface Region {
         return false;
     }
 
+    /** True for the initial slice ({@link #initial()}), whose last coordinate is held at its lower bound. */
+    default boolean initialSlice() {
+        return false;
+    }
+
     /** Short description for messages and reports. */
     String describe();
 
@@ -91,6 +96,11 @@ public interface Region {
             @Override
             public PointSet sample(Geometry domain, int n, Sampler sampler) {
                 return Regions.initialSlice(domain, n, sampler);
+            }
+
+            @Override
+            public boolean initialSlice() {
+                return true;
             }
 
             @Override

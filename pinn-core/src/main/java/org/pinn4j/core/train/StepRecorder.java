@@ -17,7 +17,7 @@ final class StepRecorder {
     private final RunState run;
     private final List<TrainingListener> listeners;
     private final int total;
-    private final Validation validation;
+    private final ValidationSet validation;
     private final int coefficientOffset;
     private final double[] coefficientScales;
     private final Checkpointing checkpointing;
@@ -30,7 +30,7 @@ final class StepRecorder {
             RunState run,
             List<TrainingListener> listeners,
             int total,
-            Validation validation,
+            ValidationSet validation,
             int coefficientOffset,
             double[] coefficientScales,
             Checkpointing checkpointing) {

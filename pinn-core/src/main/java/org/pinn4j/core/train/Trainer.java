@@ -43,7 +43,7 @@ public final class Trainer {
     /** Mini-batches of the pointwise conditions for epoch phases. */
     private final MiniBatches miniBatches;
 
-    private Validation validation;
+    private ValidationSet validation;
     private final long seed;
     private CheckpointStore checkpointStore;
     private int checkpointEvery;
@@ -73,11 +73,24 @@ public final class Trainer {
             }
         }
         this.conditions = new TrainingConditions(problem, recipe, spec, coefficientOffset, rng);
+        System.Logger log = System.getLogger(Trainer.class.getName());
+        for (String w : conditions.warnings) {
+            log.log(System.Logger.Level.WARNING, "problem '" + problem.name() + "': " + w);
+        }
         this.states = conditions.states;
         this.history = new History(conditions.names(), problem.coefficientNames());
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
         this.miniBatches = new MiniBatches(seed, states);
+    }
+
+    /**
+     * What looks like a mistake in the problem or network but is not refused, one sentence each (also logged at
+     * WARNING through {@link System.Logger} when the trainer is built): a relu network under a condition with
+     * second derivatives; the initial slice of a domain that is not a {@code GeometryXTime}.
+     */
+    public List<String> warnings() {
+        return List.copyOf(conditions.warnings);
     }
 
     /** The network the recipe's seed gives the problem: the first draw of the run's random generator. */
@@ -195,7 +208,7 @@ public final class Trainer {
     public Trainer validation(
             PointSet points, List<String> outputs, double[][] values, int every, double everySeconds) {
         this.validation =
-                new Validation(problem, spec, recipe.tileSize(), points, outputs, values, every, everySeconds);
+                new ValidationSet(problem, spec, recipe.tileSize(), points, outputs, values, every, everySeconds);
         return this;
     }
 

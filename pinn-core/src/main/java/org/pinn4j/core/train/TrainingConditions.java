@@ -25,6 +25,8 @@ final class TrainingConditions {
     private final Problem problem;
     /** One per condition, in the problem's order. */
     final ConditionState[] states;
+    /** What looks like a mistake but is not refused (see {@link Trainer#warnings()}). */
+    final List<String> warnings = new java.util.ArrayList<>();
 
     /** Compiles every condition of {@code problem} for {@code spec} and draws its first points. */
     TrainingConditions(Problem problem, Recipe recipe, NetworkSpec spec, int coefficientOffset, SplittableRandom rng) {
@@ -33,10 +35,39 @@ final class TrainingConditions {
         this.states = new ConditionState[conditions.size()];
         for (int i = 0; i < states.length; i++) {
             Condition cond = conditions.get(i);
-            LossTerm term = compile(cond, new BoundProgram(program(cond), spec, recipe.tileSize(), coefficientOffset));
+            Program program = program(cond);
+            warn(cond, program, spec);
+            LossTerm term = compile(cond, new BoundProgram(program, spec, recipe.tileSize(), coefficientOffset));
             states[i] = new ConditionState(
                     cond, term, Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE));
             sample(i);
+        }
+    }
+
+    /**
+     * A relu network under a condition with second or higher derivatives (zero almost everywhere: the condition
+     * cannot be learned), and the initial slice of a domain without a time axis (its last input is held at its lower
+     * bound, which may not be what was meant).
+     */
+    private void warn(Condition cond, Program program, NetworkSpec spec) {
+        int order = 0;
+        for (org.pinn4j.autodiff.taylor.MultiIndex m : program.derivatives()) {
+            order = Math.max(order, m.order());
+        }
+        boolean relu = false;
+        for (int l = 0; l + 1 < spec.layers(); l++) {
+            relu |= spec.activation(l) == org.pinn4j.autodiff.Activation.RELU;
+        }
+        if (relu && order >= 2) {
+            warnings.add("condition '" + cond.name() + "' uses derivatives of order " + order
+                    + ", but the network has relu layers, whose second derivative is zero almost everywhere: use tanh,"
+                    + " sin or silu");
+        }
+        if (cond.region().initialSlice() && !(problem.domain() instanceof org.pinn4j.core.geometry.GeometryXTime)) {
+            List<String> inputs = problem.inputs();
+            warnings.add("condition '" + cond.name() + "' is on the initial slice, but the domain is not a"
+                    + " GeometryXTime: its last input '" + inputs.get(inputs.size() - 1) + "' is taken as time and held"
+                    + " at " + problem.domain().lower()[inputs.size() - 1]);
         }
     }
 

@@ -128,6 +128,41 @@ class TrainerFeaturesTest {
     }
 
     @Test
+    void likelyMistakesAreWarnedAboutNotRefused() {
+        org.pinn4j.core.problem.Problem poisson = org.pinn4j.core.problem.Problem.builder("poisson")
+                .inputs("x")
+                .outputs("u")
+                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
+                .condition(PoissonConditionsTest.residual())
+                .condition(org.pinn4j.core.problem.Conditions.dirichlet(
+                        "bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0))
+                .build();
+        Recipe tanh = Recipe.of(NetworkConfig.mlp(2, 8), Phase.adam(1, 1e-3));
+        Recipe relu =
+                Recipe.of(NetworkConfig.mlp(2, 8).activation(org.pinn4j.autodiff.Activation.RELU), Phase.adam(1, 1e-3));
+        assertEquals(java.util.List.of(), new Trainer(poisson, tanh).warnings());
+        assertEquals(
+                java.util.List.of("condition 'pde' uses derivatives of order 2, but the network has relu layers, whose"
+                        + " second derivative is zero almost everywhere: use tanh, sin or silu"),
+                new Trainer(poisson, relu).warnings());
+        org.pinn4j.core.problem.Problem square = org.pinn4j.core.problem.Problem.builder("square")
+                .inputs("x", "y")
+                .outputs("u")
+                .domain(new org.pinn4j.core.geometry.Rectangle(0, 2, 1, 3))
+                .condition(org.pinn4j.core.problem.Conditions.pde(
+                        "pde", s -> s.output("u").d("x")))
+                .condition(org.pinn4j.core.problem.Conditions.initial("ic", "u", p -> 0.0))
+                .build();
+        Trainer t = new Trainer(square, tanh);
+        assertEquals(
+                java.util.List.of("condition 'ic' is on the initial slice, but the domain is not a GeometryXTime: its"
+                        + " last input 'y' is taken as time and held at 2.0"),
+                t.warnings());
+        // a warning, not an error: the run trains
+        assertEquals(TrainingResult.Status.COMPLETED, t.train().status());
+    }
+
+    @Test
     void anIntervalInSecondsAddsMeasurementsByTime() {
         double[][] pts = {{0.25, 0.5}, {0.5, 0.5}};
         double[][] u = {{0.7, 1.0}};

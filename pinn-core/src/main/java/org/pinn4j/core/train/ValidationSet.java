@@ -11,7 +11,7 @@ import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
 
 /** A held-out set of points with known outputs; its mean squared error is the validation curve. */
-final class Validation {
+final class ValidationSet {
     private final BoundProgram bound;
     private final double[][] points;
     private final double[][] values;
@@ -20,7 +20,7 @@ final class Validation {
     private final double everySeconds;
     private double lastSeconds = Double.NEGATIVE_INFINITY;
 
-    Validation(
+    ValidationSet(
             Problem problem,
             NetworkSpec spec,
             int tileSize,
