@@ -297,4 +297,21 @@ public final class Trainer {
     public static TrainingResult train(Problem problem, Recipe recipe, TrainingListener... listeners) {
         return new Trainer(problem, recipe, listeners).train();
     }
+
+    /**
+     * Trains {@code recipe} on {@code problem} measuring {@code heldOut} along the way: its mean squared error is
+     * {@link History#validation()}, {@link HeldOut#relativeL2(History)} the relative L2 error per step and {@link
+     * HeldOut#errors(PinnModel)} the final model's errors.
+     */
+    public static TrainingResult train(Problem problem, Recipe recipe, HeldOut heldOut, TrainingListener... listeners) {
+        return new Trainer(problem, recipe, listeners).validation(heldOut).train();
+    }
+
+    /** Measures {@code heldOut} every {@link HeldOut#every()} steps and at the last (see {@link HeldOut}). */
+    public Trainer validation(HeldOut heldOut) {
+        if (heldOut == null) {
+            throw new IllegalArgumentException("held-out set must be given");
+        }
+        return validation(heldOut.points(), heldOut.outputs(), heldOut.values(), heldOut.every(), 0);
+    }
 }
