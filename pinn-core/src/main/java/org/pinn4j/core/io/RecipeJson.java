@@ -73,6 +73,10 @@ public final class RecipeJson {
         o.put("length", p.length());
         if (p.mode() == Phase.Mode.EPOCHS) {
             o.put("batchSize", p.batchSize());
+            if (!p.conditionBatchSizes().isEmpty()) {
+                ObjectNode sizes = o.putObject("conditionBatchSizes");
+                p.conditionBatchSizes().forEach(sizes::put);
+            }
         }
         if (p.resampleEvery() > 0) {
             o.put("resampleEvery", p.resampleEvery());
@@ -228,6 +232,18 @@ public final class RecipeJson {
             };
             if (!p.label().equals(label)) {
                 p = p.withLabel(label);
+            }
+        }
+        if (o.has("conditionBatchSizes")) {
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> sizes =
+                    o.path("conditionBatchSizes").fields();
+            while (sizes.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> e = sizes.next();
+                if (!e.getValue().canConvertToInt()) {
+                    throw new IllegalArgumentException("phase '" + label + "': batch size of condition '" + e.getKey()
+                            + "' is " + e.getValue() + "; expected a whole number");
+                }
+                p = p.withBatchSize(e.getKey(), e.getValue().asInt());
             }
         }
         if (o.has("residualSampling")) {

@@ -55,7 +55,7 @@ final class FirstOrderPhase {
             first = resume.phaseStep();
         }
         boolean epochs = phase.mode() == Phase.Mode.EPOCHS;
-        int batches = epochs ? miniBatches.perEpoch(phase.batchSize()) : 1;
+        int batches = epochs ? miniBatches.perEpoch(phase) : 1;
         long length = (long) phase.length() * batches;
         List<StepHook> hooks = new ArrayList<>();
         int every = phase.resampleEvery();
@@ -73,7 +73,7 @@ final class FirstOrderPhase {
         });
         Phase.Refinement refinement = phase.refinement();
         if (epochs) {
-            hooks.add(miniBatches.epochBatches(ph, batches, every, first));
+            hooks.add(miniBatches.epochBatches(ph, phase, batches, every, first));
         } else if (refinement != null) {
             hooks.add((q, ev) -> {
                 if (q > 0 && q % refinement.every() == 0) {

@@ -20,15 +20,20 @@ final class MiniBatches {
         this.states = states;
     }
 
-    /** Batches per epoch of {@code batchSize} points, from the largest pointwise condition. */
-    int perEpoch(int batchSize) {
-        int max = 1;
+    /** Steps per epoch of an epoch phase: {@link Phase#batchesPerEpoch} of the pointwise conditions' counts. */
+    int perEpoch(Phase phase) {
+        return phase.batchesPerEpoch(pointCounts());
+    }
+
+    /** Point counts of the pointwise conditions, by name, in the problem's order. */
+    java.util.Map<String, Integer> pointCounts() {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (ConditionState s : states) {
             if (s.condition.kind() == Condition.Kind.POINTWISE) {
-                max = Math.max(max, s.points.size());
+                counts.put(s.condition.name(), s.points.size());
             }
         }
-        return (max + batchSize - 1) / batchSize;
+        return counts;
     }
 
     /** Shuffled order of condition i's points made at {@code phaseStep} of phase {@code ph}. */
@@ -41,34 +46,39 @@ final class MiniBatches {
     }
 
     /**
-     * The hook that sets each step's mini-batch in an epoch phase {@code ph} of {@code batches} batches per epoch,
-     * starting at {@code firstStep}: at each epoch's start every condition gets a new shuffled order, and after a
-     * resample (every {@code resampleEvery} steps, 0 = never; the resampling hook runs first) the redrawn
-     * conditions get one too, while fixed data keep their epoch order, so an epoch sees each datum once. A resumed
-     * phase starts with the orders that were in force at {@code firstStep}.
+     * The hook that sets each step's mini-batch in epoch phase {@code ph} ({@code phase}, {@code batches} steps per
+     * epoch), starting at {@code firstStep}. Condition i passes through its points in {@code cycle[i]} steps: the
+     * epoch's {@code batches}, or ceil(n / size) for a condition with its own batch size. At each pass's start it
+     * gets a new shuffled order, and after a resample (every {@code resampleEvery} steps, 0 = never; the resampling
+     * hook runs first) the redrawn conditions get one too, while fixed data keep their pass's order, so a pass sees
+     * each datum once. A resumed phase starts with the orders that were in force at {@code firstStep}.
      */
-    StepHook epochBatches(int ph, int batches, int resampleEvery, long firstStep) {
+    StepHook epochBatches(int ph, Phase phase, int batches, int resampleEvery, long firstStep) {
+        int[] cycle = new int[states.length];
+        for (int i = 0; i < states.length; i++) {
+            Integer own = phase.conditionBatchSizes().get(states[i].condition.name());
+            cycle[i] = own == null ? batches : Math.max(1, (states[i].points.size() + own - 1) / own);
+        }
         int[][] order = new int[states.length][];
-        if (firstStep % batches != 0) {
-            long epochStart = (firstStep / batches) * batches;
-            long lastResample = resampleEvery > 0
-                    ? Math.max(epochStart, ((firstStep - 1) / resampleEvery) * resampleEvery)
-                    : epochStart;
-            for (int i = 0; i < states.length; i++) {
-                order[i] = order(ph, states[i].condition.region().fixed() ? epochStart : lastResample, i);
+        for (int i = 0; i < states.length; i++) {
+            if (firstStep % cycle[i] != 0) {
+                long passStart = (firstStep / cycle[i]) * cycle[i];
+                long lastResample = resampleEvery > 0
+                        ? Math.max(passStart, ((firstStep - 1) / resampleEvery) * resampleEvery)
+                        : passStart;
+                order[i] = order(ph, states[i].condition.region().fixed() ? passStart : lastResample, i);
             }
         }
         return (q, evaluator) -> {
             boolean resampled = resampleEvery > 0 && q > 0 && q % resampleEvery == 0;
             for (int i = 0; i < states.length; i++) {
-                if (q % batches == 0
+                if (q % cycle[i] == 0
                         || (resampled && !states[i].condition.region().fixed())) {
                     order[i] = order(ph, q, i);
                 }
             }
-            int b = (int) (q % batches);
             for (int i = 0; i < states.length; i++) {
-                setBatch(i, order[i], b, batches);
+                setBatch(i, order[i], (int) (q % cycle[i]), cycle[i]);
             }
         };
     }

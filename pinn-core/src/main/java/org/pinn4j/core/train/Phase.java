@@ -1,7 +1,11 @@
 package org.pinn4j.core.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pinn4j.core.optim.GradientOptimizer;
@@ -186,6 +190,7 @@ public final class Phase {
         LevenbergMarquardtSettings levenbergMarquardt;
         int length;
         int batchSize;
+        Map<String, Integer> conditionBatchSizes = Map.of();
         int resampleEvery;
         ResidualSampling residualSampling;
         String label;
@@ -212,6 +217,10 @@ public final class Phase {
         }
         if (f.mode == Mode.EPOCHS && f.batchSize < 1) {
             throw new IllegalArgumentException(label + ": batch size must be >= 1; got " + f.batchSize);
+        }
+        if (!f.conditionBatchSizes.isEmpty() && f.mode != Mode.EPOCHS) {
+            throw new IllegalArgumentException(label + ": batch sizes per condition need a phase of epochs"
+                    + " (Phase.epochs); this phase is " + f.mode);
         }
         if (f.resampleEvery < 0) {
             throw new IllegalArgumentException(
@@ -293,8 +302,12 @@ public final class Phase {
     }
 
     /**
-     * Epochs of mini-batches of a built-in first-order optimizer and schedule: every epoch reshuffles each
-     * condition's points and splits them into batches. Labelled with the optimizer's name.
+     * Epochs of mini-batches of a built-in first-order optimizer and schedule, labelled with the optimizer's name.
+     * An epoch has B = ceil(n_max / batchSize) steps, n_max the largest pointwise condition's point count; every
+     * epoch reshuffles each condition's points and splits them into B near-equal slices, so a step takes n_i / B
+     * points of condition i (the largest condition about {@code batchSize}, a condition of 100 points next to 1,000
+     * residual points 10 of them at batch size 100) and an epoch sees every point once. {@link #withBatchSize} gives
+     * a condition its own size. Periodic conditions are evaluated whole.
      */
     public static Phase epochs(OptimizerSettings optimizer, ScheduleSettings schedule, int epochs, int batchSize) {
         return firstOrder(Mode.EPOCHS, optimizer, schedule, epochs, batchSize);
@@ -402,6 +415,63 @@ public final class Phase {
                 throw new IllegalArgumentException(
                         "unknown quasi-Newton method '" + name + "'; expected one of lbfgs, bfgs, ssbroyden, lm");
         };
+    }
+
+    /**
+     * Copy of a phase of epochs in which condition {@code condition} takes {@code size} points per step (the last
+     * slice of a pass may be smaller): its own shuffled pass through its points lasts ceil(n / size) steps and starts
+     * again, reshuffled, when done; the epoch's length counts ceil(n / size) too, so B = max over conditions of
+     * ceil(n_i / b_i). The other conditions keep the phase's rule.
+     *
+     * @throws IllegalArgumentException unless this is a phase of epochs and size &gt;= 1
+     */
+    public Phase withBatchSize(String condition, int size) {
+        if (condition == null || condition.isEmpty()) {
+            throw new IllegalArgumentException(f.label + ": batch size needs a condition name");
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException(
+                    f.label + ": batch size of condition '" + condition + "' must be >= 1; got " + size);
+        }
+        return with(c -> {
+            Map<String, Integer> m = new TreeMap<>(c.conditionBatchSizes);
+            m.put(condition, size);
+            c.conditionBatchSizes = Collections.unmodifiableMap(m);
+        });
+    }
+
+    /** Batch sizes given to single conditions by {@link #withBatchSize}, by condition name (empty by default). */
+    public Map<String, Integer> conditionBatchSizes() {
+        return f.conditionBatchSizes;
+    }
+
+    /**
+     * Points of each pointwise condition a step of this phase uses, given each one's point count: all of them in
+     * full-batch phases; in a phase of epochs the largest slice of the rule above.
+     */
+    public Map<String, Integer> pointsPerStep(Map<String, Integer> pointsOfEachCondition) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (f.mode != Mode.EPOCHS) {
+            out.putAll(pointsOfEachCondition);
+            return out;
+        }
+        int batches = batchesPerEpoch(pointsOfEachCondition);
+        pointsOfEachCondition.forEach((name, n) -> {
+            Integer own = f.conditionBatchSizes.get(name);
+            int slices = own == null ? batches : Math.max(1, (n + own - 1) / own);
+            out.put(name, (int) (((long) n + slices - 1) / slices));
+        });
+        return out;
+    }
+
+    /** Steps per epoch: max over the pointwise conditions of ceil(n_i / b_i) (at least 1). */
+    int batchesPerEpoch(Map<String, Integer> pointsOfEachCondition) {
+        int max = 1;
+        for (Map.Entry<String, Integer> e : pointsOfEachCondition.entrySet()) {
+            int b = f.conditionBatchSizes.getOrDefault(e.getKey(), f.batchSize);
+            max = Math.max(max, (e.getValue() + b - 1) / b);
+        }
+        return max;
     }
 
     /** Copy that resamples the non-fixed conditions' points every k steps (0 = never), uniformly. */
@@ -546,6 +616,7 @@ public final class Phase {
             {"custom", isCustom(), other.isCustom()},
             {lengthName(), f.length, other.f.length},
             {"batch size", f.batchSize, other.f.batchSize},
+            {"batch sizes of conditions", f.conditionBatchSizes, other.f.conditionBatchSizes},
             {"resample every", f.resampleEvery, other.f.resampleEvery},
             {"residual-based resampling", f.residualSampling, other.f.residualSampling},
             {"refinement", f.refinement, other.f.refinement},
@@ -600,6 +671,7 @@ public final class Phase {
                 f.label,
                 f.length,
                 f.batchSize,
+                f.conditionBatchSizes,
                 f.resampleEvery,
                 f.residualSampling,
                 f.attention,
@@ -624,6 +696,11 @@ public final class Phase {
                 .append(lengthName());
         if (f.mode == Mode.EPOCHS) {
             sb.append(", batch ").append(f.batchSize);
+            f.conditionBatchSizes.forEach((name, size) -> sb.append(", batch ")
+                    .append(size)
+                    .append(" of '")
+                    .append(name)
+                    .append('\''));
         }
         if (f.optimizer != null) {
             sb.append(": ")

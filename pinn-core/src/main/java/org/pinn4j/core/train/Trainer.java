@@ -82,6 +82,16 @@ public final class Trainer {
         this.run = new RunState(params, states, history);
         this.annealing = new WeightAnnealing(run, recipe.annealEvery(), recipe.annealAlpha());
         this.miniBatches = new MiniBatches(seed, states);
+        java.util.Set<String> pointwise = miniBatches.pointCounts().keySet();
+        for (Phase p : recipe.phases()) {
+            for (String name : p.conditionBatchSizes().keySet()) {
+                if (!pointwise.contains(name)) {
+                    throw new IllegalArgumentException("phase '" + p.label() + "' gives a batch size to condition '"
+                            + name + "', which is not a pointwise condition of problem '" + problem.name()
+                            + "'; its pointwise conditions are " + pointwise);
+                }
+            }
+        }
     }
 
     /**
@@ -288,7 +298,7 @@ public final class Trainer {
     public int plannedSteps() {
         int total = 0;
         for (Phase p : recipe.phases()) {
-            total += p.mode() == Phase.Mode.EPOCHS ? p.length() * miniBatches.perEpoch(p.batchSize()) : p.length();
+            total += p.mode() == Phase.Mode.EPOCHS ? p.length() * miniBatches.perEpoch(p) : p.length();
         }
         return total;
     }

@@ -42,6 +42,10 @@ public final class RunReport {
         row(sb, "recipe", r.recipeName() + (r.quick() ? " (reduced budget)" : ""));
         row(sb, "network", recipe.network().toString());
         row(sb, "phases", recipe.phases().stream().map(Object::toString).collect(Collectors.joining(", then ")));
+        String perStep = pointsPerStep(recipe, r.model().problem());
+        if (!perStep.isEmpty()) {
+            row(sb, "points per step", perStep);
+        }
         row(sb, "sampler", recipe.sampler());
         row(sb, "seed", Long.toString(r.seed()));
         row(sb, "threads", Integer.toString(r.threads()));
@@ -235,6 +239,38 @@ public final class RunReport {
     }
 
     /** "S in [50, 150] (101 values) x t in {0, 0.5}": each axis as a range, or its values when there are few. */
+    /**
+     * For each phase of epochs, the points of each pointwise condition a step uses out of its total, e.g. "phase 1:
+     * pde 100 of 1000, data 10 of 100"; empty when every phase is full-batch.
+     */
+    static String pointsPerStep(Recipe recipe, org.pinn4j.core.problem.Problem problem) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (org.pinn4j.core.problem.Condition c : problem.conditions()) {
+            if (c.kind() == org.pinn4j.core.problem.Condition.Kind.POINTWISE) {
+                counts.put(
+                        c.name(),
+                        c.region().fixed()
+                                ? c.region()
+                                        .sample(problem.domain(), c.points(), null)
+                                        .size()
+                                : c.points());
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        List<org.pinn4j.core.train.Phase> phases = recipe.phases();
+        for (int k = 0; k < phases.size(); k++) {
+            if (phases.get(k).mode() != org.pinn4j.core.train.Phase.Mode.EPOCHS) {
+                continue;
+            }
+            java.util.Map<String, Integer> used = phases.get(k).pointsPerStep(counts);
+            parts.add("phase " + (k + 1) + ": "
+                    + used.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue() + " of " + counts.get(e.getKey()))
+                            .collect(Collectors.joining(", ")));
+        }
+        return String.join("; ", parts);
+    }
+
     static String describe(EvaluationGrid g, List<String> inputs) {
         StringBuilder sb = new StringBuilder();
         double[][] axes = g.axes();

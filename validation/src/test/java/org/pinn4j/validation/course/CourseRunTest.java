@@ -70,6 +70,8 @@ class CourseRunTest {
         assertTrue(report.contains("## Derived quantities"), report);
         assertTrue(report.contains("| Delta = dV/dS | S in [50, 150] (101 values) x t in {0, 0.5} |"), report);
         assertTrue(report.contains("| data noise | 0.0100000 |"), report);
+        // 1,000 data and 1,000 residual points in batches of 100: ten steps an epoch, 100 of each a step
+        assertTrue(report.contains("| points per step | phase 1: data 100 of 1000, pde 100 of 1000 |"), report);
         for (String chart : List.of("delta_vs_exact", "gamma_vs_exact", "loss_epochs", "price_slices")) {
             assertTrue(
                     Files.size(dir.resolve(chart + ".png")) > 1000 && Files.isRegularFile(dir.resolve(chart + ".svg")),
