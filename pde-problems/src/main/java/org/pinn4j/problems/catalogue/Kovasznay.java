@@ -10,6 +10,7 @@ import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.problem.Region;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.DerivedQuantity;
 import org.pinn4j.problems.EvaluationGrid;
 import org.pinn4j.problems.ProblemContext;
 import org.pinn4j.problems.Reference;
@@ -111,6 +112,16 @@ public final class Kovasznay implements BenchmarkProblem {
     @Override
     public Recipe recipe(boolean quick) {
         return Support.adamThenSsbroyden(NetworkConfig.mlp(quick ? 3 : 4, quick ? 20 : 30), quick);
+    }
+
+    /** u and v each against the exact solution on the evaluation grid (the main error pools u, v and p). */
+    @Override
+    public List<DerivedQuantity> derivedQuantities() {
+        return List.of(
+                new DerivedQuantity(
+                        "u", "velocity u", s -> s.output("u"), Support.outputs(q -> u(q[0], q[1])), evaluationGrid()),
+                new DerivedQuantity(
+                        "v", "velocity v", s -> s.output("v"), Support.outputs(q -> v(q[0], q[1])), evaluationGrid()));
     }
 
     @Override
