@@ -2,7 +2,6 @@ package org.pinn4j.problems.catalogue;
 
 import java.util.List;
 import java.util.Optional;
-import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.geometry.Rectangle;
 import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.problem.Conditions;
@@ -101,25 +100,7 @@ public final class LidDrivenCavity implements BenchmarkProblem {
                 .inputs("x", "y")
                 .outputs("u", "v", "p")
                 .domain(new Rectangle(0, 0, 1, 1))
-                .condition(Conditions.system("navier-stokes", s -> {
-                            Field u = s.output("u");
-                            Field v = s.output("v");
-                            Field p = s.output("p");
-                            return List.of(
-                                    u.times(u.d("x"))
-                                            .plus(v.times(u.d("y")))
-                                            .plus(p.d("x"))
-                                            .minus(u.d("x", "x")
-                                                    .plus(u.d("y", "y"))
-                                                    .div(RE)),
-                                    u.times(v.d("x"))
-                                            .plus(v.times(v.d("y")))
-                                            .plus(p.d("y"))
-                                            .minus(v.d("x", "x")
-                                                    .plus(v.d("y", "y"))
-                                                    .div(RE)),
-                                    u.d("x").plus(v.d("y")));
-                        })
+                .condition(Conditions.system("navier-stokes", Support.steadyNavierStokes(RE))
                         .withPoints(context.quick() ? 1000 : 4000))
                 .condition(Conditions.dirichlet("lid", Support.face("y = 1", 1, 1), "u", q -> 1)
                         .withPoints(200))

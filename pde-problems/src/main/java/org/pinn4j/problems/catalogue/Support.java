@@ -1,8 +1,10 @@
 package org.pinn4j.problems.catalogue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.pinn4j.core.expr.Field;
 import org.pinn4j.core.expr.Scope;
@@ -61,6 +63,29 @@ final class Support {
                 NetworkConfig.mlp(3, width).periodic("x", 2.0, 1),
                 Phase.adam(adam, 5e-3).withResidualAttention(Phase.ResidualAttention.linear()),
                 Phase.ssbroyden(iterations).resampleByResidual(restartEvery, Phase.ResidualSampling.defaults()));
+    }
+
+    /**
+     * The steady incompressible Navier-Stokes equations in two dimensions at Reynolds number {@code re}, inputs x, y
+     * and outputs u, v, p: u u_x + v u_y + p_x - (u_xx + u_yy) / re, u v_x + v v_y + p_y - (v_xx + v_yy) / re and
+     * u_x + v_y.
+     */
+    static Function<Scope, List<Field>> steadyNavierStokes(double re) {
+        return s -> {
+            Field u = s.output("u");
+            Field v = s.output("v");
+            Field p = s.output("p");
+            return List.of(
+                    u.times(u.d("x"))
+                            .plus(v.times(u.d("y")))
+                            .plus(p.d("x"))
+                            .minus(u.d("x", "x").plus(u.d("y", "y")).div(re)),
+                    u.times(v.d("x"))
+                            .plus(v.times(v.d("y")))
+                            .plus(p.d("y"))
+                            .minus(v.d("x", "x").plus(v.d("y", "y")).div(re)),
+                    u.d("x").plus(v.d("y")));
+        };
     }
 
     /** Closed forms of several outputs as one reference: output k at a point is {@code outputs[k]} there. */

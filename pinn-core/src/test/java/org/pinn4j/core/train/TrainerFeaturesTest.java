@@ -57,14 +57,7 @@ class TrainerFeaturesTest {
             pts[0][p] = -1 + 2.0 * p / (n - 1);
             u[p] = Math.sin(Math.PI * pts[0][p]);
         }
-        org.pinn4j.core.problem.Problem problem = org.pinn4j.core.problem.Problem.builder("poisson-1d")
-                .inputs("x")
-                .outputs("u")
-                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
-                .condition(PoissonConditionsTest.residual())
-                .condition(org.pinn4j.core.problem.Conditions.dirichlet(
-                        "bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0))
-                .build();
+        org.pinn4j.core.problem.Problem problem = HeldOutTest.poisson();
         Recipe recipe =
                 Recipe.of(NetworkConfig.mlp(2, 16), Phase.adam(300, 1e-2)).withSeed(2);
         TrainingResult r = new Trainer(problem, recipe)
@@ -129,14 +122,7 @@ class TrainerFeaturesTest {
 
     @Test
     void likelyMistakesAreWarnedAboutNotRefused() {
-        org.pinn4j.core.problem.Problem poisson = org.pinn4j.core.problem.Problem.builder("poisson")
-                .inputs("x")
-                .outputs("u")
-                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
-                .condition(PoissonConditionsTest.residual())
-                .condition(org.pinn4j.core.problem.Conditions.dirichlet(
-                        "bc", org.pinn4j.core.problem.Region.boundary(), "u", p -> 0.0))
-                .build();
+        org.pinn4j.core.problem.Problem poisson = HeldOutTest.poisson();
         Recipe tanh = Recipe.of(NetworkConfig.mlp(2, 8), Phase.adam(1, 1e-3));
         Recipe relu =
                 Recipe.of(NetworkConfig.mlp(2, 8).activation(org.pinn4j.autodiff.Activation.RELU), Phase.adam(1, 1e-3));
