@@ -89,11 +89,6 @@ public final class LidDrivenCavity implements BenchmarkProblem {
         return List.of("u", "v");
     }
 
-    /** The lid's velocity u on the boundary: 1 on y = 1, 0 on the other walls. */
-    static double wallU(double[] q) {
-        return q[1] >= 1 ? 1 : 0;
-    }
-
     @Override
     public Problem problem(ProblemContext context) {
         return Problem.builder(name())
