@@ -172,6 +172,18 @@ public final class NetworkConfig {
         return new NetworkConfig(widths, Activation.TANH, "xavier-normal", 0, 1.0, List.of());
     }
 
+    /**
+     * Copy with other hidden widths (activation, initializer, Fourier features and input maps kept).
+     *
+     * @throws IllegalArgumentException if no width is given or one is below 1
+     */
+    public NetworkConfig hiddenWidths(int... widths) {
+        if (widths.length == 0) {
+            throw new IllegalArgumentException("give at least one hidden layer width");
+        }
+        return new NetworkConfig(widths, activation, initializer, fourierFeatures, fourierScale, maps);
+    }
+
     /** Copy with another hidden activation. */
     public NetworkConfig activation(Activation a) {
         return new NetworkConfig(hidden, a, initializer, fourierFeatures, fourierScale, maps);

@@ -115,6 +115,12 @@ class BadInputTest {
                 row("bench poisson-1d --points 0", "--points must be a whole number >= 1; got 0"),
                 row("bench poisson-1d --threads 0", "--threads must be a whole number >= 1; got 0"),
                 row("bench poisson-1d --steps many", "--steps", "'many' is not a whole number"),
+                row("bench poisson-1d --depth 0", "--depth must be a whole number >= 1; got 0"),
+                row("bench poisson-1d --width -3", "--width must be a whole number >= 1; got -3"),
+                row(
+                        "bench poisson-1d --depth 40 --width 1000000",
+                        "pinn bench: network [1000000, 1000000,",
+                        "about 39000042000001 parameters"),
                 row("validate --threads 0 --out $D/v", "--threads must be a whole number >= 1; got 0"),
                 row(
                         "predict --input $D/good.csv",

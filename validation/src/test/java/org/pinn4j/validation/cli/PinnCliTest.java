@@ -199,6 +199,21 @@ class PinnCliTest {
     }
 
     @Test
+    void benchOnAnotherNetworkPrintsItsParametersAndDenseWork() {
+        Cli.Outcome o =
+                Cli.run("bench", "poisson-1d", "--steps", "2", "--points", "64", "--depth", "2", "--width", "5");
+        assertEquals(PinnCli.OK, o.code(), o.toString());
+        // 1 -> 5 -> 5 -> 1: 10 + 30 + 6 parameters; weights 5 + 25 + 5 = 35, 3 streams on 64 points and 1 on 2
+        assertTrue(o.out().contains("network [5, 5] tanh xavier-normal (46 parameters), 64 residual points"), o.out());
+        Matcher m = Pattern.compile("(?m)^dense_gflop_per_step=(\\S+) gflops=\\d+\\.\\d{2} ")
+                .matcher(o.out());
+        assertTrue(m.find(), o.out());
+        // printed to 4 significant digits
+        assertEquals(6.0 * 35 * (3 * 64 + 2) / 1e9, Double.parseDouble(m.group(1)), 1e-3 * 6.0 * 35 * 194 / 1e9);
+        assertTrue(o.lastOutLine().startsWith("ms_per_step="), o.toString());
+    }
+
+    @Test
     void validateWritesReportAndIndex() throws Exception {
         Path dir = shared.resolve("validate");
         BenchmarkProblem a = TestProblems.cheapPoisson("cheap-a", 20);

@@ -3,6 +3,7 @@ package org.pinn4j.validation.runner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.ModelFile;
+import org.pinn4j.core.nn.NetworkConfig;
 import org.pinn4j.core.train.PinnModel;
 import org.pinn4j.core.train.TrainingResult;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -245,6 +247,57 @@ class RunnerTest {
                                 IllegalArgumentException.class,
                                 () -> Bench.run(TestProblems.cheapPoisson("p", 5), 3, java.util.OptionalInt.of(0), 1))
                         .getMessage());
+    }
+
+    @Test
+    void benchOnAnotherDepthAndWidthCountsItsParametersAndDenseWork() {
+        Bench.Result r = Bench.run(
+                TestProblems.cheapPoisson("p", 5),
+                2,
+                java.util.OptionalInt.of(50),
+                java.util.OptionalInt.of(3),
+                java.util.OptionalInt.of(7),
+                1);
+        assertTrue(r.network().contains("[7, 7, 7]"), r.network());
+        // 1 -> 7 -> 7 -> 7 -> 1: weights 7 + 49 + 49 + 7 = 112, biases 7 + 7 + 7 + 1 = 22
+        assertEquals(134, r.parameters());
+        // u'' = f on 50 points reads the streams u, u_x, u_xx (3); u = 0 on 2 boundary points reads u (1);
+        // each weight: a multiply-add (2 flops) per stream and point in 3 passes
+        assertEquals(6.0 * 112 * (3 * 50 + 1 * 2), r.denseFlopsPerStep(), 0.0);
+        assertEquals(r.denseFlopsPerStep() / r.msPerStep() / 1e6, r.denseGflops(), 0.0);
+    }
+
+    @Test
+    void benchResizesOnlyWhatIsGiven() {
+        NetworkConfig uniform = NetworkConfig.mlp(4, 20).periodic("x", 2.0, 1);
+        NetworkConfig deeper = Bench.resized(uniform, java.util.OptionalInt.of(6), java.util.OptionalInt.empty());
+        assertArrayEquals(new int[] {20, 20, 20, 20, 20, 20}, deeper.hiddenWidths());
+        assertEquals(uniform.inputMaps(), deeper.inputMaps());
+        assertArrayEquals(
+                new int[] {64, 64, 64, 64},
+                Bench.resized(uniform, java.util.OptionalInt.empty(), java.util.OptionalInt.of(64))
+                        .hiddenWidths());
+        assertSame(uniform, Bench.resized(uniform, java.util.OptionalInt.empty(), java.util.OptionalInt.empty()));
+        assertEquals(
+                "the problem's network has hidden widths [50, 20]; give a width as well as a depth",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Bench.resized(
+                                        NetworkConfig.hidden(50, 20),
+                                        java.util.OptionalInt.of(3),
+                                        java.util.OptionalInt.empty()))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Bench.run(
+                                TestProblems.cheapPoisson("p", 5),
+                                2,
+                                java.util.OptionalInt.of(50),
+                                java.util.OptionalInt.of(40),
+                                java.util.OptionalInt.of(1_000_000),
+                                1))
+                .getMessage()
+                .contains("needs at least"));
     }
 
     @Test
