@@ -24,6 +24,11 @@ class LaneKernelsTest {
         {4, 4, 6, 8},
         {13, 3, 2, 19},
         {1, 1, 1, 1},
+        // inputs over one panel (VectorLaneKernels.KC): partial sums go back to y and continue
+        {100, 100, 4, 64},
+        {256, 22, 4, 37},
+        {70, 66, 2, 64},
+        {33, 7, 3, 50},
     };
 
     @Test
@@ -59,7 +64,8 @@ class LaneKernelsTest {
     @Test
     void bitIdenticalAfterTheJitCompiledBothPaths() {
         SplittableRandom rng = new SplittableRandom(14);
-        int in = 20, out = 20, streams = 4, tile = 64;
+        // 70 inputs: three panels of the dense map, so the compiled code carries partial sums too
+        int in = 70, out = 20, streams = 4, tile = 64;
         double[][][] a = random(rng, in, streams, tile);
         double[][][] zbar = random(rng, out, streams, tile);
         double[] w = new double[in * out + out];
