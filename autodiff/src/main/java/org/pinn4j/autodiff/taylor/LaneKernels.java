@@ -30,15 +30,40 @@ final class LaneKernels {
     /**
      * Weight-gradient accumulation for one layer and tile:
      * gw[o*in+i][q] = fma chain of zbar[o][s][p] * a[i][s][p] over streams s, then points p = q (mod LANES);
-     * gb[o][q] += zbar[o][0][p] likewise.
+     * gb[o][q] += zbar[o][0][p] likewise. {@code scratch} (may be null: then allocated when needed) holds at least
+     * {@link #scratchSize} doubles.
      */
     static void accumulate(
-            double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw, double[][] gb) {
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            int streams,
+            int tile,
+            double[][] gw,
+            double[][] gb,
+            double[] scratch) {
         if (VectorSupport.enabled()) {
-            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch);
         } else {
             ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
         }
+    }
+
+    /** Layers with at least this many weights pack their tile's rows for the weight-gradient pass. */
+    static final int PACK_FROM = 64 * 64;
+
+    /** Whether a layer of {@code in} inputs and {@code out} outputs packs (see {@link #scratchSize}). */
+    static boolean packs(int in, int out) {
+        return (long) in * out >= PACK_FROM;
+    }
+
+    /**
+     * Doubles of scratch the weight-gradient pass of such a layer needs: its inputs and adjoints, each streams x tile
+     * values; 0 if it does not pack.
+     */
+    static int scratchSize(int in, int out, int streams, int tile) {
+        return packs(in, out) ? (in + out) * streams * tile : 0;
     }
 
     /**

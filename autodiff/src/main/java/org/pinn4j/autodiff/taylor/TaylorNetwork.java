@@ -201,7 +201,7 @@ public final class TaylorNetwork {
             int in = spec.layerInputs(l);
             double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
             if (jt == null) {
-                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l]);
+                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed);
             } else {
                 layerRows(l, a, in, zbar, out, ws.n, jt, rows, row0, add);
             }
@@ -391,8 +391,9 @@ public final class TaylorNetwork {
      * {@link LaneKernels#LANES}-wide accumulators (the first layer sees the input streams, whose
      * derivative rows are the constants set by {@link #inputStreams}).
      */
-    private void accumulateLayer(double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb) {
-        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
+    private void accumulateLayer(
+            double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb, double[] scratch) {
+        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch);
     }
 
     /**
@@ -549,6 +550,9 @@ public final class TaylorNetwork {
         final double[][][] zbarB;
         final double[][][] gw;
         final double[][][] gb;
+        /** Scratch of the weight-gradient pass of large layers (null if no layer needs it). */
+        final double[] packed;
+
         int start;
         int n;
         double[] parameters;
@@ -569,8 +573,10 @@ public final class TaylorNetwork {
             d = new double[layers][][][];
             gw = new double[layers][][];
             gb = new double[layers][][];
+            int scratch = 0;
             for (int l = 0; l < layers; l++) {
                 int out = spec.width(l + 1);
+                scratch = Math.max(scratch, LaneKernels.scratchSize(spec.layerInputs(l), out, streams, tile));
                 z[l] = new double[out][streams][tile];
                 if (l < layers - 1) {
                     y[l] = new double[out][streams][tile];
@@ -579,6 +585,7 @@ public final class TaylorNetwork {
                 gw[l] = new double[out * spec.layerInputs(l)][LaneKernels.LANES];
                 gb[l] = new double[out][LaneKernels.LANES];
             }
+            packed = scratch > 0 ? new double[scratch] : null;
             abar = new double[maxW][streams][tile];
             zbarA = new double[maxW][streams][tile];
             zbarB = new double[maxW][streams][tile];

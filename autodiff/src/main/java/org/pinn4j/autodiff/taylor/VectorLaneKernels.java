@@ -22,7 +22,15 @@ final class VectorLaneKernels {
     }
 
     static void accumulate(
-            double[][][] a, int in, double[][][] zbar, int out, int streams, int tile, double[][] gw, double[][] gb) {
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            int streams,
+            int tile,
+            double[][] gw,
+            double[][] gb,
+            double[] scratch) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
         for (int o = 0; o < out; o++) {
@@ -38,6 +46,10 @@ final class VectorLaneKernels {
             for (int p = full; p < tile; p++) {
                 b[p - full] += z0[p];
             }
+        }
+        if (full == tile && LaneKernels.packs(in, out)) {
+            accumulatePacked(a, in, zbar, out, streams, tile, gw, scratch);
+            return;
         }
         // Weights are taken in groups of 4 outputs x IC inputs whose accumulators (16 KB) stay in L1 while every
         // stream passes over them; inside a group, streams outermost: the vector accumulators live through one loop
@@ -110,6 +122,130 @@ final class VectorLaneKernels {
                 c = DoubleVector.fromArray(S, zs, p).fma(DoubleVector.fromArray(S, as, p), c);
             }
             c.intoArray(g, l0);
+        }
+    }
+
+    /**
+     * The weight-gradient pass of a large layer on a tile without a partial tail: the tile's inputs and adjoints are
+     * first copied into rows of streams x tile values (stream after stream), so each weight's loop runs straight
+     * along one row: the same products in the same order as stream by stream.
+     */
+    private static void accumulatePacked(
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            int streams,
+            int tile,
+            double[][] gw,
+            double[] scratch) {
+        int row = streams * tile;
+        double[] packed =
+                scratch != null && scratch.length >= (in + out) * row ? scratch : new double[(in + out) * row];
+        int zOff = in * row;
+        pack(a, in, streams, tile, packed, 0);
+        pack(zbar, out, streams, tile, packed, zOff);
+        for (int o0 = 0; o0 < out; o0 += 4) {
+            int o1 = Math.min(out, o0 + 4);
+            for (int i0 = 0; i0 < in; i0 += IC) {
+                int i1 = Math.min(in, i0 + IC);
+                int i = i0;
+                if (o1 - o0 == 4) {
+                    for (; i + 3 < i1; i += 4) {
+                        packedBlock4x4(packed, zOff, row, in, o0, i, gw);
+                    }
+                }
+                for (; i < i1; i++) {
+                    for (int o = o0; o < o1; o++) {
+                        packedSingle(packed, zOff, row, in, o, i, gw);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void pack(double[][][] x, int rows, int streams, int tile, double[] packed, int offset) {
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < streams; s++) {
+                System.arraycopy(x[r][s], 0, packed, offset + (r * streams + s) * tile, tile);
+            }
+        }
+    }
+
+    private static void packedSingle(double[] packed, int zOff, int row, int in, int o, int i, double[][] gw) {
+        final int lanes = LaneKernels.LANES;
+        double[] g = gw[o * in + i];
+        int z = zOff + o * row;
+        int x = i * row;
+        for (int l0 = 0; l0 < lanes; l0 += V) {
+            DoubleVector c = DoubleVector.fromArray(S, g, l0);
+            for (int t = l0; t < row; t += lanes) {
+                c = DoubleVector.fromArray(S, packed, z + t).fma(DoubleVector.fromArray(S, packed, x + t), c);
+            }
+            c.intoArray(g, l0);
+        }
+    }
+
+    private static void packedBlock4x4(double[] packed, int zOff, int row, int in, int o, int i, double[][] gw) {
+        final int lanes = LaneKernels.LANES;
+        double[] g00 = gw[o * in + i], g01 = gw[o * in + i + 1], g02 = gw[o * in + i + 2], g03 = gw[o * in + i + 3];
+        int r1 = (o + 1) * in, r2 = (o + 2) * in, r3 = (o + 3) * in;
+        double[] g10 = gw[r1 + i], g11 = gw[r1 + i + 1], g12 = gw[r1 + i + 2], g13 = gw[r1 + i + 3];
+        double[] g20 = gw[r2 + i], g21 = gw[r2 + i + 1], g22 = gw[r2 + i + 2], g23 = gw[r2 + i + 3];
+        double[] g30 = gw[r3 + i], g31 = gw[r3 + i + 1], g32 = gw[r3 + i + 2], g33 = gw[r3 + i + 3];
+        int z0o = zOff + o * row, z1o = z0o + row, z2o = z1o + row, z3o = z2o + row;
+        int a0o = i * row, a1o = a0o + row, a2o = a1o + row, a3o = a2o + row;
+        for (int l0 = 0; l0 < lanes; l0 += V) {
+            DoubleVector c00 = DoubleVector.fromArray(S, g00, l0), c01 = DoubleVector.fromArray(S, g01, l0);
+            DoubleVector c02 = DoubleVector.fromArray(S, g02, l0), c03 = DoubleVector.fromArray(S, g03, l0);
+            DoubleVector c10 = DoubleVector.fromArray(S, g10, l0), c11 = DoubleVector.fromArray(S, g11, l0);
+            DoubleVector c12 = DoubleVector.fromArray(S, g12, l0), c13 = DoubleVector.fromArray(S, g13, l0);
+            DoubleVector c20 = DoubleVector.fromArray(S, g20, l0), c21 = DoubleVector.fromArray(S, g21, l0);
+            DoubleVector c22 = DoubleVector.fromArray(S, g22, l0), c23 = DoubleVector.fromArray(S, g23, l0);
+            DoubleVector c30 = DoubleVector.fromArray(S, g30, l0), c31 = DoubleVector.fromArray(S, g31, l0);
+            DoubleVector c32 = DoubleVector.fromArray(S, g32, l0), c33 = DoubleVector.fromArray(S, g33, l0);
+            for (int t = l0; t < row; t += lanes) {
+                DoubleVector z0 = DoubleVector.fromArray(S, packed, z0o + t);
+                DoubleVector z1 = DoubleVector.fromArray(S, packed, z1o + t);
+                DoubleVector z2 = DoubleVector.fromArray(S, packed, z2o + t);
+                DoubleVector z3 = DoubleVector.fromArray(S, packed, z3o + t);
+                DoubleVector a0 = DoubleVector.fromArray(S, packed, a0o + t);
+                DoubleVector a1 = DoubleVector.fromArray(S, packed, a1o + t);
+                DoubleVector a2 = DoubleVector.fromArray(S, packed, a2o + t);
+                DoubleVector a3 = DoubleVector.fromArray(S, packed, a3o + t);
+                c00 = z0.fma(a0, c00);
+                c01 = z0.fma(a1, c01);
+                c02 = z0.fma(a2, c02);
+                c03 = z0.fma(a3, c03);
+                c10 = z1.fma(a0, c10);
+                c11 = z1.fma(a1, c11);
+                c12 = z1.fma(a2, c12);
+                c13 = z1.fma(a3, c13);
+                c20 = z2.fma(a0, c20);
+                c21 = z2.fma(a1, c21);
+                c22 = z2.fma(a2, c22);
+                c23 = z2.fma(a3, c23);
+                c30 = z3.fma(a0, c30);
+                c31 = z3.fma(a1, c31);
+                c32 = z3.fma(a2, c32);
+                c33 = z3.fma(a3, c33);
+            }
+            c00.intoArray(g00, l0);
+            c01.intoArray(g01, l0);
+            c02.intoArray(g02, l0);
+            c03.intoArray(g03, l0);
+            c10.intoArray(g10, l0);
+            c11.intoArray(g11, l0);
+            c12.intoArray(g12, l0);
+            c13.intoArray(g13, l0);
+            c20.intoArray(g20, l0);
+            c21.intoArray(g21, l0);
+            c22.intoArray(g22, l0);
+            c23.intoArray(g23, l0);
+            c30.intoArray(g30, l0);
+            c31.intoArray(g31, l0);
+            c32.intoArray(g32, l0);
+            c33.intoArray(g33, l0);
         }
     }
 
