@@ -52,15 +52,19 @@ public final class NetworkSpec {
         int layers = widths.length - 1;
         weightOffsets = new int[layers];
         biasOffsets = new int[layers];
-        int off = 0;
+        long off = 0;
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? firstLayerInputs() : widths[l];
-            weightOffsets[l] = off;
-            off += in * widths[l + 1];
-            biasOffsets[l] = off;
+            weightOffsets[l] = (int) off;
+            off += (long) in * widths[l + 1];
+            if (off + widths[l + 1] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a network of widths " + Arrays.toString(widths) + " has more than "
+                        + Integer.MAX_VALUE + " parameters, more than one array holds; expected smaller widths");
+            }
+            biasOffsets[l] = (int) off;
             off += widths[l + 1];
         }
-        parameterCount = off;
+        parameterCount = (int) off;
     }
 
     /**

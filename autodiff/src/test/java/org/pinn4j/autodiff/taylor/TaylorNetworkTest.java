@@ -17,6 +17,24 @@ import org.pinn4j.autodiff.Activation;
  * through the same MLP) and its parameter gradient against central finite differences.
  */
 class TaylorNetworkTest {
+    @Test
+    void aNetworkWhoseParametersOverflowAnIntIsRefused() {
+        // 100,000 x 100,000 weights twice: 2e10 parameters; the offsets used to wrap around to negative values
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> NetworkSpec.mlp(
+                        new int[] {1, 100_000, 100_000, 100_000, 1}, Activation.TANH, new double[] {-1}, new double[] {1
+                        }));
+        assertEquals(
+                "a network of widths [1, 100000, 100000, 100000, 1] has more than 2147483647 parameters, more than one"
+                        + " array holds; expected smaller widths",
+                e.getMessage());
+        // a layer just below the limit is accepted: 46,000 + 46,000 (first layer) + 46,000^2 + 46,000 < 2^31 - 1
+        assertEquals(
+                46_000L * 46_000 + 3 * 46_000,
+                NetworkSpec.mlp(new int[] {1, 46_000, 46_000}, Activation.TANH, new double[] {-1}, new double[] {1})
+                        .parameterCount());
+    }
 
     static double[] randomParams(NetworkSpec spec, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.pinn4j.core.optim.OptimizerState;
 import org.pinn4j.core.train.CheckpointStore;
 import org.pinn4j.core.train.HistorySnapshot;
+import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.RunSnapshot;
 
 /**
@@ -217,35 +218,59 @@ public final class CheckpointFile implements CheckpointStore {
                 JsonNode coords = n.path("refinedPoints");
                 refined = new double[coords.size()][];
                 for (int k = 0; k < refined.length; k++) {
-                    refined[k] = decode(coords.get(k).asText());
+                    refined[k] = decode(
+                            "conditions[" + conditions.size() + "].refinedPoints",
+                            coords.get(k).asText());
                 }
             }
             conditions.add(new RunSnapshot.ConditionSnapshot(
                     n.path("samplerState").asLong(),
                     Double.longBitsToDouble(n.path("weight").asLong()),
                     refined,
-                    n.has("multipliers") ? decode(n.path("multipliers").asText()) : null));
+                    n.has("multipliers")
+                            ? decode(
+                                    "conditions[" + conditions.size() + "].multipliers",
+                                    n.path("multipliers").asText())
+                            : null));
         }
         List<HistorySnapshot.Row> rows = new ArrayList<>();
         for (JsonNode r : o.path("history").path("rows")) {
             rows.add(new HistorySnapshot.Row(
                     r.path("step").asInt(),
                     r.path("phase").asText(),
-                    decode(r.path("values").asText())));
+                    decode(
+                            "history.rows[" + rows.size() + "].values",
+                            r.path("values").asText())));
         }
         List<HistorySnapshot.Switch> switches = new ArrayList<>();
         for (JsonNode w : o.path("history").path("switches")) {
             switches.add(new HistorySnapshot.Switch(
                     w.path("step").asInt(), w.path("label").asText()));
         }
+        Recipe recipe = RecipeJson.read(o.path("recipe"), Runtime.getRuntime().availableProcessors());
+        int step = o.path("step").asInt(-1);
+        int phase = o.path("phase").asInt(-1);
+        long phaseStep = o.path("phaseStep").asLong(-1);
+        if (step < 0) {
+            throw new IllegalArgumentException(this + ": field 'step' is " + o.path("step") + "; expected a step >= 0");
+        }
+        int phases = recipe.phases().size();
+        if (phase < 0 || phase >= phases) {
+            throw new IllegalArgumentException(this + ": field 'phase' is " + o.path("phase") + "; the recipe has "
+                    + phases + " phases, numbered 0 to " + (phases - 1));
+        }
+        if (phaseStep < 0) {
+            throw new IllegalArgumentException(
+                    this + ": field 'phaseStep' is " + o.path("phaseStep") + "; expected a step >= 0");
+        }
         return new RunSnapshot(
                 o.path("problem").asText(),
-                RecipeJson.read(o.path("recipe"), Runtime.getRuntime().availableProcessors()),
-                o.path("step").asInt(),
-                o.path("phase").asInt(),
-                o.path("phaseStep").asLong(),
+                recipe,
+                step,
+                phase,
+                phaseStep,
                 Double.longBitsToDouble(o.path("elapsedSeconds").asLong()),
-                decode(o.path("parameters").asText()),
+                decode("parameters", o.path("parameters").asText()),
                 getState(o, "optimizer"),
                 getState(o, "schedule"),
                 getState(o, "quasiNewton"),
@@ -393,7 +418,7 @@ public final class CheckpointFile implements CheckpointStore {
                                 ? binary // the usual case, H alone: no second N x N copy
                                 : java.util.Arrays.copyOfRange(binary, (int) offset, (int) (offset + length)));
             } else {
-                arrays.put(e.getKey(), decode(v.asText()));
+                arrays.put(e.getKey(), decode(name + ".arrays." + e.getKey(), v.asText()));
             }
         });
         return new OptimizerState(n.path("kind").asText(), counters, scalars, arrays);
@@ -412,8 +437,23 @@ public final class CheckpointFile implements CheckpointStore {
         return Base64.getEncoder().encodeToString(b.array());
     }
 
-    private static double[] decode(String s) {
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s)).order(ByteOrder.LITTLE_ENDIAN);
+    /**
+     * The doubles of a field written by {@link #encode}.
+     *
+     * @throws IllegalArgumentException naming this file and the field if it is not base64 of whole doubles
+     */
+    private double[] decode(String field, String s) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(this + ": field '" + field + "' is not base64 (" + e.getMessage() + ")");
+        }
+        if (bytes.length % 8 != 0) {
+            throw new IllegalArgumentException(this + ": field '" + field + "' holds " + bytes.length
+                    + " bytes, not a whole number of 8-byte doubles");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         double[] v = new double[b.remaining() / 8];
         for (int k = 0; k < v.length; k++) {
             v[k] = Double.longBitsToDouble(b.getLong());

@@ -183,8 +183,13 @@ public final class Trainer {
                     + " (the checkpoint's vs this run's); resume with the recipe it was made with"
                     + " (only the thread count may differ)");
         });
-        if (s.parameters().length != t.params.length || s.conditions().size() != t.states.length) {
-            throw new IllegalArgumentException(store + " does not match this problem's network or conditions");
+        if (s.parameters().length != t.params.length) {
+            throw new IllegalArgumentException(store + ": field 'parameters' has " + s.parameters().length
+                    + " values; the network has " + t.params.length + " parameters");
+        }
+        if (s.conditions().size() != t.states.length) {
+            throw new IllegalArgumentException(store + ": field 'conditions' has "
+                    + s.conditions().size() + " entries; this problem has " + t.states.length + " conditions");
         }
         t.run.restore(s);
         t.conditions.restorePoints(s);

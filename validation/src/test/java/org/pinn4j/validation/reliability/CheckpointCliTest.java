@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -69,6 +71,18 @@ class CheckpointCliTest {
                 "sidecar-fields",
                 "{\"problem\":\"poisson-1d\",\"budget\":\"slow\",\"noise\":0.0,\"seed\":0,\"checkpointEvery\":10}");
 
+        // crafted, with a valid checksum: the checksum detects damage, not tampering, so every field is checked
+        crafted("bad-base64", json, n -> n.put("parameters", "!!!not base64!!!"));
+        crafted("odd-bytes", json, n -> n.put("parameters", "AAAA"));
+        crafted("empty-weights", json, n -> n.put("parameters", ""));
+        crafted("phase-7", json, n -> n.put("phase", 7));
+        crafted("negative-step", json, n -> n.put("step", -5));
+        crafted("huge-widths", json, n -> {
+            com.fasterxml.jackson.databind.node.ArrayNode hidden =
+                    ((ObjectNode) n.path("recipe").path("network")).putArray("hidden");
+            hidden.add(1_000_000).add(1_000_000).add(1_000_000);
+        });
+
         // same network, points and recipe, but another problem's name
         Problem other = Problem.builder("other")
                 .inputs("x")
@@ -97,6 +111,22 @@ class CheckpointCliTest {
     private static void dir(String name, String checkpoint) throws Exception {
         Files.createDirectories(d.resolve(name));
         Files.writeString(d.resolve(name).resolve(RunCheckpoint.CHECKPOINT_FILE), checkpoint);
+    }
+
+    /** A copy of {@code json} changed by {@code edit} and signed again as {@link CheckpointFile} signs. */
+    private static void crafted(String name, String json, java.util.function.Consumer<ObjectNode> edit)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode n = (ObjectNode) mapper.readTree(json);
+        n.remove("checksum");
+        edit.accept(n);
+        byte[] canonical = mapper.writeValueAsBytes(n);
+        n.put(
+                "checksum",
+                java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(canonical)));
+        dir(name, mapper.writeValueAsString(n));
     }
 
     private static void sidecar(String name, String json) throws Exception {
@@ -158,7 +188,32 @@ class CheckpointCliTest {
                         "--checkpoint-every",
                         "'often' is not a whole number"),
                 row("run poisson-1d --quick --resume", "Missing required parameter for option '--resume' (DIR)"),
-                row("run nosuch --resume $D/api", "unknown problem 'nosuch'"));
+                row("run nosuch --resume $D/api", "unknown problem 'nosuch'"),
+                row(
+                        run + "$D/bad-base64",
+                        "checkpoint $D/bad-base64/checkpoint.json",
+                        "field 'parameters' is not base64 (Illegal base64 character 21)"),
+                row(
+                        run + "$D/odd-bytes",
+                        "checkpoint $D/odd-bytes/checkpoint.json",
+                        "field 'parameters' holds 3 bytes, not a whole number of 8-byte doubles"),
+                row(
+                        run + "$D/empty-weights",
+                        "checkpoint $D/empty-weights/checkpoint.json",
+                        // poisson-1d's quick network 1 -> 20 -> 20 -> 1: 40 + 420 + 21 parameters
+                        "field 'parameters' has 0 values; the network has 481 parameters"),
+                row(
+                        run + "$D/phase-7",
+                        "checkpoint $D/phase-7/checkpoint.json",
+                        "field 'phase' is 7; the recipe has 2 phases, numbered 0 to 1"),
+                row(
+                        run + "$D/negative-step",
+                        "checkpoint $D/negative-step/checkpoint.json",
+                        "field 'step' is -5; expected a step >= 0"),
+                row(
+                        run + "$D/huge-widths",
+                        "checkpoint $D/huge-widths/checkpoint.json",
+                        "was made with another recipe: network: [1000000, 1000000, 1000000] tanh xavier-normal vs"));
     }
 
     private static Arguments row(String args, String... words) {
