@@ -226,7 +226,8 @@ public final class PinnCli implements Runnable {
         try {
             return Long.valueOf(s.strip());
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number; expected e.g. 42");
+            throw new CommandLine.TypeConversionException(
+                    notWholeOrOutOfRange(s, Long.MIN_VALUE, Long.MAX_VALUE, "42"));
         }
     }
 
@@ -234,8 +235,17 @@ public final class PinnCli implements Runnable {
         try {
             return Integer.valueOf(s.strip());
         } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number; expected e.g. 1000");
+            throw new CommandLine.TypeConversionException(
+                    notWholeOrOutOfRange(s, Integer.MIN_VALUE, Integer.MAX_VALUE, "1000"));
         }
+    }
+
+    /** Why a string is not a whole number of the range: its digits exceed the range, or it is not one at all. */
+    private static String notWholeOrOutOfRange(String s, long min, long max, String example) {
+        if (s.strip().matches("[+-]?\\d+")) {
+            return "'" + s + "' is out of range; expected a whole number from " + min + " to " + max;
+        }
+        return "'" + s + "' is not a whole number; expected e.g. " + example;
     }
 
     private static Double parseDouble(String s) {

@@ -88,6 +88,10 @@ public final class Bench {
         if (steps < 1) {
             throw new IllegalArgumentException("benchmark steps must be >= 1; got " + steps);
         }
+        if ((long) warmupFor(steps) + steps > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("benchmark steps plus their warm-up (a fifth more) must be at most "
+                    + Integer.MAX_VALUE + "; got " + steps + " steps");
+        }
         if (points.isPresent() && points.getAsInt() < 1) {
             throw new IllegalArgumentException("residual points must be >= 1; got " + points.getAsInt());
         }

@@ -116,6 +116,19 @@ class BadInputTest {
                 row("bench poisson-1d --threads 0", "--threads must be a whole number >= 1; got 0"),
                 row("bench poisson-1d --steps many", "--steps", "'many' is not a whole number"),
                 row("bench poisson-1d --depth 0", "--depth must be a whole number >= 1; got 0"),
+                row(
+                        "bench poisson-1d --steps 2147483647",
+                        "pinn bench: benchmark steps plus their warm-up (a fifth more) must be at most 2147483647;"
+                                + " got 2147483647 steps"),
+                row(
+                        "bench poisson-1d --threads 2147483648",
+                        "--threads",
+                        "'2147483648' is out of range; expected a whole number from -2147483648 to 2147483647"),
+                row(
+                        "run poisson-1d --seed 99999999999999999999",
+                        "--seed",
+                        "'99999999999999999999' is out of range; expected a whole number from -9223372036854775808 to"
+                                + " 9223372036854775807"),
                 row("bench poisson-1d --width -3", "--width must be a whole number >= 1; got -3"),
                 row(
                         "bench poisson-1d --depth 40 --width 1000000",
