@@ -106,6 +106,7 @@ public final class PinnCli implements Runnable {
         cl.registerConverter(Long.class, PinnCli::parseLong).registerConverter(Long.TYPE, PinnCli::parseLong);
         cl.registerConverter(Integer.class, PinnCli::parseInt).registerConverter(Integer.TYPE, PinnCli::parseInt);
         cl.registerConverter(Double.class, PinnCli::parseDouble).registerConverter(Double.TYPE, PinnCli::parseDouble);
+        cl.registerConverter(java.nio.file.Path.class, PinnCli::parsePath);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println(commandName(ex.getCommandLine()) + ": " + oneLine(parameterMessage(ex))
                     + usageHint(ex.getCommandLine()));
@@ -246,6 +247,19 @@ public final class PinnCli implements Runnable {
             return "'" + s + "' is out of range; expected a whole number from " + min + " to " + max;
         }
         return "'" + s + "' is not a whole number; expected e.g. " + example;
+    }
+
+    /** A path option's value: any name but the empty one (which would mean the current directory). */
+    private static java.nio.file.Path parsePath(String s) {
+        if (s.isBlank()) {
+            throw new CommandLine.TypeConversionException(
+                    "an empty path; expected a file or directory name such as runs/burgers");
+        }
+        try {
+            return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a valid path: " + e.getReason());
+        }
     }
 
     private static Double parseDouble(String s) {

@@ -64,11 +64,19 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Checks.positive(spec, "--threads", threads);
         List<BenchmarkProblem> problems = new ArrayList<>();
-        if (only == null || only.isEmpty()) {
+        if (only == null) {
             problems.addAll(parent.problems.all());
         } else {
-            for (String name : only) {
-                problems.add(parent.problems.get(name.strip()));
+            if (only.isEmpty() || only.stream().anyMatch(String::isBlank)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--problems has an empty name in '" + String.join(",", only)
+                                + "'; expected names separated by commas, e.g. --problems burgers,poisson-1d");
+            }
+            // a name given twice trains once
+            for (String name : new java.util.LinkedHashSet<>(
+                    only.stream().map(String::strip).toList())) {
+                problems.add(parent.problems.get(name));
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();

@@ -117,6 +117,14 @@ class BadInputTest {
                 row("bench poisson-1d --steps many", "--steps", "'many' is not a whole number"),
                 row("bench poisson-1d --depth 0", "--depth must be a whole number >= 1; got 0"),
                 row(
+                        "run poisson-1d --quick --out=",
+                        "Invalid value for option '--out': an empty path; expected a file or directory name"),
+                row("predict --model= --input=$D/good.csv", "'--model'", "an empty path"),
+                row("validate --quick --problems , --out $D/v", "--problems has an empty name in ''"),
+                row(
+                        "validate --quick --problems poisson-1d,,heat-1d --out $D/v",
+                        "--problems has an empty name in 'poisson-1d,,heat-1d'"),
+                row(
                         "bench poisson-1d --steps 2147483647",
                         "pinn bench: benchmark steps plus their warm-up (a fifth more) must be at most 2147483647;"
                                 + " got 2147483647 steps"),

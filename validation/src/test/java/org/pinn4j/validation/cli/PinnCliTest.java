@@ -214,6 +214,22 @@ class PinnCliTest {
     }
 
     @Test
+    void aProblemNamedTwiceIsValidatedOnce() {
+        Path dir = shared.resolve("validate-twice");
+        BenchmarkProblem a = TestProblems.cheapPoisson("cheap-a", 5);
+        Cli.Outcome o = Cli.runWith(
+                List.of(a), "validate", "--quick", "--problems", "cheap-a,cheap-a", "--out", dir.toString());
+        assertEquals(PinnCli.OK, o.code(), o.toString());
+        assertEquals(
+                1,
+                o.outLines().stream()
+                        .filter(l -> l.startsWith("cheap-a rel_l2="))
+                        .count(),
+                o.toString());
+        assertTrue(o.lastOutLine().contains("(1 problem, 0 failed)"), o.toString());
+    }
+
+    @Test
     void validateWritesReportAndIndex() throws Exception {
         Path dir = shared.resolve("validate");
         BenchmarkProblem a = TestProblems.cheapPoisson("cheap-a", 20);
