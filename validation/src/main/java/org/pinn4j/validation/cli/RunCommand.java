@@ -155,8 +155,13 @@ final class RunCommand implements Callable<Integer> {
             RunCheckpoint.locate(resume); // before the output directory (by default the same) is created
         }
         try (RunDirectory held = RunDirectory.open(o.outFor(p.name()))) {
-            RunCheckpoint.refuseUnfinished(held.path(), o);
-            return train(p, recipe, o, held, name);
+            try {
+                RunCheckpoint.refuseUnfinished(held.path(), o);
+                return train(p, recipe, o, held, name);
+            } catch (IllegalArgumentException refused) {
+                held.closeAndRemoveIfUnused(); // a refused run creates nothing
+                throw refused;
+            }
         }
     }
 

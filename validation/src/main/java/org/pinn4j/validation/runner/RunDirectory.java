@@ -22,11 +22,13 @@ public final class RunDirectory implements AutoCloseable {
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean created;
 
-    private RunDirectory(Path dir, FileChannel channel, FileLock lock) {
+    private RunDirectory(Path dir, FileChannel channel, FileLock lock, boolean created) {
         this.dir = dir;
         this.channel = channel;
         this.lock = lock;
+        this.created = created;
     }
 
     /**
@@ -37,6 +39,7 @@ public final class RunDirectory implements AutoCloseable {
      *     that run's process id)
      */
     public static RunDirectory open(Path dir) {
+        boolean existed = java.nio.file.Files.isDirectory(dir);
         OutputDirs.create(dir);
         Path file = dir.resolve(LOCK_FILE);
         FileChannel ch;
@@ -63,7 +66,7 @@ public final class RunDirectory implements AutoCloseable {
                     + (owner.isEmpty() ? "" : " (pid " + owner + ")")
                     + "; wait for it to finish or give another --out");
         }
-        RunDirectory d = new RunDirectory(dir, ch, lock);
+        RunDirectory d = new RunDirectory(dir, ch, lock, !existed);
         try {
             byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             ch.truncate(0);
@@ -102,6 +105,26 @@ public final class RunDirectory implements AutoCloseable {
     /** The directory. */
     public Path path() {
         return dir;
+    }
+
+    /**
+     * Releases the directory and removes it again if this run created it and left nothing in it but the lock: a
+     * refused run (a damaged or mismatched checkpoint found only once the directory was taken) leaves nothing behind.
+     */
+    public void closeAndRemoveIfUnused() {
+        close();
+        if (!created) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            if (entries.anyMatch(e -> !e.getFileName().toString().equals(LOCK_FILE))) {
+                return;
+            }
+            java.nio.file.Files.deleteIfExists(dir.resolve(LOCK_FILE));
+            java.nio.file.Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // left as it is: an empty directory is harmless
+        }
     }
 
     /** Releases the directory (the lock file stays, unlocked). */

@@ -237,5 +237,6 @@ class CheckpointCliTest {
         }
         assertFalse(lines.get(0).contains("Exception"), lines.get(0));
         assertFalse(Files.exists(d.resolve("none")), "a failed resume created its directory");
+        assertFalse(Files.exists(d.resolve("out")), "a refused run left its --out directory behind");
     }
 }
