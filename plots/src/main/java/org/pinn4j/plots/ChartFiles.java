@@ -11,29 +11,35 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Writes charts as PNG and SVG, atomically: each file is written to a temporary file in the
- * target directory and then renamed over the target, so a reader never sees a half-written
- * image. Single charts go through XChart's {@link BitmapEncoder} and
- * {@link VectorGraphicsEncoder}; panels of several charts are painted side by side into one
- * image with the same Graphics2D back ends (AWT raster, VectorGraphics2D).
+ * target directory ({@code .NAME.png.DIGITS.tmp}), forced to disk and then renamed over the
+ * target, so a reader never sees a half-written image, not even after a crash. Single charts are
+ * drawn by XChart's {@link BitmapEncoder} and {@link VectorGraphicsEncoder}; panels of several
+ * charts are painted side by side into one image with the same Graphics2D back ends (AWT raster,
+ * VectorGraphics2D). PNG encoding buffers in memory, never in a cache file of {@code
+ * java.io.tmpdir}. The {@code write...} methods stream a chart into any output (e.g. a writer
+ * of one's own that replaces files atomically).
  */
 public final class ChartFiles {
-
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private ChartFiles() {}
 
@@ -59,11 +65,8 @@ public final class ChartFiles {
         requireChart(chart, "chart");
         Path[] targets = targets(dirAndBaseName);
         Headless.ensure();
-        writeAtomically(targets[0], out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        writeAtomically(
-                targets[1],
-                out -> VectorGraphicsEncoder.saveVectorGraphic(
-                        chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        writeAtomically(targets[0], out -> writePng(chart, out));
+        writeAtomically(targets[1], out -> writeSvg(chart, out));
         return new Written(targets[0], targets[1]);
     }
 
@@ -78,9 +81,51 @@ public final class ChartFiles {
         Layout layout = layout(charts, columns);
         Path[] targets = targets(dirAndBaseName);
         Headless.ensure();
-        writeAtomically(targets[0], out -> ImageIO.write(gridImage(charts, columns), "png", out));
+        writeAtomically(targets[0], out -> writeGridPng(charts, columns, out));
         writeAtomically(targets[1], out -> writeGridSvg(charts, layout, out));
         return new Written(targets[0], targets[1]);
+    }
+
+    /**
+     * Writes the chart as PNG to {@code out} (which stays open).
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public static void writePng(Chart<?, ?> chart, OutputStream out) throws IOException {
+        writePng(image(chart), out);
+    }
+
+    /**
+     * Writes the chart as SVG (UTF-8 XML) to {@code out} (which stays open).
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public static void writeSvg(Chart<?, ?> chart, OutputStream out) throws IOException {
+        requireChart(chart, "chart");
+        Headless.ensure();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
+
+    /**
+     * Writes panels of several charts (see {@link #saveGrid}) as PNG to {@code out} (which stays open).
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public static void writeGridPng(List<? extends Chart<?, ?>> charts, int columns, OutputStream out)
+            throws IOException {
+        writePng(gridImage(charts, columns), out);
+    }
+
+    /**
+     * Writes panels of several charts (see {@link #saveGrid}) as SVG to {@code out} (which stays open).
+     *
+     * @throws IOException if {@code out} fails
+     */
+    public static void writeGridSvg(List<? extends Chart<?, ?>> charts, int columns, OutputStream out)
+            throws IOException {
+        Layout layout = layout(charts, columns);
+        Headless.ensure();
+        writeGridSvg(charts, layout, out);
     }
 
     /** Renders a chart into an image of the chart's size (nothing is written to disk). */
@@ -108,13 +153,13 @@ public final class ChartFiles {
 
     /** The chart as PNG bytes. */
     public static byte[] pngBytes(Chart<?, ?> chart) {
-        requireChart(chart, "chart");
-        Headless.ensure();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            writePng(chart, out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("PNG encoding in memory failed", e);
         }
+        return out.toByteArray();
     }
 
     /** The chart as SVG (UTF-8 XML) bytes. */
@@ -236,16 +281,34 @@ public final class ChartFiles {
         return new Path[] {dir.resolve(name + ".png"), dir.resolve(name + ".svg")};
     }
 
+    /**
+     * PNG through an in-memory image stream: ImageIO's default for a plain OutputStream is a cache file in
+     * java.io.tmpdir, closed by a JDK shutdown hook that fails with a stack trace when that disk is full.
+     */
+    private static void writePng(BufferedImage image, OutputStream out) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     private static void writeAtomically(Path target, Writer writer) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        // Not Files.createTempFile: its files are private (rw-------), the move would keep that.
-        Path tmp = dir.resolve("." + target.getFileName() + "."
-                + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // temporary files are private (rw-------); an image is an ordinary output file
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 writer.write(out);
+                out.flush();
+                ch.force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

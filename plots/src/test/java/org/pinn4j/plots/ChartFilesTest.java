@@ -8,6 +8,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +75,37 @@ class ChartFilesTest {
         Files.createDirectories(dir.resolve("x.png/inside"));
         assertThrows(IOException.class, () -> ChartFiles.save(lossChart(), dir.resolve("x")));
         assertEquals(List.of("x.png"), names(dir));
+    }
+
+    @Test
+    void pngNeedsNoCacheFile() throws Exception {
+        // ImageIO's default for a plain stream is a cache file; a cache directory that is gone makes that fail
+        // (IllegalArgumentException "Not a directory!"), as a full java.io.tmpdir fails it; charts are encoded in
+        // memory instead
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        boolean used = ImageIO.getUseCache();
+        ChartFiles.Written w;
+        byte[] bytes;
+        ImageIO.setUseCache(true);
+        ImageIO.setCacheDirectory(cache.toFile());
+        try {
+            Files.delete(cache);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ImageIO.write(
+                            new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                            "png",
+                            OutputStream.nullOutputStream()),
+                    "the cache directory is really unusable");
+            w = ChartFiles.saveGrid(List.of(lossChart(), lossChart()), 2, dir.resolve("grid"));
+            bytes = ChartFiles.pngBytes(lossChart());
+        } finally {
+            ImageIO.setCacheDirectory(null);
+            ImageIO.setUseCache(used);
+        }
+        // read back with the cache usable again (reading a stream would want a cache file too)
+        assertEquals(1600, ImageIO.read(w.png().toFile()).getWidth());
+        assertEquals(800, ImageIO.read(new ByteArrayInputStream(bytes)).getWidth());
     }
 
     @Test

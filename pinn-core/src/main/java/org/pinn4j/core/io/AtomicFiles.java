@@ -98,6 +98,7 @@ public final class AtomicFiles {
         Path dir = abs.getParent();
         Path tmp = null;
         boolean writing = false;
+        DiskStream disk = null;
         try {
             if (Files.isDirectory(abs)) {
                 throw new IOException(abs + " is a directory");
@@ -108,7 +109,8 @@ public final class AtomicFiles {
             readableByAll(tmp);
             try (FileChannel ch =
                     FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = diskStream(ch);
+                disk = new DiskStream(ch);
+                OutputStream out = new BufferedOutputStream(disk, 1 << 16);
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);
@@ -121,7 +123,9 @@ public final class AtomicFiles {
             tmp = null;
             forceDirectory(dir);
         } catch (IOException e) {
-            String message = "cannot write " + abs + ": " + describe(e);
+            // the disk's own error, even when an encoder wrapped it into a message of its own
+            IOException reason = disk != null && disk.failure != null ? disk.failure : e;
+            String message = "cannot write " + abs + ": " + describe(reason);
             throw writing ? new WriteFailedException(message, e) : new UncheckedIOException(message, e);
         } finally {
             if (tmp != null) {
@@ -146,37 +150,69 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
         }
+        DiskStream disk = new DiskStream(ch);
         try (ch) {
-            OutputStream out = diskStream(ch);
+            OutputStream out = new BufferedOutputStream(disk, 1 << 16);
             content.writeTo(out);
             out.flush();
         } catch (IOException e) {
-            throw new WriteFailedException("cannot write " + target + ": " + describe(e), e);
+            IOException reason = disk.failure != null ? disk.failure : e;
+            throw new WriteFailedException("cannot write " + target + ": " + describe(reason), e);
         }
     }
 
-    /** A buffered stream onto the channel that also spends the simulated disk of the test seam. */
-    private static OutputStream diskStream(FileChannel ch) {
-        OutputStream raw = Channels.newOutputStream(ch);
-        OutputStream disk = SIMULATED_DISK_LEFT.get() < 0
-                ? raw
-                : new FilterOutputStream(raw) {
-                    @Override
-                    public void write(int b) throws IOException {
-                        spend(1);
-                        out.write(b);
-                    }
+    /**
+     * The stream onto the file's channel: remembers the first error of the disk itself (which an encoder may
+     * turn into a message of its own) and spends the simulated disk of the test seam.
+     */
+    private static final class DiskStream extends FilterOutputStream {
+        IOException failure;
 
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        spend(len);
-                        out.write(b, off, len);
-                    }
-                };
-        return new BufferedOutputStream(disk, 1 << 16);
+        DiskStream(FileChannel ch) {
+            super(Channels.newOutputStream(ch));
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                spend(1);
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                spend(len);
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
     }
 
     private static void spend(int bytes) throws IOException {
+        if (SIMULATED_DISK_LEFT.get() < 0) {
+            return;
+        }
         if (SIMULATED_DISK_LEFT.addAndGet(-bytes) < 0) {
             SIMULATED_DISK_LEFT.set(0);
             throw new IOException("No space left on device (simulated: -Dpinn4j.test.diskBytes)");
@@ -198,12 +234,22 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * The reason of a failed write in a few words: the message of the innermost I/O exception, since encoders
+     * wrap the disk's own error ("No space left on device") in theirs ("I/O error writing PNG file!").
+     */
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        IOException inner = e;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io && io.getMessage() != null) {
+                inner = io;
+            }
+        }
+        if (inner instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        return m == null ? e.getClass().getSimpleName() : m;
+        String m = inner.getMessage();
+        return m == null ? inner.getClass().getSimpleName() : m;
     }
 
     /**

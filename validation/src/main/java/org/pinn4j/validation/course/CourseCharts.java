@@ -1,10 +1,9 @@
 package org.pinn4j.validation.course;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.problem.Condition;
 import org.pinn4j.core.problem.Problem;
 import org.pinn4j.core.sampling.PointSet;
@@ -189,11 +188,11 @@ public final class CourseCharts implements RunArtifacts {
         return b.build().asList();
     }
 
+    /** base.png and base.svg through {@link AtomicFiles}, as every chart of a run (a full disk fails the run). */
     private static void save(List<XYChart> charts, Path base) {
-        try {
-            ChartFiles.saveGrid(charts, 2, base);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + base + ".png/.svg: " + e.getMessage(), e);
-        }
+        Path dir = base.getParent();
+        String name = base.getFileName().toString();
+        AtomicFiles.write(dir.resolve(name + ".png"), out -> ChartFiles.writeGridPng(charts, 2, out));
+        AtomicFiles.write(dir.resolve(name + ".svg"), out -> ChartFiles.writeGridSvg(charts, 2, out));
     }
 }

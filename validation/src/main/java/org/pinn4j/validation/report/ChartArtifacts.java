@@ -1,6 +1,5 @@
 package org.pinn4j.validation.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,9 @@ public final class ChartArtifacts implements RunArtifacts {
                     try {
                         f.write(dir);
                         written.add(f);
-                    } catch (IOException | RuntimeException e) {
+                    } catch (AtomicFiles.WriteFailedException e) {
+                        throw e; // a full disk fails the whole output set (the runner says which file)
+                    } catch (RuntimeException e) {
                         failures.add(f.png() + " could not be written: " + e.getMessage());
                     }
                 }

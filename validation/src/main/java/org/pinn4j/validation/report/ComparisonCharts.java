@@ -1,7 +1,5 @@
 package org.pinn4j.validation.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +29,7 @@ public final class ComparisonCharts implements OptimizerComparison.Artifacts {
     public void write(Path dir, OptimizerComparison.Comparison c) {
         List<Figure> figures = figures(c);
         for (Figure f : figures) {
-            try {
-                f.write(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(f.png() + " could not be written: " + e.getMessage(), e);
-            }
+            f.write(dir);
         }
         org.pinn4j.core.io.AtomicFiles.writeString(dir.resolve(RunPage.FILE), html(c, figures));
     }

@@ -1,9 +1,9 @@
 package org.pinn4j.validation.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.plots.ChartFiles;
 
 /**
@@ -48,14 +48,22 @@ public record Figure(String name, String caption, List<? extends Chart<?, ?>> pa
     }
 
     /**
-     * Writes {@code dir/name.png} and {@code dir/name.svg} (atomically, replacing older files).
+     * Writes {@code dir/name.png} and {@code dir/name.svg} through {@link AtomicFiles} (each forced to disk and
+     * renamed over the older file).
      *
-     * @throws IOException if a file cannot be written
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written ({@link
+     *     AtomicFiles.WriteFailedException} when the disk fails or fills up during the write)
      */
-    public ChartFiles.Written write(Path dir) throws IOException {
+    public ChartFiles.Written write(Path dir) {
+        Path png = dir.resolve(png());
+        Path svg = dir.resolve(svg());
         if (panels.size() == 1) {
-            return ChartFiles.save(panels.get(0), dir.resolve(name));
+            AtomicFiles.write(png, out -> ChartFiles.writePng(panels.get(0), out));
+            AtomicFiles.write(svg, out -> ChartFiles.writeSvg(panels.get(0), out));
+        } else {
+            AtomicFiles.write(png, out -> ChartFiles.writeGridPng(panels, columns, out));
+            AtomicFiles.write(svg, out -> ChartFiles.writeGridSvg(panels, columns, out));
         }
-        return ChartFiles.saveGrid(panels, columns, dir.resolve(name));
+        return new ChartFiles.Written(png, svg);
     }
 }
