@@ -39,7 +39,7 @@ final class FirstOrderPhase {
     /**
      * Runs phase {@code ph} from its start, or from the position in {@code resume} (null: from the start).
      *
-     * @return false when a listener stopped the run
+     * @return false when a listener stopped the run or a stop was requested
      */
     boolean run(int ph, Phase phase, RunSnapshot resume) {
         GradientOptimizer opt = phase.newOptimizer();
@@ -106,7 +106,7 @@ final class FirstOrderPhase {
      *
      * @param phaseStep the step within the phase (0-based)
      * @param epoch the 1-based epoch of a mini-batch phase, 0 in a full-batch phase
-     * @return false when a listener stopped the run
+     * @return false when a listener stopped the run or a stop was requested
      */
     private boolean step(
             int ph,
@@ -132,7 +132,6 @@ final class FirstOrderPhase {
         }
         opt.step(run.params, grad, rate);
         schedule.observe(loss);
-        recorder.checkpointIfDue(ph, phaseStep + 1, opt, schedule, null);
-        return true;
+        return recorder.endStep(ph, phaseStep + 1, opt, schedule, null);
     }
 }

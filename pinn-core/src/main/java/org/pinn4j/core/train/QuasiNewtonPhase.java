@@ -39,7 +39,7 @@ final class QuasiNewtonPhase {
     /**
      * Runs phase {@code ph} from its start, or from the optimizer state in {@code resume} (null: from the start).
      *
-     * @return false when a listener stopped the run
+     * @return false when a listener stopped the run or a stop was requested
      */
     boolean run(int ph, Phase phase, RunSnapshot resume) {
         TrainingObjective objective = new TrainingObjective(run, evaluator);
@@ -65,7 +65,7 @@ final class QuasiNewtonPhase {
             }
             keepGoing[0] = recorder.record(phase.label(), 0, Double.NaN, value);
             // saved before a restart: a resumed run restarts from the same points and RNG state
-            recorder.checkpointIfDue(ph, iteration, null, null, method::exportState);
+            keepGoing[0] &= recorder.endStep(ph, iteration, null, null, method::exportState);
             restartDue[0] = keepGoing[0] && every > 0 && iteration % every == 0 && iteration < phase.length();
             return keepGoing[0] && !restartDue[0];
         };

@@ -2,6 +2,7 @@ package org.pinn4j.core.train;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.core.optim.GradientOptimizer;
@@ -21,9 +22,14 @@ final class StepRecorder {
     private final int coefficientOffset;
     private final double[] coefficientScales;
     private final Checkpointing checkpointing;
+    private final BooleanSupplier stopRequest;
     private final long startNanos = System.nanoTime();
+    private boolean interrupted;
 
-    /** Where and how often the run is saved, and what the checkpoint records about the problem and recipe. */
+    /**
+     * Where and how often the run is saved (every {@code every} steps, 0 = only when it stops on request), and
+     * what the checkpoint records about the problem and recipe.
+     */
     record Checkpointing(CheckpointStore store, int every, String problem, Recipe recipe) {}
 
     StepRecorder(
@@ -33,7 +39,8 @@ final class StepRecorder {
             ValidationSet validation,
             int coefficientOffset,
             double[] coefficientScales,
-            Checkpointing checkpointing) {
+            Checkpointing checkpointing,
+            BooleanSupplier stopRequest) {
         this.run = run;
         this.listeners = listeners;
         this.total = total;
@@ -41,6 +48,12 @@ final class StepRecorder {
         this.coefficientOffset = coefficientOffset;
         this.coefficientScales = coefficientScales;
         this.checkpointing = checkpointing;
+        this.stopRequest = stopRequest;
+    }
+
+    /** True once the run stopped on request ({@link #endStep}). */
+    boolean interrupted() {
+        return interrupted;
     }
 
     /** Seconds the run has taken, earlier processes of a resumed run included. */
@@ -132,32 +145,37 @@ final class StepRecorder {
     }
 
     /**
-     * Saves the run when a checkpoint is due after this step: its state, its position ({@code phaseStep} steps
-     * of phase {@code ph} done) and the state of whichever of optimizer, schedule and quasi-Newton method the phase has.
+     * Ends a step: saves the run when a checkpoint is due after it or a stop was requested (its state, its position,
+     * {@code phaseStep} steps of phase {@code ph} done, and the state of whichever of optimizer, schedule and
+     * quasi-Newton method the phase has).
+     *
+     * @return false when the run must stop here, on request
      */
-    void checkpointIfDue(
+    boolean endStep(
             int ph,
             long phaseStep,
             GradientOptimizer opt,
             LearningRateSchedule schedule,
             Supplier<OptimizerState> quasiNewton) {
-        if (checkpointing == null || run.step % checkpointing.every() != 0) {
-            return;
+        boolean stop = stopRequest.getAsBoolean();
+        if (checkpointing != null && (stop || (checkpointing.every() > 0 && run.step % checkpointing.every() == 0))) {
+            checkpointing
+                    .store()
+                    .save(new RunSnapshot(
+                            checkpointing.problem(),
+                            checkpointing.recipe(),
+                            run.step,
+                            ph,
+                            phaseStep,
+                            elapsed(),
+                            run.params.clone(),
+                            opt == null ? null : opt.exportState(),
+                            schedule == null ? null : schedule.exportState(),
+                            quasiNewton == null ? null : quasiNewton.get(),
+                            run.conditionSnapshots(),
+                            run.history.exportState()));
         }
-        checkpointing
-                .store()
-                .save(new RunSnapshot(
-                        checkpointing.problem(),
-                        checkpointing.recipe(),
-                        run.step,
-                        ph,
-                        phaseStep,
-                        elapsed(),
-                        run.params.clone(),
-                        opt == null ? null : opt.exportState(),
-                        schedule == null ? null : schedule.exportState(),
-                        quasiNewton == null ? null : quasiNewton.get(),
-                        run.conditionSnapshots(),
-                        run.history.exportState()));
+        interrupted |= stop;
+        return !stop;
     }
 }

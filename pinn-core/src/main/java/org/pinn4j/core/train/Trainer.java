@@ -3,6 +3,7 @@ package org.pinn4j.core.train;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.pinn4j.autodiff.taylor.BatchEvaluator;
 import org.pinn4j.autodiff.taylor.NetworkSpec;
 import org.pinn4j.core.problem.Problem;
@@ -47,6 +48,8 @@ public final class Trainer {
     private final long seed;
     private CheckpointStore checkpointStore;
     private int checkpointEvery;
+    private CheckpointStore stopStore;
+    private BooleanSupplier stopRequest = () -> false;
     private RunSnapshot resumeFrom;
 
     /** Prepares a run: network, terms and the first points. */
@@ -237,14 +240,38 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Stops the run at the end of the first step after {@code request} turns true (asked once per step, on the
+     * training thread; it may be set from any thread, e.g. a signal handler's). That step is saved to the
+     * checkpoint store ({@link #checkpointEvery}, else {@link #checkpointOnStop}) and {@link #train} returns with
+     * status {@link TrainingResult.Status#INTERRUPTED}: {@link #resume} then continues to the same bits as a run
+     * never stopped.
+     */
+    public Trainer stopWhen(BooleanSupplier request) {
+        if (request == null) {
+            throw new IllegalArgumentException("stop request must be given (e.g. an AtomicBoolean's get)");
+        }
+        this.stopRequest = request;
+        return this;
+    }
+
+    /** Where a run stopped by {@link #stopWhen} is saved when it has no {@link #checkpointEvery} store. */
+    public Trainer checkpointOnStop(CheckpointStore store) {
+        if (store == null) {
+            throw new IllegalArgumentException("checkpoint store must be given");
+        }
+        this.stopStore = store;
+        return this;
+    }
+
     /** Runs all phases (or the rest of them, after {@link #resume}) and returns the model with its history. */
     public TrainingResult train() {
         int total = plannedSteps();
-        StepRecorder.Checkpointing saving = checkpointStore == null
-                ? null
-                : new StepRecorder.Checkpointing(checkpointStore, checkpointEvery, problem.name(), recipe);
-        StepRecorder recorder =
-                new StepRecorder(run, listeners, total, validation, coefficientOffset, coefficientScales, saving);
+        StepRecorder.Checkpointing saving = checkpointStore != null
+                ? new StepRecorder.Checkpointing(checkpointStore, checkpointEvery, problem.name(), recipe)
+                : stopStore != null ? new StepRecorder.Checkpointing(stopStore, 0, problem.name(), recipe) : null;
+        StepRecorder recorder = new StepRecorder(
+                run, listeners, total, validation, coefficientOffset, coefficientScales, saving, stopRequest);
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         String message = "completed " + total + " planned steps";
         try (BatchEvaluator evaluator = new BatchEvaluator(recipe.threads())) {
@@ -264,6 +291,12 @@ public final class Trainer {
                     recorder.phaseEnd(ph, phase, quasiNewton.stopReason());
                 } else {
                     go = firstOrder.run(ph, phase, resume);
+                }
+                if (!go && recorder.interrupted()) {
+                    status = TrainingResult.Status.INTERRUPTED;
+                    message = "stopped on request after step " + run.step + " of " + total
+                            + (saving == null ? "" : "; saved to " + saving.store());
+                    break;
                 }
                 if (!go) {
                     status = TrainingResult.Status.STOPPED;

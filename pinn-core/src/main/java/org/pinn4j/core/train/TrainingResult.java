@@ -16,6 +16,12 @@ public record TrainingResult(PinnModel model, History history, double seconds, S
         COMPLETED,
         /** A listener (early stopping, a user callback) stopped it. */
         STOPPED,
+        /**
+         * Stopped on request ({@link Trainer#stopWhen}, e.g. from a signal handler) at the end of a step; that
+         * step was saved to the trainer's checkpoint store when it has one, so {@link Trainer#resume} continues
+         * the run to the same result as if it had not stopped.
+         */
+        INTERRUPTED,
         /** A loss or gradient became NaN/Inf; the last good parameters are kept. */
         DIVERGED
     }

@@ -82,6 +82,69 @@ class CheckpointResumeTest {
         assertArrayEquals(full.history().switchSteps(), resumed.history().switchSteps());
     }
 
+    @ParameterizedTest
+    // a stop requested from another thread (a signal handler) at any step, without checkpointEvery: in Adam, in the
+    // middle of an epoch of mini-batches, in L-BFGS, and at the last step
+    @ValueSource(ints = {1, 13, 26, 36, 43})
+    void aRunStoppedOnRequestIsSavedAtThatStepAndResumesBitForBit(int stopStep, @TempDir Path dir) {
+        Path ckpt = dir.resolve("checkpoint.json");
+        TrainingResult cut = assertStopOnRequestResumesBitForBit(recipe(), stopStep, dir);
+        assertEquals(
+                "stopped on request after step " + stopStep + " of 43; saved to checkpoint " + ckpt, cut.message());
+    }
+
+    /**
+     * Trains {@code recipe} on the heat problem in full, and again with a stop requested (as from a signal handler)
+     * when step {@code stopStep} is reported, without {@code checkpointEvery}: the stopped run must end after that
+     * step with that step saved, and its resumption (two threads) must end on the full run's bits.
+     *
+     * @return the stopped run's result
+     */
+    static TrainingResult assertStopOnRequestResumesBitForBit(Recipe recipe, int stopStep, Path dir) {
+        TrainingResult full = Trainer.train(TrainerBehaviourTest.heat(0.3, true), recipe);
+        Path ckpt = dir.resolve("checkpoint.json");
+        java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
+        TrainingListener raiseAt = new TrainingListener() {
+            @Override
+            public boolean onStep(StepReport r) {
+                if (r.step() == stopStep) {
+                    signal.set(true);
+                }
+                return true;
+            }
+        };
+        TrainingResult cut = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe, raiseAt)
+                .checkpointOnStop(new CheckpointFile(ckpt))
+                .stopWhen(signal::get)
+                .train();
+        assertEquals(TrainingResult.Status.INTERRUPTED, cut.status(), cut.message());
+        assertEquals(stopStep, cut.history().size(), "the stopped run's history ends at the step it stopped after");
+        RunSnapshot saved = new CheckpointFile(ckpt).load();
+        assertEquals(stopStep, saved.step());
+        assertArrayEquals(cut.model().parameters(), saved.parameters(), 0.0, "the model is the saved step's");
+        TrainingResult resumed = Trainer.resume(
+                        TrainerBehaviourTest.heat(0.3, true), recipe.withThreads(2), new CheckpointFile(ckpt))
+                .train();
+        assertEquals(full.status(), resumed.status());
+        assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
+        assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+        assertArrayEquals(full.history().switchSteps(), resumed.history().switchSteps());
+        return cut;
+    }
+
+    @Test
+    void aStopRequestWithoutAStoreStopsWithoutSaving() {
+        TrainingResult cut = new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe())
+                .stopWhen(() -> true)
+                .train();
+        assertEquals(TrainingResult.Status.INTERRUPTED, cut.status());
+        assertEquals("stopped on request after step 1 of 43", cut.message());
+        assertEquals(1, cut.history().size());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Trainer(TrainerBehaviourTest.heat(0.3, true), recipe()).stopWhen(null));
+    }
+
     @Test
     void aCheckpointOfAnotherRecipeIsRefused(@TempDir Path dir) {
         Path ckpt = dir.resolve("c.json");

@@ -73,6 +73,8 @@ class DenseQuasiNewtonPhaseTest {
                 .train();
         assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "final parameters");
         assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "loss history");
+        // stopped on request (a signal) at another iteration, saved there without a checkpoint interval
+        CheckpointResumeTest.assertStopOnRequestResumesBitForBit(recipe(method, 16), 35, dir.resolve("on-request"));
     }
 
     @Test

@@ -73,6 +73,8 @@ class LevenbergMarquardtPhaseTest {
             assertArrayEquals(full.model().parameters(), resumed.model().parameters(), 0.0, "stopped at " + stop);
             assertArrayEquals(full.history().totals(), resumed.history().totals(), 0.0, "stopped at " + stop);
         }
+        // stopped on request (a signal) at another iteration, saved there without a checkpoint interval
+        CheckpointResumeTest.assertStopOnRequestResumesBitForBit(recipe(resampleEvery), 37, dir.resolve("on-request"));
     }
 
     /** The training objective's Jacobian in blocks that cut across conditions equals it in one block. */

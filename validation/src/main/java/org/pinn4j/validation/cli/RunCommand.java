@@ -7,6 +7,7 @@ import org.pinn4j.core.io.ModelFile;
 import org.pinn4j.core.train.Phase;
 import org.pinn4j.core.train.Recipe;
 import org.pinn4j.core.train.TrainingListener;
+import org.pinn4j.core.train.TrainingResult;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.validation.runner.Numbers;
 import org.pinn4j.validation.runner.RunCheckpoint;
@@ -194,7 +195,14 @@ final class RunCommand implements Callable<Integer> {
             });
         }
         o = o.withListener(new ProgressLines(err, recipe.logEvery()));
-        RunResult r = new Runner(parent.artifacts).run(p, o, held);
+        try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
+            RunResult r = new Runner(parent.artifacts).run(p, o.withStopWhen(signal.request()), held);
+            return report(r, dir, stdout, err);
+        }
+    }
+
+    /** The result lines on stdout; on stderr why a run stopped early or diverged. */
+    private Integer report(RunResult r, Path dir, PrintWriter stdout, PrintWriter err) {
         if (!r.walkthrough().isBlank()) {
             stdout.println(r.walkthrough().strip());
         }
@@ -208,6 +216,15 @@ final class RunCommand implements Callable<Integer> {
                         + Numbers.fixed(t.seconds(), 1) + " s into training"));
         stdout.println(r.resultLine());
         stdout.flush();
+        if (r.training().status() == TrainingResult.Status.INTERRUPTED) {
+            int[] steps = r.training().history().steps();
+            err.println(spec.qualifiedName() + ": stopped after step "
+                    + (steps.length == 0 ? 0 : steps[steps.length - 1])
+                    + " on a signal; the files above hold that step, and " + dir.resolve(RunCheckpoint.CHECKPOINT_FILE)
+                    + " continues it: the same command with --resume " + dir);
+            err.flush();
+            return PinnCli.FAILED;
+        }
         if (!r.ok()) {
             err.println(spec.qualifiedName() + ": " + r.training().message() + "; the last good model was saved to "
                     + dir.resolve(Runner.MODEL_FILE));

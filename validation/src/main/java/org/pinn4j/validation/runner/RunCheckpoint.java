@@ -13,7 +13,9 @@ import java.util.Map;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.core.io.CheckpointFile;
 import org.pinn4j.core.problem.Problem;
+import org.pinn4j.core.train.CheckpointStore;
 import org.pinn4j.core.train.Recipe;
+import org.pinn4j.core.train.RunSnapshot;
 import org.pinn4j.core.train.Trainer;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -106,12 +108,32 @@ public final class RunCheckpoint {
             deleteStale(dir); // Runner.run refused the directory already if it holds an unfinished run
             trainer = new Trainer(problem, recipe, listeners);
         }
+        Settings settings = new Settings(name, wanted.recipe(), wanted.noise(), wanted.seed(), every, parameters);
+        CheckpointFile checkpoint = new CheckpointFile(dir.resolve(CHECKPOINT_FILE));
         if (every > 0) {
-            writeSettings(
-                    dir.resolve(RUN_FILE),
-                    new Settings(name, wanted.recipe(), wanted.noise(), wanted.seed(), every, parameters));
-            trainer.checkpointEvery(every, new CheckpointFile(dir.resolve(CHECKPOINT_FILE)));
+            writeSettings(dir.resolve(RUN_FILE), settings);
+            trainer.checkpointEvery(every, checkpoint);
+        } else {
+            // a run stopped on request (a signal) is saved all the same, with its options
+            trainer.checkpointOnStop(new CheckpointStore() {
+                @Override
+                public void save(RunSnapshot snapshot) {
+                    writeSettings(dir.resolve(RUN_FILE), settings);
+                    checkpoint.save(snapshot);
+                }
+
+                @Override
+                public RunSnapshot load() {
+                    return checkpoint.load();
+                }
+
+                @Override
+                public String toString() {
+                    return checkpoint.toString();
+                }
+            });
         }
+        trainer.stopWhen(o.stopRequest());
         return trainer;
     }
 
@@ -138,7 +160,10 @@ public final class RunCheckpoint {
                 + "; use --resume " + dir + " to continue it or --fresh to start over");
     }
 
-    /** Removes the checkpoint of a run that has ended (its outputs are written): there is nothing to resume. */
+    /**
+     * Removes the checkpoint of a run that has ended (its outputs are written): there is nothing to resume. Not
+     * called for a run stopped on request, whose checkpoint {@code --resume} continues.
+     */
     public static void finished(Path dir) {
         deleteStale(dir);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
 
@@ -33,6 +34,7 @@ public final class RunOptions {
     private double validationSeconds;
     private Map<String, Double> parameters = Map.of();
     private Path initFrom;
+    private BooleanSupplier stopRequest = () -> false;
 
     private RunOptions(
             Path out,
@@ -194,6 +196,25 @@ public final class RunOptions {
         return c;
     }
 
+    /**
+     * Copy whose training stops at the end of the first step after {@code request} turns true (e.g. set by a
+     * signal handler), saving that step to the run directory's checkpoint for {@code --resume} (see {@link
+     * org.pinn4j.core.train.Trainer#stopWhen}); the outputs are written as for any run.
+     */
+    public RunOptions withStopWhen(BooleanSupplier request) {
+        if (request == null) {
+            throw new IllegalArgumentException("stop request must be given");
+        }
+        RunOptions c = copy();
+        c.stopRequest = request;
+        return c;
+    }
+
+    /** When to stop training early, on request (never, unless {@link #withStopWhen} was given). */
+    public BooleanSupplier stopRequest() {
+        return stopRequest;
+    }
+
     /** The model file training starts from, if any. */
     public Optional<Path> initFrom() {
         return Optional.ofNullable(initFrom);
@@ -247,6 +268,7 @@ public final class RunOptions {
         c.validationSeconds = validationSeconds;
         c.parameters = parameters;
         c.initFrom = initFrom;
+        c.stopRequest = stopRequest;
         return c;
     }
 

@@ -39,7 +39,8 @@ import org.pinn4j.validation.reference.References;
  * <p>A run that diverges still writes everything, with the last good parameters; check
  * {@link RunResult#ok()}. With {@link RunOptions#withCheckpointEvery} the training state is saved to
  * {@value RunCheckpoint#CHECKPOINT_FILE} in the run directory, and {@link RunOptions#withResume} continues it
- * (see {@link RunCheckpoint}); the resumed run writes the same model.json as an uninterrupted one.
+ * (see {@link RunCheckpoint}); the resumed run writes the same model.json as an uninterrupted one. A run stopped
+ * on request ({@link RunOptions#withStopWhen}) writes its outputs too and keeps the checkpoint of its last step.
  */
 public final class Runner {
     /** Model file name in a run directory. */
@@ -191,7 +192,9 @@ public final class Runner {
         } finally {
             outputs.close();
         }
-        RunCheckpoint.finished(dir);
+        if (training.status() != TrainingResult.Status.INTERRUPTED) {
+            RunCheckpoint.finished(dir); // a run stopped on request keeps the checkpoint it saved, for --resume
+        }
         return result;
     }
 

@@ -63,6 +63,27 @@ final class PinnProcess {
                 .start();
     }
 
+    /**
+     * Starts the real ./pinn launcher in the background in {@code dir}, stdout and stderr to {@code dir/<name>.out}
+     * and {@code .err}; with {@code ownGroup} in a process group of its own (through setsid), as a shell starts a
+     * foreground job, so that a terminal's Ctrl-C can be sent to the whole group.
+     */
+    static Process startLauncher(Path dir, String name, boolean ownGroup, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (ownGroup) {
+            cmd.add("setsid");
+        }
+        cmd.addAll(List.of("bash", System.getProperty("pinn.launcher")));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PINN_JAVA_OPTS", "-Xmx512m");
+        return pb.directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+    }
+
     /** Runs {@code pinn args...} in {@code dir} with stdout and stderr captured. */
     static Result run(Path dir, String... args) throws IOException, InterruptedException {
         return run(dir, null, List.of(), args);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +33,7 @@ class RunDirectoryIT {
 
     /** Starts the real ./pinn launcher in the background, stdout and stderr to files named after {@code name}. */
     private Process start(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("bash", System.getProperty("pinn.launcher")));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("PINN_JAVA_OPTS", "-Xmx512m");
-        return pb.directory(d.toFile())
-                .redirectOutput(d.resolve(name + ".out").toFile())
-                .redirectError(d.resolve(name + ".err").toFile())
-                .start();
+        return PinnProcess.startLauncher(d, name, false, args);
     }
 
     /** Starts the command line in a JVM of its own (no launcher in between, so SIGKILL reaches it). */
