@@ -81,11 +81,24 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts))
-                .run(problems, out, quick, OptionalInt.of(threads != null ? threads : Checks.processors()), line -> {
-                    err.println(line);
-                    err.flush();
-                });
+        try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
+            List<ValidationEntry> entries = new Validation(new Runner(parent.artifacts))
+                    .run(
+                            problems,
+                            out,
+                            quick,
+                            OptionalInt.of(threads != null ? threads : Checks.processors()),
+                            line -> {
+                                err.println(line);
+                                err.flush();
+                            },
+                            signal.request());
+            return report(entries, signal.requested(), stdout, err);
+        }
+    }
+
+    /** Result lines on stdout, failures on stderr. */
+    private Integer report(List<ValidationEntry> entries, boolean stopped, PrintWriter stdout, PrintWriter err) {
         long failed = 0;
         for (ValidationEntry e : entries) {
             if (e.result().isPresent()) {
@@ -100,6 +113,11 @@ final class ValidateCommand implements Callable<Integer> {
         stdout.println("wrote " + out.resolve(Validation.REPORT_FILE) + " and " + out.resolve(Validation.INDEX_FILE)
                 + " (" + entries.size() + (entries.size() == 1 ? " problem, " : " problems, ") + failed + " failed)");
         stdout.flush();
+        if (stopped) {
+            err.println(spec.qualifiedName() + ": stopped on a signal after " + entries.size() + " problem(s); "
+                    + out.resolve(Validation.REPORT_FILE) + " lists them, and a stopped problem continues with pinn run"
+                    + " <problem>" + (quick ? " --quick" : "") + " --resume " + out.resolve("<problem>"));
+        }
         err.flush();
         return failed == 0 ? PinnCli.OK : PinnCli.FAILED;
     }

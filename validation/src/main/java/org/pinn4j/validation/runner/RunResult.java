@@ -99,6 +99,11 @@ public record RunResult(
         return training.ok();
     }
 
+    /** True if training was stopped on request (a signal) before its end; its checkpoint continues it. */
+    public boolean interrupted() {
+        return training.status() == org.pinn4j.core.train.TrainingResult.Status.INTERRUPTED;
+    }
+
     /** Seed used. */
     public long seed() {
         return recipe.seed();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.problems.BenchmarkProblem;
@@ -34,34 +35,61 @@ public final class Validation {
      */
     public List<ValidationEntry> run(
             List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads, Consumer<String> progress) {
+        return run(problems, dir, quick, threads, progress, () -> false);
+    }
+
+    /**
+     * As {@link #run(List, Path, boolean, OptionalInt, Consumer)}, stopping early once {@code stop} turns true (e.g.
+     * on a signal): the problem in training stops at the end of its step and keeps its outputs and checkpoint
+     * ({@link RunOptions#withStopWhen}), its row says so, and the problems after it are not run.
+     */
+    public List<ValidationEntry> run(
+            List<BenchmarkProblem> problems,
+            Path dir,
+            boolean quick,
+            OptionalInt threads,
+            Consumer<String> progress,
+            BooleanSupplier stop) {
         try (RunDirectory top = RunDirectory.open(dir)) {
-            return runAll(problems, dir, quick, threads, progress);
+            return runAll(problems, dir, quick, threads, progress, stop);
         }
     }
 
     private List<ValidationEntry> runAll(
-            List<BenchmarkProblem> problems, Path dir, boolean quick, OptionalInt threads, Consumer<String> progress) {
+            List<BenchmarkProblem> problems,
+            Path dir,
+            boolean quick,
+            OptionalInt threads,
+            Consumer<String> progress,
+            BooleanSupplier stop) {
         List<ValidationEntry> entries = new ArrayList<>();
         int k = 0;
         for (BenchmarkProblem p : problems) {
             k++;
             String tag = "[" + k + "/" + problems.size() + "] " + p.name();
             progress.accept(tag + ": training (" + (quick ? "quick" : "full") + " budget)...");
-            RunOptions o = RunOptions.defaults().withOut(dir.resolve(p.name())).withQuick(quick);
+            RunOptions o = RunOptions.defaults()
+                    .withOut(dir.resolve(p.name()))
+                    .withQuick(quick)
+                    .withStopWhen(stop);
             if (threads.isPresent()) {
                 o = o.withThreads(threads.getAsInt());
             }
             ValidationEntry e;
             try {
                 RunResult r = runner.run(p, o);
+                boolean interrupted = r.interrupted();
                 e = new ValidationEntry(
-                        p, Optional.of(r), r.ok() ? "" : r.training().message());
+                        p,
+                        Optional.of(r),
+                        r.ok() && !interrupted ? "" : r.training().message());
                 String vs = r.verdict().equals("-")
                         ? ""
                         : " (" + r.verdict() + " than published "
                                 + Numbers.compact(r.publishedRelL2().getAsDouble()) + ")";
                 progress.accept(tag + ": rel_l2=" + Numbers.sci(r.relL2()) + vs + " steps=" + r.steps() + " time_s="
-                        + Numbers.fixed(r.seconds(), 1) + (r.ok() ? "" : " DIVERGED"));
+                        + Numbers.fixed(r.seconds(), 1) + (r.ok() ? "" : " DIVERGED")
+                        + (interrupted ? " STOPPED" : ""));
             } catch (RuntimeException ex) {
                 String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
                 e = new ValidationEntry(p, Optional.empty(), why);
@@ -70,6 +98,11 @@ public final class Validation {
             entries.add(e);
             // rewritten after every problem, so an interrupted validation still leaves the rows done so far
             write(dir, entries, quick);
+            if (stop.getAsBoolean() && k < problems.size()) {
+                progress.accept(
+                        "stopped: the " + (problems.size() - k) + " problem(s) after " + p.name() + " were not run");
+                break;
+            }
         }
         write(dir, entries, quick);
         return entries;

@@ -11,9 +11,9 @@ import org.pinn4j.problems.BenchmarkProblem;
  * @param failure one line saying why it failed (empty if it ran; a diverged run has its result and this message)
  */
 public record ValidationEntry(BenchmarkProblem problem, Optional<RunResult> result, String failure) {
-    /** True if the run completed without divergence. */
+    /** True if the run completed without divergence (and was not stopped by a signal). */
     public boolean ok() {
-        return result.isPresent() && result.get().ok();
+        return result.isPresent() && result.get().ok() && !result.get().interrupted();
     }
 
     /** "better", "worse", "-" or "failed". */

@@ -45,7 +45,7 @@ public final class ValidationReport {
                         .append(" | ")
                         .append(Numbers.fixed(r.seconds(), 1))
                         .append(" | ")
-                        .append(r.ok() ? "ok" : "diverged")
+                        .append(r.interrupted() ? "stopped: " + RunReport.esc(e.failure()) : r.ok() ? "ok" : "diverged")
                         .append(" |\n");
             } else {
                 sb.append("- | - | ")
@@ -120,7 +120,10 @@ public final class ValidationReport {
                         .append("</td><td class=\"num\">")
                         .append(Numbers.fixed(r.seconds(), 1))
                         .append("</td><td>")
-                        .append(r.ok() ? "ok" : "diverged: " + h(e.failure()))
+                        .append(
+                                r.interrupted()
+                                        ? "stopped: " + h(e.failure())
+                                        : r.ok() ? "ok" : "diverged: " + h(e.failure()))
                         .append("</td>");
             } else {
                 sb.append("<td>-</td><td>-</td><td>")

@@ -80,4 +80,18 @@ class PredictStreamingIT {
                                 + " coordinates alone; this JVM may use 0.3 GB"),
                 r.toString());
     }
+
+    @Test
+    void aSizeThatPassesTheEstimateButNotTheHeapEndsInOneLine() throws Exception {
+        // 10 million points: 160 MB of coordinates pass the up-front estimate for 256 MB; the evaluation's buffers
+        // do not fit, and the OutOfMemoryError becomes one line (exit 1), no stack trace
+        PinnProcess.Result r = PinnProcess.run(
+                d, null, List.of("-Xmx256m"), "bench", "burgers", "--points", "10000000", "--steps", "1");
+        assertEquals(1, r.code(), r.toString());
+        assertEquals(
+                List.of("pinn bench: out of memory (this JVM may use 256 MB); give it more with"
+                        + " PINN_JAVA_OPTS=-Xmx<size>, or use fewer points"),
+                r.errLines(),
+                r.toString());
+    }
 }

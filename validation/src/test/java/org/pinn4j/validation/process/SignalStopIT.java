@@ -99,6 +99,47 @@ class SignalStopIT {
     }
 
     @Test
+    void sigtermStopsAValidationAfterTheProblemInTraining() throws Exception {
+        Path dir = d.resolve("validate");
+        Process p = PinnProcess.startLauncher(
+                d,
+                "validate",
+                false,
+                "validate",
+                "--quick",
+                "--problems",
+                "burgers,poisson-1d",
+                "--out",
+                dir.toString());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        // validate prints no step lines: the signal comes as burgers starts (its reference is computed first)
+        while (p.isAlive() && !err("validate").contains("[1/2] burgers: training") && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertTrue(p.isAlive(), "still at burgers when the signal is sent: " + err("validate"));
+        p.destroy();
+        assertTrue(p.waitFor(GUARD_SECONDS, TimeUnit.SECONDS), err("validate"));
+        String err = err("validate");
+        assertEquals(143, p.exitValue(), err);
+        List<String> lines = err.lines().toList();
+        assertEquals(
+                "pinn validate: stopped on a signal after 1 problem(s); " + dir.resolve("report.md")
+                        + " lists them, and a stopped problem continues with pinn run <problem> --quick --resume "
+                        + dir.resolve("<problem>"),
+                lines.get(lines.size() - 1),
+                err);
+        assertTrue(lines.contains("stopped: the 1 problem(s) after burgers were not run"), err);
+        assertTrue(Files.isRegularFile(dir.resolve("burgers").resolve(RunCheckpoint.CHECKPOINT_FILE)), err);
+        assertFalse(Files.exists(dir.resolve("poisson-1d")), "the problem after the signal was not run");
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(
+                Pattern.compile("\\| stopped: stopped on request after step [0-9]+ of 1000; saved to checkpoint ")
+                        .matcher(report)
+                        .find(),
+                report);
+    }
+
+    @Test
     void ctrlCSavesTheRunAndExits130() throws Exception {
         Assumptions.assumeTrue(
                 new ProcessBuilder("setsid", "true").start().waitFor() == 0, "no setsid here to make a process group");
