@@ -70,6 +70,14 @@ public interface BenchmarkProblem {
         return 0.0;
     }
 
+    /**
+     * True if the problem has data terms that take the noise level ({@link ProblemContext#noise()}); the default is
+     * false, and {@code pinn run --noise} is refused for such a problem, as it would change nothing.
+     */
+    default boolean hasNoisyData() {
+        return false;
+    }
+
     /** Optimizer names {@link #recipe(boolean, String)} accepts; empty (the default) = the recipe is fixed. */
     default List<String> optimizerChoices() {
         return List.of();

@@ -31,6 +31,11 @@ public final class BurgersInverse implements BenchmarkProblem {
     public static final int DATA_POINTS = 2000;
 
     @Override
+    public boolean hasNoisyData() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "burgers-inverse";
     }

@@ -31,6 +31,11 @@ public final class KdvInverse implements BenchmarkProblem {
     public static final int TIME_STEPS = 200;
 
     @Override
+    public boolean hasNoisyData() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "kdv-inverse";
     }

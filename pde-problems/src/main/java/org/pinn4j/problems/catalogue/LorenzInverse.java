@@ -37,6 +37,11 @@ public final class LorenzInverse implements BenchmarkProblem {
     public static final double[] Y0 = {-8, 7, 27};
 
     @Override
+    public boolean hasNoisyData() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "lorenz-inverse";
     }

@@ -278,7 +278,29 @@ public final class PinnCli implements Runnable {
 
     /** Collapses a message to one line. */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip();
+        return s == null ? "" : visible(s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip());
+    }
+
+    /**
+     * {@code s} with control characters (a NUL byte read from a file, an escape sequence) written as Java's
+     * backslash-u escapes of four hex digits, so that a message quoting bad input shows them and cannot change the
+     * terminal.
+     */
+    static String visible(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\t';
+            if (control && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            }
+            if (control) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** Reports the pinn4j version. */

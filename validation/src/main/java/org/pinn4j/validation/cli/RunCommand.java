@@ -132,6 +132,17 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine(), "--fresh starts over and --resume continues; give one of them, not both");
         }
         BenchmarkProblem p = parent.problems.get(problem);
+        if (noise != null && !p.hasNoisyData()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--noise: problem '" + p.name() + "' has no data terms to add noise to; the problems with data are "
+                            + String.join(
+                                    ", ",
+                                    parent.problems.all().stream()
+                                            .filter(BenchmarkProblem::hasNoisyData)
+                                            .map(BenchmarkProblem::name)
+                                            .toList()));
+        }
         String name = recipeName();
         Recipe recipe = p.recipe(name, optimizer);
         RunOptions o = RunOptions.defaults()

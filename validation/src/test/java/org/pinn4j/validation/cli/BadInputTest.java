@@ -61,6 +61,7 @@ class BadInputTest {
         csv("nan.csv", "id,x\na,0.1\nb,NaN\n");
         csv("inf.csv", "x\n-Infinity\n");
         csv("text.csv", "x\nabc\n");
+        csv("nul.csv", "x\n0." + (char) 0 + "5\n");
         csv("empty.csv", "");
         csv("blank.csv", "\n\n");
         csv("header-only.csv", "x,label\n");
@@ -98,9 +99,13 @@ class BadInputTest {
                 row("run poisson-1d --seed 1.5", "--seed", "'1.5' is not a whole number"),
                 row("run poisson-1d --threads 0", "--threads must be a whole number >= 1; got 0"),
                 row("run poisson-1d --threads -2", "--threads must be a whole number >= 1; got -2"),
-                row("run poisson-1d --noise -0.5", "--noise must be a finite number >= 0", "got -0.5"),
-                row("run poisson-1d --noise NaN", "--noise", "'NaN' is not finite"),
-                row("run poisson-1d --noise lots", "--noise", "'lots' is not a number"),
+                row("run burgers-inverse --noise -0.5", "--noise must be a finite number >= 0", "got -0.5"),
+                row("run burgers-inverse --noise NaN", "--noise", "'NaN' is not finite"),
+                row("run burgers-inverse --noise lots", "--noise", "'lots' is not a number"),
+                row(
+                        "run poisson-1d --noise 0.01",
+                        "--noise: problem 'poisson-1d' has no data terms to add noise to; the problems with data are"
+                                + " burgers-inverse, "),
                 row(
                         "run poisson-1d --recipe fastest",
                         "pinn run: problem 'poisson-1d' has no recipe 'fastest'; its recipes are default, quick"),
@@ -175,6 +180,8 @@ class BadInputTest {
                         "expected a finite decimal number"),
                 row("predict " + model + " --input=$D/inf.csv", "line 2, column 1 ('x'): '-Infinity' is not finite"),
                 row("predict " + model + " --input=$D/text.csv", "line 2, column 1 ('x'): 'abc' is not a number"),
+                // a control character from the file is shown as an escape, not written to the terminal
+                row("predict " + model + " --input=$D/nul.csv", "line 2, column 1 ('x'): '0.\\u00005' is not a number"),
                 row(
                         "predict " + model + " --input=$D/blank-lines.csv",
                         "line 5, column 1 ('x'): '1e-x' is not a number"),

@@ -37,6 +37,11 @@ class RunOptionsCliTest {
         }
 
         @Override
+        public boolean hasNoisyData() {
+            return true;
+        }
+
+        @Override
         public String equation() {
             return base.equation();
         }

@@ -112,6 +112,20 @@ class OutputFailuresIT {
     }
 
     @Test
+    void aMessageQuotingANulByteReachesTheTerminal() throws Exception {
+        // the launcher's stderr filter used to print "grep: (standard input): binary file matches" instead
+        Path nul = d.resolve("nul.csv");
+        Files.writeString(nul, "x\n0." + (char) 0 + "5\n");
+        PinnProcess.Result r = PinnProcess.run(d, "predict", "--model", model.toString(), "--input", nul.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals(
+                List.of("pinn predict: input CSV " + nul + " line 2, column 1 ('x'): '0.\\u00005' is not a number;"
+                        + " expected a finite decimal number such as 0.25"),
+                r.errLines(),
+                r.toString());
+    }
+
+    @Test
     void fullDiskDuringARunKeepsThePreviousModelAndExitsOne() throws Exception {
         Path dir = d.resolve("rerun");
         PinnProcess.Result first = PinnProcess.run(d, "run", "poisson-1d", "--quick", "--out", dir.toString());

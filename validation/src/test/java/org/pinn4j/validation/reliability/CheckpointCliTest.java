@@ -167,9 +167,6 @@ class CheckpointCliTest {
                         "checkpoint $D/quick-run/checkpoint.json was made for 'poisson-1d' (recipe quick, seed 0, noise 0.0); "
                                 + "this run is 'poisson-1d' (recipe default, seed 0, noise 0.0); resume with the same problem and options"),
                 row(
-                        run + "$D/quick-run --noise 0.01",
-                        "(recipe quick, seed 0, noise 0.0); this run is 'poisson-1d' (recipe quick, seed 0, noise 0.01)"),
-                row(
                         run + "$D/quick-run --seed 3",
                         "(recipe quick, seed 0, noise 0.0); this run is 'poisson-1d' (recipe quick, seed 3, noise 0.0)"),
                 row(run + "$D/damaged-sidecar", "$D/damaged-sidecar/checkpoint-run.json is damaged (not valid JSON)"),

@@ -112,6 +112,9 @@ class RunnerTest {
         Path dir = Files.createDirectories(tmp.resolve("killed"));
         Path leftover = dir.resolve(".model.json.1234567890123.tmp");
         Files.writeString(leftover, "half a model");
+        // a chart's, as AtomicFiles and plots.ChartFiles name them (.NAME.png.DIGITS.tmp)
+        Path chart = dir.resolve(".prediction.png.8034711296471115563.tmp");
+        Files.writeString(chart, "half an image");
         Path mine = dir.resolve("my-notes.tmp");
         Files.writeString(mine, "kept");
         new Runner()
@@ -119,6 +122,7 @@ class RunnerTest {
                         TestProblems.cheapPoisson("poisson-cheap", 20),
                         RunOptions.defaults().withOut(dir));
         assertFalse(Files.exists(leftover));
+        assertFalse(Files.exists(chart));
         assertTrue(Files.exists(mine));
         assertTrue(Files.isRegularFile(dir.resolve(Runner.MODEL_FILE)));
     }

@@ -78,6 +78,11 @@ public final class CwruExercise implements BenchmarkProblem {
     }
 
     @Override
+    public boolean hasNoisyData() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "cwru-exercise";
     }

@@ -63,6 +63,11 @@ public final class OneNeuron implements BenchmarkProblem {
     public static final List<String> PARAMETERS = List.of("w", "b", "v", "c");
 
     @Override
+    public boolean hasNoisyData() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "one-neuron";
     }
