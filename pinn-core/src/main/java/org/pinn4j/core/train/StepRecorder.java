@@ -25,6 +25,7 @@ final class StepRecorder {
     private final BooleanSupplier stopRequest;
     private final long startNanos = System.nanoTime();
     private boolean interrupted;
+    private final BlowUp blowUp = new BlowUp();
 
     /**
      * Where and how often the run is saved (every {@code every} steps, 0 = only when it stops on request), and
@@ -114,6 +115,7 @@ final class StepRecorder {
      * @return false when a listener stopped the run
      */
     boolean record(String phase, int epoch, double rate, double loss) {
+        blowUp.observe(loss);
         run.step++;
         double elapsed = elapsed();
         double[] params = run.params;
@@ -142,6 +144,57 @@ final class StepRecorder {
             go &= l.onStep(r);
         }
         return go;
+    }
+
+    /**
+     * The rule for a loss that blows up without becoming NaN or infinite (SGD with too large a rate): the run
+     * diverges when the total loss has been above {@value #BLOW_UP_FACTOR} times the run's first loss (at least
+     * {@link Double#MIN_NORMAL}) at each of the last {@value #BLOW_UP_STEPS} steps and is higher at the last of
+     * them than at the first. The parameters of the last step at or below that bound are kept. A resumed run
+     * counts again from its resumption.
+     */
+    static final double BLOW_UP_FACTOR = 1e6;
+
+    /** Steps a blown-up loss must stay above the bound, rising, before the run is stopped. */
+    static final int BLOW_UP_STEPS = 50;
+
+    /** Watches the total loss of each step for {@link #BLOW_UP_FACTOR}'s rule, before the step is counted. */
+    private final class BlowUp {
+        private double bound = Double.NaN;
+        private double first;
+        private double[] safe;
+        private int safeStep;
+        private int above;
+        private double firstAbove;
+
+        void observe(double loss) {
+            if (Double.isNaN(bound)) {
+                first = run.history.size() > 0 ? run.history.totals()[0] : loss;
+                bound = BLOW_UP_FACTOR * Math.max(first, Double.MIN_NORMAL);
+            }
+            if (!(loss > bound)) {
+                // the parameters that gave this loss: the ones to keep if the loss blows up from here
+                if (safe == null) {
+                    safe = run.params.clone();
+                } else {
+                    System.arraycopy(run.params, 0, safe, 0, safe.length);
+                }
+                safeStep = run.step;
+                above = 0;
+                return;
+            }
+            if (above++ == 0) {
+                firstAbove = loss;
+            }
+            if (above >= BLOW_UP_STEPS && loss > firstAbove && safe != null) {
+                throw new DivergenceException(
+                        "training diverged at step " + (run.step + 1) + ": the total loss grew to " + loss
+                                + ", more than 1e6 times its first value " + first + ", and rose over the last "
+                                + BLOW_UP_STEPS + " steps; kept the parameters of step " + safeStep
+                                + (safeStep == 0 ? " (the initial ones)" : ""),
+                        safe);
+            }
+        }
     }
 
     /**

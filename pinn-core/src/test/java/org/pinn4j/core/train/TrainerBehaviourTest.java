@@ -90,6 +90,46 @@ class TrainerBehaviourTest {
     }
 
     @Test
+    void aLossThatBlowsUpWithoutBecomingNaNStopsAsDivergence() {
+        // momentum at rate 0.1: the loss grows from 2.9 past 1e41 and stays finite (it used to end "completed")
+        Recipe recipe = Recipe.of(
+                NetworkConfig.mlp(2, 8),
+                Phase.steps(() -> Optimizers.momentum(0.9), () -> Schedules.constant(0.1), 400, "sgd"));
+        TrainingResult r = Trainer.train(heat(0.1, false), recipe);
+        assertEquals(TrainingResult.Status.DIVERGED, r.status(), r.message());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "training diverged at step (\\d+): the total loss grew to (\\S+), more than 1e6 times its first"
+                                + " value \\S+, and rose over the last 50 steps; kept the parameters of step (\\d+)")
+                .matcher(r.message());
+        assertTrue(m.matches(), r.message());
+        double[] totals = r.history().totals();
+        int stopped = Integer.parseInt(m.group(1));
+        int kept = Integer.parseInt(m.group(3));
+        double last = Double.parseDouble(m.group(2));
+        assertEquals(stopped - 1, totals.length, "the history ends before the step that stopped the run");
+        double bound = 1e6 * totals[0];
+        // totals[s] is the loss of the parameters after step s: the kept ones are within the bound, the 50 after not
+        assertTrue(totals[kept] <= bound, "kept parameters' loss " + totals[kept]);
+        for (int s = kept + 1; s < totals.length; s++) {
+            assertTrue(totals[s] > bound, "step " + s + " above the bound");
+        }
+        // 50 losses above it: 49 recorded, and the one of the step that stopped the run (not recorded), higher
+        // than the first of them
+        assertEquals(49, totals.length - 1 - kept, "steps above the bound");
+        assertTrue(last > bound && last > totals[kept + 1], "rising: " + last);
+        double[] keptParameters = r.model().parameters();
+        for (double p : keptParameters) {
+            assertTrue(Double.isFinite(p));
+        }
+        // the kept parameters are those of step `kept`: a run of that many steps ends with the same bits
+        Recipe shorter = Recipe.of(
+                NetworkConfig.mlp(2, 8),
+                Phase.steps(() -> Optimizers.momentum(0.9), () -> Schedules.constant(0.1), kept, "sgd"));
+        assertArrayEquals(
+                Trainer.train(heat(0.1, false), shorter).model().parameters(), keptParameters, 0.0, "step " + kept);
+    }
+
+    @Test
     void inverseHeatProblemIdentifiesTheDiffusivity() {
         Recipe recipe = Recipe.of(NetworkConfig.mlp(3, 20), Phase.adam(500, 5e-3), Phase.lbfgs(800))
                 .withSeed(7);

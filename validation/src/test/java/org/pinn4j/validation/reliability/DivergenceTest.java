@@ -35,13 +35,15 @@ import org.pinn4j.validation.runner.Runner;
 
 /**
  * A learning rate that blows up: poisson-1d trained by plain gradient descent with rate 1.0 (stable
- * rates are ~1e-3). The loss grows geometrically for dozens of steps until a term overflows. The run must
- * stop with a message naming the step and the term, report failure, and save the parameters of the last
- * step whose loss was finite in model.json.
+ * rates are ~1e-3). The loss grows geometrically for dozens of steps (it would overflow after ~60); the blow-up
+ * rule stops it first (above 1e6 times the first loss and rising for 50 steps). The run must stop with a message
+ * naming the step, report failure, and save in model.json the parameters of the last step whose loss was within
+ * the bound.
  */
 class DivergenceTest {
-    private static final Pattern MESSAGE = Pattern.compile(
-            "training diverged at step (\\d+): loss term '(pde|bc)' became (Infinity|NaN); kept the parameters of step (\\d+)");
+    private static final Pattern MESSAGE = Pattern.compile("training diverged at step (\\d+): the total loss grew to"
+            + " (\\S+), more than 1e6 times its first value (\\S+), and rose over the last 50 steps; kept the"
+            + " parameters of step (\\d+)");
 
     /** poisson-1d with a learning rate 1,000 times too large. */
     static final class TooFast implements BenchmarkProblem {
@@ -105,29 +107,31 @@ class DivergenceTest {
         assertTrue(m.matches(), r.training().message());
         int bad = Integer.parseInt(m.group(1));
         int kept = Integer.parseInt(m.group(4));
-        assertEquals(bad - 1, kept);
-        assertTrue(
-                kept > 10,
-                "a blow-up over many steps, not a first-step failure: "
-                        + r.training().message());
 
-        // the history holds the finite steps 1..kept, growing by many orders of magnitude
+        // the history holds the finite steps 1..bad-1: the loss of the kept parameters (totals[kept], measured at
+        // the start of the next step) within 1e6 times the first, every one after it above
         double[] totals = r.training().history().totals();
-        assertEquals(kept, totals.length);
+        assertEquals(bad - 1, totals.length);
         for (double t : totals) {
             assertTrue(Double.isFinite(t), "recorded losses are finite");
         }
-        assertTrue(totals[kept - 1] > 1e100 * totals[0], "the loss blew up: " + totals[0] + " -> " + totals[kept - 1]);
+        assertTrue(totals[kept] <= 1e6 * totals[0], totals[kept] + " vs first " + totals[0]);
+        for (int s = kept + 1; s < totals.length; s++) {
+            assertTrue(totals[s] > 1e6 * totals[0], "step " + s);
+        }
+        assertTrue(
+                totals[totals.length - 1] > 1e100 * totals[0],
+                "the loss blew up: " + totals[0] + " -> " + totals[totals.length - 1]);
 
-        // model.json holds exactly the parameters evaluated at step `kept`: an independent run stopped there by a
-        // listener (which stops before that step's update) must have the same bits
+        // model.json holds exactly the parameters after step `kept`: an independent run stopped by a listener at
+        // step kept + 1 (which stops before that step's update) must have the same bits
         Path file = dir.resolve(Runner.MODEL_FILE);
         assertTrue(Files.exists(file));
         PinnModel saved = ModelFile.load(file);
         TrainingListener stopAtKept = new TrainingListener() {
             @Override
             public boolean onStep(StepReport s) {
-                return s.step() < kept;
+                return s.step() <= kept;
             }
         };
         TrainingResult stopped = new Trainer(p.problem(ProblemContext.defaults()), p.recipe(true), stopAtKept).train();
