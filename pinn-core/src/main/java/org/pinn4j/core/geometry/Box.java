@@ -11,6 +11,11 @@ import org.pinn4j.core.sampling.PointSet;
  * axis {@code k} and {@code +e_k} on the upper face.
  */
 public class Box implements Geometry {
+    /** The narrowest side a box takes: its input scaling 2 / width and derivatives up to third order stay finite. */
+    public static final double MIN_WIDTH = 1e-100;
+
+    /** The narrowest side relative to the box's largest bound on that axis (about 450,000 doubles fit in it). */
+    public static final double MIN_RELATIVE_WIDTH = 1e-10;
 
     private final String name;
     private final double[] lo;
@@ -52,6 +57,13 @@ public class Box implements Geometry {
             if (!(lo[k] < hi[k])) {
                 throw new IllegalArgumentException(
                         name + ": lower bound " + lo[k] + " must be < upper bound " + hi[k] + axis);
+            }
+            double magnitude = Math.max(Math.abs(lo[k]), Math.abs(hi[k]));
+            if (hi[k] - lo[k] < MIN_WIDTH || hi[k] - lo[k] < MIN_RELATIVE_WIDTH * magnitude) {
+                throw new IllegalArgumentException(name + ": [" + lo[k] + ", " + hi[k] + "]" + axis + " is too narrow"
+                        + " (width " + (hi[k] - lo[k]) + "); expected a width of at least 1e-100 and 1e-10 times the"
+                        + " largest bound, so that its points are distinct doubles and the network's input scaling and"
+                        + " derivatives stay finite: rescale the variable, e.g. to (x - a) / (b - a)");
             }
         }
         this.width = new double[d];

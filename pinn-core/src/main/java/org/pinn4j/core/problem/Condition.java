@@ -15,6 +15,9 @@ import org.pinn4j.core.sampling.PointSet;
  * {@code with...} methods return modified copies.
  */
 public final class Condition {
+    /** The largest weight a condition takes: weights beyond it overflow the optimizers' squared gradients. */
+    public static final double MAX_WEIGHT = 1e100;
+
     /** How a condition's expressions meet the points. */
     public enum Kind {
         /** Expressions evaluated at each point. */
@@ -62,9 +65,10 @@ public final class Condition {
         if (f.points < 0) {
             throw new IllegalArgumentException("condition '" + f.name + "': point count " + f.points + " must be >= 0");
         }
-        if (!(f.weight >= 0) || Double.isInfinite(f.weight)) {
-            throw new IllegalArgumentException(
-                    "condition '" + f.name + "': weight " + f.weight + " must be a finite number >= 0");
+        if (!(f.weight >= 0 && f.weight <= MAX_WEIGHT)) {
+            throw new IllegalArgumentException("condition '" + f.name + "': weight " + f.weight
+                    + " must be a number from 0 to 1e100 (a larger one makes the squares of the loss's gradient"
+                    + " overflow, and Adam and the quasi-Newton methods stall)");
         }
         if (f.loss.needsTargets() && f.targetColumns.isEmpty()) {
             throw new IllegalArgumentException("condition '" + f.name + "': " + f.loss + " compares with targets; use "

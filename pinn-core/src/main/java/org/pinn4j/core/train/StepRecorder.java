@@ -104,6 +104,14 @@ final class StepRecorder {
                                 + "); kept the parameters of step " + run.step,
                         lastGood);
             }
+            if (Math.abs(g) > MAX_GRADIENT) {
+                // Adam's second moment is the gradient squared: it would be infinite, and every update 0
+                throw new DivergenceException(
+                        "training diverged at step " + (run.step + 1) + ": a gradient entry is " + g + " (loss " + loss
+                                + "), too large to square in double precision as the optimizers do; kept the parameters"
+                                + " of step " + run.step + "; scale the loss down (condition weights, data, domain)",
+                        lastGood);
+            }
         }
         return loss;
     }
@@ -154,6 +162,9 @@ final class StepRecorder {
      * counts again from its resumption.
      */
     static final double BLOW_UP_FACTOR = 1e6;
+
+    /** The largest gradient entry a first-order step takes: its square stays a double (sqrt(MAX_VALUE) ~ 1.3e154). */
+    static final double MAX_GRADIENT = 1e150;
 
     /** Steps a blown-up loss must stay above the bound, rising, before the run is stopped. */
     static final int BLOW_UP_STEPS = 50;

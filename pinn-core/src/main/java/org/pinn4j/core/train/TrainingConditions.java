@@ -42,6 +42,30 @@ final class TrainingConditions {
                     cond, term, Samplers.create(recipe.sampler(), rng.split().nextLong() & Long.MAX_VALUE));
             sample(i);
         }
+        requirePoints();
+    }
+
+    /**
+     * Refuses a problem none of whose conditions has a point (its loss is 0 whatever the parameters: a run would
+     * "complete" without training) and warns about each condition without points (it adds nothing to the loss).
+     */
+    private void requirePoints() {
+        List<String> empty = new java.util.ArrayList<>();
+        for (ConditionState c : states) {
+            if (c.points.size() == 0) {
+                empty.add(c.condition.name());
+            }
+        }
+        if (!empty.isEmpty() && empty.size() == states.length) {
+            throw new IllegalArgumentException("problem '" + problem.name() + "': "
+                    + (states.length == 1
+                            ? "its condition '" + empty.get(0) + "' has 0 points"
+                            : "all its conditions " + empty + " have 0 points")
+                    + ", so there is nothing to train on; give a condition points, e.g. withPoints(1000)");
+        }
+        for (String name : empty) {
+            warnings.add("condition '" + name + "' has 0 points: it adds nothing to the loss");
+        }
     }
 
     /**

@@ -263,7 +263,44 @@ class ApiBadInputTest {
                         "negative weight",
                         () -> Conditions.pde("pde", s -> s.output("u")).withWeight(-1),
                         IAE,
-                        "condition 'pde': weight -1.0 must be a finite number >= 0"),
+                        "condition 'pde': weight -1.0 must be a number from 0 to 1e100"),
+                row(
+                        "a weight whose loss gradients cannot be squared (Adam used to leave the parameters as they"
+                                + " were and the run 'completed')",
+                        () -> Conditions.pde("pde", s -> s.output("u")).withWeight(1e308),
+                        IAE,
+                        "condition 'pde': weight 1.0E308 must be a number from 0 to 1e100",
+                        "overflow"),
+                row(
+                        "the only condition has 0 points (the run used to 'complete' with loss 0)",
+                        () -> new Trainer(
+                                line().condition(Conditions.pde(
+                                                        "pde",
+                                                        s -> s.output("u")
+                                                                .d("x", "x")
+                                                                .plus(1.0))
+                                                .withPoints(0))
+                                        .build(),
+                                ONE_STEP),
+                        IAE,
+                        "problem 'line': its condition 'pde' has 0 points, so there is nothing to train on",
+                        "withPoints(1000)"),
+                row(
+                        "every condition has 0 points",
+                        () -> new Trainer(
+                                line().condition(Conditions.pde(
+                                                        "pde",
+                                                        s -> s.output("u")
+                                                                .d("x", "x")
+                                                                .plus(1.0))
+                                                .withPoints(0))
+                                        .condition(Conditions.dirichlet(
+                                                        "bc", org.pinn4j.core.problem.Region.boundary(), "u", x -> 0.0)
+                                                .withPoints(0))
+                                        .build(),
+                                ONE_STEP),
+                        IAE,
+                        "problem 'line': all its conditions [pde, bc] have 0 points"),
                 // data
                 row(
                         "data values and points of different lengths",
@@ -301,6 +338,19 @@ class ApiBadInputTest {
                         () -> new Interval(2, 1),
                         IAE,
                         "Interval: lower bound 2.0 must be < upper bound 1.0"),
+                row(
+                        "Interval narrower than its input scaling can take (a NaN loss 'before any update' used to"
+                                + " be the message)",
+                        () -> new Interval(0, 1e-300),
+                        IAE,
+                        "Interval: [0.0, 1.0E-300] is too narrow (width 1.0E-300)",
+                        "rescale the variable"),
+                row(
+                        "Interval holding a handful of doubles",
+                        () -> new Interval(1, 1 + 1e-15),
+                        IAE,
+                        "Interval: [1.0, 1.000000000000001] is too narrow",
+                        "1e-10 times the largest bound"),
                 row(
                         "Interval with NaN",
                         () -> new Interval(Double.NaN, 1),

@@ -82,7 +82,7 @@ class TrainerBehaviourTest {
         assertTrue(
                 r.message()
                         .matches(
-                                "training diverged at step \\d+: (loss term '\\w+' became (NaN|Infinity)|the gradient became non-finite.*); kept the parameters of step \\d+"),
+                                "training diverged at step \\d+: (loss term '\\w+' became (NaN|Infinity)|the gradient became non-finite.*|a gradient entry is .*); kept the parameters of step \\d+.*"),
                 r.message());
         for (double p : r.model().parameters()) {
             assertTrue(Double.isFinite(p), "kept parameters are finite");
@@ -127,6 +127,44 @@ class TrainerBehaviourTest {
                 Phase.steps(() -> Optimizers.momentum(0.9), () -> Schedules.constant(0.1), kept, "sgd"));
         assertArrayEquals(
                 Trainer.train(heat(0.1, false), shorter).model().parameters(), keptParameters, 0.0, "step " + kept);
+    }
+
+    @Test
+    void aGradientTooLargeToSquareStopsAsDivergence() {
+        // a source of 1e152 (weight 1, within bounds): loss ~1e304 (finite), gradient entries beyond 1e150, whose
+        // squares overflow Adam's second moment (every update would be 0)
+        Problem p = Problem.builder("huge-source")
+                .inputs("x")
+                .outputs("u")
+                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
+                .condition(org.pinn4j.core.problem.Conditions.pde(
+                        "pde", s -> s.output("u").d("x", "x").plus(1e152)))
+                .build();
+        TrainingResult r = Trainer.train(p, Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(5, 1e-3)));
+        assertEquals(TrainingResult.Status.DIVERGED, r.status(), r.message());
+        assertTrue(
+                r.message()
+                        .matches("training diverged at step 1: a gradient entry is \\S+ \\(loss \\S+\\), too large to"
+                                + " square in double precision as the optimizers do; kept the parameters of step 0;"
+                                + " scale the loss down \\(condition weights, data, domain\\)"),
+                r.message());
+    }
+
+    @Test
+    void aConditionWithoutPointsAmongOthersIsAWarning() {
+        Problem p = Problem.builder("line")
+                .inputs("x")
+                .outputs("u")
+                .domain(new org.pinn4j.core.geometry.Interval(-1, 1))
+                .condition(org.pinn4j.core.problem.Conditions.pde(
+                        "pde", s -> s.output("u").d("x", "x").plus(1.0)))
+                .condition(org.pinn4j.core.problem.Conditions.dirichlet(
+                                "bc", org.pinn4j.core.problem.Region.boundary(), "u", x -> 0.0)
+                        .withPoints(0))
+                .build();
+        assertEquals(
+                java.util.List.of("condition 'bc' has 0 points: it adds nothing to the loss"),
+                new Trainer(p, Recipe.of(NetworkConfig.mlp(1, 4), Phase.adam(1, 1e-3))).warnings());
     }
 
     @Test
