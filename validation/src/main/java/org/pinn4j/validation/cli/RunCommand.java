@@ -205,9 +205,19 @@ final class RunCommand implements Callable<Integer> {
                 }
             });
         }
-        o = o.withListener(new ProgressLines(err, recipe.logEvery()));
+        ProgressBarLine bar = ProgressBarLine.wanted()
+                ? new ProgressBarLine(System.err, ProgressBarLine.columns(), p.name(), true)
+                : null;
+        o = o.withListener(bar != null ? bar : new ProgressLines(err, recipe.logEvery()));
         try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
-            RunResult r = new Runner(parent.artifacts).run(p, o.withStopWhen(signal.request()), held);
+            RunResult r;
+            try {
+                r = new Runner(parent.artifacts).run(p, o.withStopWhen(signal.request()), held);
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
             return report(r, dir, stdout, err);
         }
     }

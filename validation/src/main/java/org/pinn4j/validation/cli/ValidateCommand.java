@@ -92,7 +92,10 @@ final class ValidateCommand implements Callable<Integer> {
                                 err.println(line);
                                 err.flush();
                             },
-                            signal.request());
+                            signal.request(),
+                            task -> ProgressBarLine.wanted()
+                                    ? new ProgressBarLine(System.err, ProgressBarLine.columns(), task, false)
+                                    : null);
             return report(entries, signal.requested(), stdout, err);
         }
     }

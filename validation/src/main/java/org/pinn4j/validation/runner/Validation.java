@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.pinn4j.core.io.AtomicFiles;
+import org.pinn4j.core.train.TrainingListener;
 import org.pinn4j.problems.BenchmarkProblem;
 
 /**
@@ -50,8 +52,24 @@ public final class Validation {
             OptionalInt threads,
             Consumer<String> progress,
             BooleanSupplier stop) {
+        return run(problems, dir, quick, threads, progress, stop, task -> null);
+    }
+
+    /**
+     * As {@link #run(List, Path, boolean, OptionalInt, Consumer, BooleanSupplier)}, with a training listener for
+     * each problem from {@code listenerFor} (given the task name "i/n problem"; null = none), e.g. a progress bar;
+     * one that is {@link AutoCloseable} is closed when its problem ends.
+     */
+    public List<ValidationEntry> run(
+            List<BenchmarkProblem> problems,
+            Path dir,
+            boolean quick,
+            OptionalInt threads,
+            Consumer<String> progress,
+            BooleanSupplier stop,
+            Function<String, TrainingListener> listenerFor) {
         try (RunDirectory top = RunDirectory.open(dir)) {
-            return runAll(problems, dir, quick, threads, progress, stop);
+            return runAll(problems, dir, quick, threads, progress, stop, listenerFor);
         }
     }
 
@@ -61,7 +79,8 @@ public final class Validation {
             boolean quick,
             OptionalInt threads,
             Consumer<String> progress,
-            BooleanSupplier stop) {
+            BooleanSupplier stop,
+            Function<String, TrainingListener> listenerFor) {
         List<ValidationEntry> entries = new ArrayList<>();
         int k = 0;
         for (BenchmarkProblem p : problems) {
@@ -75,9 +94,20 @@ public final class Validation {
             if (threads.isPresent()) {
                 o = o.withThreads(threads.getAsInt());
             }
+            TrainingListener listener = listenerFor.apply(k + "/" + problems.size() + " " + p.name());
+            if (listener != null) {
+                o = o.withListener(listener);
+            }
             ValidationEntry e;
             try {
-                RunResult r = runner.run(p, o);
+                RunResult r;
+                try {
+                    r = runner.run(p, o);
+                } finally {
+                    if (listener instanceof AutoCloseable c) {
+                        close(c);
+                    }
+                }
                 boolean interrupted = r.interrupted();
                 e = new ValidationEntry(
                         p,
@@ -106,6 +136,14 @@ public final class Validation {
         }
         write(dir, entries, quick);
         return entries;
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close " + c + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Path dir, List<ValidationEntry> entries, boolean quick) {
