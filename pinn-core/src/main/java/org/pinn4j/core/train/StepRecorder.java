@@ -146,7 +146,10 @@ final class StepRecorder {
                 run.losses(),
                 history.coefficientNames(),
                 coefs,
-                elapsed);
+                elapsed,
+                validation == null || Double.isNaN(validationError)
+                        ? Double.NaN
+                        : validation.relativeL2(validationError));
         boolean go = true;
         for (TrainingListener l : listeners) {
             go &= l.onStep(r);

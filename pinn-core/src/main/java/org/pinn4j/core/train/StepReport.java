@@ -16,6 +16,8 @@ import java.util.List;
  * @param coefficientNames trainable coefficient names
  * @param coefficients  their current values
  * @param elapsedSeconds wall time since training started
+ * @param validationRelL2 relative L2 error on the validation set ({@link Trainer#validation}) measured at this
+ *     step, NaN when it was not measured at this step
  */
 public record StepReport(
         int step,
@@ -28,4 +30,5 @@ public record StepReport(
         double[] termLosses,
         List<String> coefficientNames,
         double[] coefficients,
-        double elapsedSeconds) {}
+        double elapsedSeconds,
+        double validationRelL2) {}

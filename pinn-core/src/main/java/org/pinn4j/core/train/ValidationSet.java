@@ -84,6 +84,21 @@ final class ValidationSet {
         return due;
     }
 
+    /**
+     * The relative L2 error that a mean squared error {@code mse} from {@link #error} is: sqrt(mse / mean of the
+     * squared values), NaN when the values are all 0.
+     */
+    double relativeL2(double mse) {
+        double sum = 0;
+        for (double[] v : values) {
+            for (double x : v) {
+                sum += x * x;
+            }
+        }
+        double meanSquare = sum / ((double) count * values.length);
+        return meanSquare > 0 ? Math.sqrt(mse / meanSquare) : Double.NaN;
+    }
+
     /** Mean over points and outputs of (prediction - value)^2. */
     double error(double[] params) {
         try (BatchEvaluator evaluator = new BatchEvaluator(1)) {

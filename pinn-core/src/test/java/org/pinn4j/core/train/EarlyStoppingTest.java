@@ -11,7 +11,18 @@ import org.pinn4j.core.nn.NetworkConfig;
 class EarlyStoppingTest {
     private static StepReport report(int step, double total) {
         return new StepReport(
-                step, 100, "adam", 0, 1e-3, total, List.of("pde"), new double[] {total}, List.of(), new double[0], 0);
+                step,
+                100,
+                "adam",
+                0,
+                1e-3,
+                total,
+                List.of("pde"),
+                new double[] {total},
+                List.of(),
+                new double[0],
+                0,
+                Double.NaN);
     }
 
     /** The step at which the listener says stop, or -1 if it never does. */

@@ -56,6 +56,28 @@ class HeldOutTest {
     }
 
     @Test
+    void listenersSeeTheRelativeL2OfEachMeasuredStep() {
+        // the report carries what HeldOut.relativeL2 computes from the history, at the same steps (the same
+        // formula over the same sums: 1e-15 relative)
+        double[] seen = new double[25];
+        TrainingListener l = new TrainingListener() {
+            @Override
+            public boolean onStep(StepReport r) {
+                seen[r.step() - 1] = r.validationRelL2();
+                return true;
+            }
+        };
+        TrainingResult r = Trainer.train(poisson(), steps(25), EXACT.every(10), l);
+        double[] curve = EXACT.relativeL2(r.history());
+        for (int k = 0; k < 25; k++) {
+            assertEquals(Double.isNaN(curve[k]), Double.isNaN(seen[k]), "step " + (k + 1));
+            if (!Double.isNaN(curve[k])) {
+                assertEquals(curve[k], seen[k], 1e-15 * curve[k], "step " + (k + 1));
+            }
+        }
+    }
+
+    @Test
     void measuredEveryNStepsAndAtTheLast() {
         double[] v =
                 Trainer.train(poisson(), steps(25), EXACT.every(10)).history().validation();

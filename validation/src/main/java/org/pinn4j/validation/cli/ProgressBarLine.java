@@ -13,8 +13,8 @@ import org.pinn4j.core.train.TrainingListener;
 
 /**
  * Progress of a training run as one line redrawn in place, for a terminal (me.tongfei:progressbar): the task
- * (problem, or "i/n problem" in a validation), percent, bar, step / total, elapsed time and ETA, the phase and the
- * total loss. Phase starts and stop reasons are printed above it as lines. Used when stderr is a terminal (the
+ * (problem, or "i/n problem" in a validation), percent, bar, step / total, elapsed time and ETA, the phase, the
+ * total loss and, where the run measures it, the last relative L2 error on the evaluation grid. Phase starts and stop reasons are printed above it as lines. Used when stderr is a terminal (the
  * launcher says so with {@code -Dpinn.terminal=true} and gives its width in {@code pinn.columns}); elsewhere
  * {@link ProgressLines} prints the same steps as plain lines. {@link #close} ends the bar with a newline.
  */
@@ -27,6 +27,7 @@ final class ProgressBarLine implements TrainingListener, AutoCloseable {
     private final String task;
     private final boolean phaseLines;
     private ProgressBar bar;
+    private double relL2 = Double.NaN;
 
     /**
      * A bar on {@code out} ({@code columns} wide) named {@code task}, with the phase lines above it or not ({@code
@@ -73,8 +74,12 @@ final class ProgressBarLine implements TrainingListener, AutoCloseable {
                     .startsFrom(r.step() - 1, Duration.ofMillis((long) (r.elapsedSeconds() * 1000)))
                     .build();
         }
+        if (!Double.isNaN(r.validationRelL2())) {
+            relL2 = r.validationRelL2(); // measured every ~1% of the run: the last measurement stays shown
+        }
         bar.stepTo(r.step());
-        bar.setExtraMessage(String.format(Locale.ROOT, "%s loss %.3e", r.phase(), r.total()));
+        bar.setExtraMessage(String.format(Locale.ROOT, "%s loss %.3e", r.phase(), r.total())
+                + (Double.isNaN(relL2) ? "" : String.format(Locale.ROOT, " rel L2 %.2e", relL2)));
         if (r.step() == r.totalSteps()) {
             close(); // the last planned step: the time after it (evaluation, charts) is not training
         }
