@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pinn4j.validation.runner.RunDirectory;
@@ -26,19 +24,6 @@ import org.pinn4j.validation.runner.RunDirectory;
 class ChartsOnFullDiskIT {
     @TempDir
     Path d;
-
-    /** Every regular file under {@code dir} (but the lock) with a hash of its bytes. */
-    private static TreeMap<String, Integer> contents(Path dir) throws IOException {
-        TreeMap<String, Integer> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().equals(RunDirectory.LOCK_FILE))
-                    .toList()) {
-                m.put(dir.relativize(f).toString(), java.util.Arrays.hashCode(Files.readAllBytes(f)));
-            }
-        }
-        return m;
-    }
 
     private static List<String> everything(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -63,24 +48,17 @@ class ChartsOnFullDiskIT {
         Path dir = d.resolve("charts");
         PinnProcess.Result first = PinnProcess.run(d, "run", "poisson-1d", "--quick", "--out", dir.toString());
         assertEquals(0, first.code(), first.toString());
-        TreeMap<String, Integer> before = contents(dir);
+        TreeMap<String, Integer> before = PinnProcess.contents(dir);
         long data = Files.size(dir.resolve("model.json")) + Files.size(dir.resolve("history.csv"));
         assertTrue(Files.size(dir.resolve("prediction.png")) > 10_000, "the first chart does not fit in the slack");
         // another seed gives another set; the disk takes model.json and history.csv (their sizes vary by a few
         // digits with the seed) and fills up in the first chart
-        PinnProcess.Result r = PinnProcess.run(
-                d,
-                null,
-                List.of("-Dpinn4j.test.diskBytes=" + (data + 3000)),
-                "run",
-                "poisson-1d",
-                "--quick",
-                "--seed",
-                "5",
-                "--out",
-                dir.toString());
+        PinnProcess.Result r = PinnProcess.quickRunOnDisk(d, data + 3000, dir);
         assertOneLineNoStackTrace(r, dir, "No space left on device (simulated: -Dpinn4j.test.diskBytes)");
-        assertEquals(before, contents(dir), "every file of the previous set is as it was, and nothing was added");
+        assertEquals(
+                before,
+                PinnProcess.contents(dir),
+                "every file of the previous set is as it was, and nothing was added");
         assertTrue(
                 everything(dir).stream().noneMatch(f -> f.endsWith(".tmp")),
                 "no temporary file left: " + everything(dir));
@@ -89,15 +67,8 @@ class ChartsOnFullDiskIT {
     @Test
     void realFullDiskWhileChartsAreWritten() throws Exception {
         // 192 KB: the run's model.json (~12 KB) and history.csv (~85 KB) fit, its charts (~1.7 MB) do not
-        Path mnt = Files.createDirectories(d.resolve("tmpfs"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", mnt.toString())
-                .redirectErrorStream(true)
-                .start();
-        String why = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (mount.waitFor() != 0) {
-            System.out.println("real full-disk chart case skipped: cannot mount a tmpfs here (" + why.strip() + ")");
-        }
-        Assumptions.assumeTrue(mount.exitValue() == 0, "cannot mount a tmpfs");
+        Path mnt = d.resolve("tmpfs");
+        PinnProcess.mountTmpfsOrSkip(mnt, "192k", "real full-disk chart case");
         try {
             Path dir = mnt.resolve("run");
             PinnProcess.Result r = PinnProcess.run(
@@ -112,7 +83,7 @@ class ChartsOnFullDiskIT {
             assertOneLineNoStackTrace(r, dir, "No space left on device");
             assertEquals(List.of("", "run", "run/" + RunDirectory.LOCK_FILE), everything(mnt), "nothing left");
         } finally {
-            new ProcessBuilder("umount", mnt.toString()).start().waitFor();
+            PinnProcess.unmount(mnt);
         }
     }
 }

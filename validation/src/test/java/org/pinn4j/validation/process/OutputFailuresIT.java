@@ -132,17 +132,7 @@ class OutputFailuresIT {
         assertEquals(0, first.code(), first.toString());
         byte[] before = Files.readAllBytes(dir.resolve("model.json"));
         // another seed gives another model; the disk takes 1,000 bytes, less than model.json
-        PinnProcess.Result r = PinnProcess.run(
-                d,
-                null,
-                List.of("-Dpinn4j.test.diskBytes=1000"),
-                "run",
-                "poisson-1d",
-                "--quick",
-                "--seed",
-                "5",
-                "--out",
-                dir.toString());
+        PinnProcess.Result r = PinnProcess.quickRunOnDisk(d, 1000, dir);
         assertEquals(1, r.code(), r.toString());
         String last = r.errLines().get(r.errLines().size() - 1);
         assertEquals(
@@ -159,15 +149,8 @@ class OutputFailuresIT {
     @Test
     void realFullDiskUnderOutputKeepsThePreviousFileAndExitsOne() throws Exception {
         // a 64 KB tmpfs, where the machine lets the test mount one (root, no container restriction)
-        Path mnt = Files.createDirectories(d.resolve("tmpfs"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt.toString())
-                .redirectErrorStream(true)
-                .start();
-        String why = new String(mount.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (mount.waitFor() != 0) {
-            System.out.println("real full-disk case skipped: cannot mount a tmpfs here (" + why.strip() + ")");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(mount.exitValue() == 0, "cannot mount a tmpfs");
+        Path mnt = d.resolve("tmpfs");
+        PinnProcess.mountTmpfsOrSkip(mnt, "64k", "real full-disk case");
         try {
             Path big = d.resolve("big-points.csv");
             StringBuilder sb = new StringBuilder("x\n");
@@ -188,7 +171,7 @@ class OutputFailuresIT {
             assertArrayEquals(before, Files.readAllBytes(out));
             assertEquals(List.of(out), list(mnt), "no temporary file left behind");
         } finally {
-            new ProcessBuilder("umount", mnt.toString()).start().waitFor();
+            PinnProcess.unmount(mnt);
         }
     }
 

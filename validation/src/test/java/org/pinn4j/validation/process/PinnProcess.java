@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.pinn4j.validation.runner.RunDirectory;
 
 /**
  * Runs the real {@code ./pinn} launcher as a separate process, as a user's shell does, so that exit codes,
@@ -82,6 +83,58 @@ final class PinnProcess {
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();
+    }
+
+    /** Every regular file under {@code dir} (but the lock, whose pid changes) with a hash of its bytes, by path. */
+    static java.util.TreeMap<String, Integer> contents(Path dir) throws IOException {
+        java.util.TreeMap<String, Integer> m = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(RunDirectory.LOCK_FILE))
+                    .toList()) {
+                m.put(dir.relativize(f).toString(), Arrays.hashCode(Files.readAllBytes(f)));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * {@code pinn run poisson-1d --quick --seed 5 --out out} in {@code dir} on a simulated disk that takes {@code
+     * bytes} (the seam of AtomicFiles); another seed than a first run's, so another set of outputs.
+     */
+    static Result quickRunOnDisk(Path dir, long bytes, Path out) throws IOException, InterruptedException {
+        return run(
+                dir,
+                null,
+                List.of("-Dpinn4j.test.diskBytes=" + bytes),
+                "run",
+                "poisson-1d",
+                "--quick",
+                "--seed",
+                "5",
+                "--out",
+                out.toString());
+    }
+
+    /**
+     * Mounts a tmpfs of {@code size} (e.g. 64k) on {@code mnt}, or skips the test, saying why, where the machine
+     * does not let it (root, no container restriction needed); {@code what} names the case in that line.
+     */
+    static void mountTmpfsOrSkip(Path mnt, String size, String what) throws IOException, InterruptedException {
+        Files.createDirectories(mnt);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mnt.toString())
+                .redirectErrorStream(true)
+                .start();
+        String why = new String(mount.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (mount.waitFor() != 0) {
+            System.out.println(what + " skipped: cannot mount a tmpfs here (" + why.strip() + ")");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.exitValue() == 0, "cannot mount a tmpfs");
+    }
+
+    /** Unmounts what {@link #mountTmpfsOrSkip} mounted. */
+    static void unmount(Path mnt) throws IOException, InterruptedException {
+        new ProcessBuilder("umount", mnt.toString()).start().waitFor();
     }
 
     /** Runs {@code pinn args...} in {@code dir} with stdout and stderr captured. */

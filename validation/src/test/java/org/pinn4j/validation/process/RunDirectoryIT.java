@@ -45,19 +45,6 @@ class RunDirectoryIT {
         return Files.readString(d.resolve(name + ".err"));
     }
 
-    /** Every regular file under {@code dir} with its bytes' hash, by relative path; not the lock (its pid changes). */
-    private static TreeMap<String, Integer> contents(Path dir) throws IOException {
-        TreeMap<String, Integer> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().equals(RunDirectory.LOCK_FILE))
-                    .toList()) {
-                m.put(dir.relativize(f).toString(), java.util.Arrays.hashCode(Files.readAllBytes(f)));
-            }
-        }
-        return m;
-    }
-
     @Test
     void aSecondRunIntoABusyDirectoryIsRefusedAndTheFirstFinishesIntact() throws Exception {
         Path dir = d.resolve("busy");
@@ -130,24 +117,17 @@ class RunDirectoryIT {
         Path dir = d.resolve("set");
         PinnProcess.Result first = PinnProcess.run(d, "run", "poisson-1d", "--quick", "--out", dir.toString());
         assertEquals(0, first.code(), first.toString());
-        TreeMap<String, Integer> before = contents(dir);
+        TreeMap<String, Integer> before = PinnProcess.contents(dir);
         long model = Files.size(dir.resolve("model.json"));
         assertTrue(Files.size(dir.resolve("history.csv")) > 2000, "history.csv is what the disk fills up on");
         // another seed gives another set; the disk takes model.json (its size varies by a few digits) and fills
         // up in the middle of history.csv, the second file of the set
-        PinnProcess.Result r = PinnProcess.run(
-                d,
-                null,
-                List.of("-Dpinn4j.test.diskBytes=" + (model + 1000)),
-                "run",
-                "poisson-1d",
-                "--quick",
-                "--seed",
-                "5",
-                "--out",
-                dir.toString());
+        PinnProcess.Result r = PinnProcess.quickRunOnDisk(d, model + 1000, dir);
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.err().contains("history.csv: No space left on device (simulated"), r.toString());
-        assertEquals(before, contents(dir), "every file of the previous set is as it was, and nothing was added");
+        assertEquals(
+                before,
+                PinnProcess.contents(dir),
+                "every file of the previous set is as it was, and nothing was added");
     }
 }
