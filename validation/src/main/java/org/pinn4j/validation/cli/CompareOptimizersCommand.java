@@ -116,11 +116,24 @@ final class CompareOptimizersCommand implements Callable<Integer> {
                 budget == null ? OptionalDouble.empty() : OptionalDouble.of(budget),
                 base,
                 dir);
-        OptimizerComparison.Comparison c =
-                OptimizerComparison.run(p, s, new Runner(parent.artifacts), new ComparisonCharts(), line -> {
-                    err.println("compare-optimizers " + line);
-                    err.flush();
-                });
+        OptimizerComparison.Comparison c;
+        boolean stopped;
+        try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
+            OptimizerComparison.Settings withStop = new OptimizerComparison.Settings(
+                    s.recipe(), s.methods(), s.budgetSeconds(), s.base().withStopWhen(signal.request()), s.out());
+            c = OptimizerComparison.run(p, withStop, new Runner(parent.artifacts), new ComparisonCharts(), line -> {
+                err.println("compare-optimizers " + line);
+                err.flush();
+            });
+            stopped = signal.requested();
+            if (stopped) {
+                err.println(spec.qualifiedName() + ": stopped on a signal; "
+                        + dir.resolve(OptimizerComparison.REPORT_FILE)
+                        + " compares the methods run so far, and the stopped one continues with pinn run " + p.name()
+                        + " --resume " + dir.resolve("<method>") + " and its options");
+                err.flush();
+            }
+        }
         for (OptimizerComparison.MethodRun m : c.runs()) {
             RunResult r = m.run();
             StringBuilder line = new StringBuilder(m.method() + ": rel L2 " + Numbers.sci(r.relL2()) + ", "

@@ -112,6 +112,9 @@ public final class OptimizerComparison {
             if (budgetReached) {
                 return "time budget";
             }
+            if (run.interrupted()) {
+                return "stopped on a signal";
+            }
             return run.ok()
                     ? run.training().message()
                     : "diverged: " + run.training().message();
@@ -185,6 +188,15 @@ public final class OptimizerComparison {
                 runs.add(m);
                 say.accept(method + ": rel L2 " + Numbers.sci(r.relL2()) + " after " + m.iterations() + " iterations, "
                         + Numbers.fixed(r.seconds(), 1) + " s (" + m.stopReason() + ")");
+                if (r.interrupted()) {
+                    // stopped on request (a signal): the comparison so far is written, the other methods not run
+                    if (i < s.methods().size()) {
+                        say.accept("stopped: "
+                                + String.join(
+                                        ", ", s.methods().subList(i, s.methods().size())) + " not run");
+                    }
+                    break;
+                }
             }
             Comparison c = new Comparison(p.name(), s.recipe(), base, s.budgetSeconds(), List.copyOf(runs));
             write(d.path(), c, artifacts);

@@ -2,6 +2,7 @@ package org.pinn4j.validation.runner;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,40 @@ class OptimizerComparisonTest {
             assertTrue(m.budgetReached(), m.method());
             assertEquals("time budget", m.stopReason());
         }
+    }
+
+    @Test
+    void aStopRequestEndsTheComparisonAfterTheMethodInTraining() throws Exception {
+        // the request comes during the first method's quasi-Newton phase (as from a signal): that run stops at the
+        // end of its step and keeps its checkpoint, the comparison of what ran is written, the second is not run
+        BenchmarkProblem p = TestProblems.cheapPoissonQuasiNewton("poisson-qn", ADAM, ITERATIONS);
+        java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
+        org.pinn4j.core.train.TrainingListener raise = new org.pinn4j.core.train.TrainingListener() {
+            @Override
+            public boolean onStep(org.pinn4j.core.train.StepReport r) {
+                if (r.step() == ADAM + 10) {
+                    signal.set(true);
+                }
+                return true;
+            }
+        };
+        OptimizerComparison.Settings given = settings(tmp.resolve("s"), OptionalDouble.empty(), "bfgs", "lbfgs");
+        OptimizerComparison.Settings s = new OptimizerComparison.Settings(
+                given.recipe(),
+                given.methods(),
+                given.budgetSeconds(),
+                given.base().withListener(raise).withStopWhen(signal::get),
+                given.out());
+        List<String> said = new java.util.ArrayList<>();
+        OptimizerComparison.Comparison c = OptimizerComparison.run(p, s, new Runner(), null, said::add);
+        assertEquals(1, c.runs().size(), "only the method in training when the signal came: " + said);
+        assertEquals("stopped on a signal", c.runs().get(0).stopReason());
+        assertEquals(10, c.runs().get(0).iterations());
+        assertTrue(said.contains("stopped: lbfgs not run"), said.toString());
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("s").resolve(OptimizerComparison.REPORT_FILE)));
+        assertTrue(java.nio.file.Files.isRegularFile(
+                tmp.resolve("s").resolve("bfgs").resolve(RunCheckpoint.CHECKPOINT_FILE)));
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("s").resolve("lbfgs")));
     }
 
     @Test
