@@ -13,11 +13,12 @@ import org.pinn4j.core.train.Recipe;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.EvaluationGrid;
 import org.pinn4j.problems.ProblemContext;
+import org.pinn4j.problems.ProblemParameter;
 import org.pinn4j.problems.Reference;
 
 /**
  * European call under Black-Scholes: V_t + 0.5 sigma^2 S^2 V_SS + r S V_S - r V = 0 for S in [0, 200],
- * calendar time t in [0, T], K = 100, r = 0.05, sigma = 0.2, T = 1, with V(S, T) = max(S - K, 0),
+ * calendar time t in [0, T], K = 100, T = 1, r = 0.05 and sigma = 0.2 (parameters {@code r} and {@code sigma}), with V(S, T) = max(S - K, 0),
  * V(0, t) = 0 and V(200, t) = 200 - K e^{-r (T - t)}. Inputs S, t; output V.
  *
  * <p>Scaling: the network sees S scaled to [-1, 1] automatically, but prices are O(K). The output is
@@ -36,6 +37,15 @@ public final class BlackScholesCall implements BenchmarkProblem {
     public static final double T = 1;
     /** Upper end of the asset-price domain. */
     public static final double S_MAX = 200;
+    /** The volatility as a parameter ({@code --param sigma=0.3}), default {@link #SIGMA}. */
+    public static final ProblemParameter VOLATILITY = new ProblemParameter("sigma", "volatility", SIGMA, 0.01, 2.0);
+    /** The risk-free rate as a parameter ({@code --param r=0.02}), default {@link #R}. */
+    public static final ProblemParameter RATE = new ProblemParameter("r", "risk-free rate", R, 0.0, 0.5);
+
+    @Override
+    public List<ProblemParameter> parameters() {
+        return List.of(VOLATILITY, RATE);
+    }
 
     @Override
     public String name() {
@@ -70,6 +80,8 @@ public final class BlackScholesCall implements BenchmarkProblem {
 
     @Override
     public Problem problem(ProblemContext context) {
+        double sigma = context.parameter(VOLATILITY);
+        double r = context.parameter(RATE);
         return Problem.builder(name())
                 .inputs("S", "t")
                 .outputs("V")
@@ -79,9 +91,9 @@ public final class BlackScholesCall implements BenchmarkProblem {
                             Field v = s.output("V");
                             Field S = s.input("S");
                             return v.d("t")
-                                    .plus(S.square().times(v.d("S", "S")).times(0.5 * SIGMA * SIGMA))
-                                    .plus(S.times(v.d("S")).times(R))
-                                    .minus(v.times(R))
+                                    .plus(S.square().times(v.d("S", "S")).times(0.5 * sigma * sigma))
+                                    .plus(S.times(v.d("S")).times(r))
+                                    .minus(v.times(r))
                                     .div(K);
                         })
                         .withPoints(4000))
@@ -106,7 +118,7 @@ public final class BlackScholesCall implements BenchmarkProblem {
                         Support.face("S = 200", 0, S_MAX),
                         100,
                         s -> List.of(s.output("V")
-                                .minus(s.source("far", p -> S_MAX - K * Math.exp(-R * (T - p[1]))))
+                                .minus(s.source("far", p -> S_MAX - K * Math.exp(-r * (T - p[1]))))
                                 .div(K)),
                         List.of(),
                         p -> new double[0][]))

@@ -159,22 +159,11 @@ public final class ModelFile {
         Optional<CatalogueEntry> entry = Optional.empty();
         if (c.isObject()) {
             try {
-                java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
-                JsonNode p = c.path("parameters");
-                if (!p.isMissingNode() && !p.isObject()) {
-                    throw new IllegalArgumentException("'parameters' must be an object of numbers");
-                }
-                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-                    java.util.Map.Entry<String, JsonNode> e = it.next();
-                    if (!e.getValue().isNumber()
-                            || !Double.isFinite(e.getValue().asDouble())) {
-                        throw new IllegalArgumentException(
-                                "parameter '" + e.getKey() + "' must be a finite number; got " + e.getValue());
-                    }
-                    parameters.put(e.getKey(), e.getValue().asDouble());
-                }
                 entry = Optional.of(new CatalogueEntry(
-                        c.path("entry").asText(""), c.path("version").asInt(0), parameters));
+                        c.path("entry").asText(""),
+                        c.path("version").asInt(0),
+                        numbers(c, "parameters", "parameter"),
+                        numbers(c, "settings", "setting")));
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException("model file " + path + ": field 'catalogue': " + e.getMessage(), e);
             }
@@ -183,6 +172,24 @@ public final class ModelFile {
                 content.path("problem").asText(""),
                 content.path("outputTransform").asBoolean(false),
                 entry);
+    }
+
+    /** The object {@code field} of {@code c} as finite numbers by name; a missing field is an empty map. */
+    private static java.util.Map<String, Double> numbers(JsonNode c, String field, String what) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        JsonNode p = c.path(field);
+        if (!p.isMissingNode() && !p.isObject()) {
+            throw new IllegalArgumentException("'" + field + "' must be an object of numbers");
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
+                throw new IllegalArgumentException(
+                        what + " '" + e.getKey() + "' must be a finite number; got " + e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
     }
 
     /** The file's content without its checksum, once format, version and checksum have been checked. */
@@ -293,6 +300,10 @@ public final class ModelFile {
             if (!entry.parameters().isEmpty()) {
                 ObjectNode p = c.putObject("parameters");
                 entry.parameters().forEach(p::put);
+            }
+            if (!entry.settings().isEmpty()) {
+                ObjectNode p = c.putObject("settings");
+                entry.settings().forEach(p::put);
             }
         }
         ObjectNode coefs = o.putObject("coefficients");
@@ -590,9 +601,15 @@ public final class ModelFile {
      * @param version the entry's definition version (at least 1)
      * @param parameters the values of the entry's declared parameters it was trained with (empty: it declares
      *     none, or the file predates parameters and they had their defaults)
+     * @param settings training settings given in the same way (network width, collocation points, ...: what a sweep
+     *     varies), recorded for the reader; empty when none was given
      */
-    public record CatalogueEntry(String name, int version, java.util.Map<String, Double> parameters) {
-        /** Checks the name is not blank and the version at least 1; copies the parameters in order. */
+    public record CatalogueEntry(
+            String name,
+            int version,
+            java.util.Map<String, Double> parameters,
+            java.util.Map<String, Double> settings) {
+        /** Checks the name is not blank and the version at least 1; copies the parameters and settings in order. */
         public CatalogueEntry {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("catalogue entry name must not be blank");
@@ -601,6 +618,12 @@ public final class ModelFile {
                 throw new IllegalArgumentException("catalogue entry version must be >= 1; got " + version);
             }
             parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
+
+        /** An entry with parameters and no settings. */
+        public CatalogueEntry(String name, int version, java.util.Map<String, Double> parameters) {
+            this(name, version, parameters, java.util.Map.of());
         }
 
         /** An entry without parameters. */

@@ -20,6 +20,14 @@ public sealed interface ScheduleSettings
     /** The rate at the first step. */
     double initialRate();
 
+    /**
+     * These settings with another rate at the first step; the other settings are kept, except a cosine's floor,
+     * scaled by the same factor.
+     *
+     * @throws IllegalArgumentException if the rate is not a positive finite number (or below a plateau's minimum)
+     */
+    ScheduleSettings withInitialRate(double rate);
+
     /** The name and every setting, e.g. "constant(rate 0.002)". */
     default String describe() {
         return Settings.describe(name(), (Record) this);
@@ -50,6 +58,11 @@ public sealed interface ScheduleSettings
         public double initialRate() {
             return rate;
         }
+
+        @Override
+        public ScheduleSettings withInitialRate(double rate) {
+            return new Constant(rate);
+        }
     }
 
     /**
@@ -78,6 +91,11 @@ public sealed interface ScheduleSettings
         @Override
         public double initialRate() {
             return initial;
+        }
+
+        @Override
+        public ScheduleSettings withInitialRate(double rate) {
+            return new Step(rate, every, gamma);
         }
     }
 
@@ -108,6 +126,11 @@ public sealed interface ScheduleSettings
         public double initialRate() {
             return initial;
         }
+
+        @Override
+        public ScheduleSettings withInitialRate(double rate) {
+            return new Exponential(rate, decayRate, decaySteps);
+        }
     }
 
     /**
@@ -136,6 +159,11 @@ public sealed interface ScheduleSettings
         @Override
         public double initialRate() {
             return initial;
+        }
+
+        @Override
+        public ScheduleSettings withInitialRate(double rate) {
+            return new Cosine(rate, floor * (rate / initial), steps);
         }
     }
 
@@ -173,6 +201,11 @@ public sealed interface ScheduleSettings
         @Override
         public double initialRate() {
             return initial;
+        }
+
+        @Override
+        public ScheduleSettings withInitialRate(double rate) {
+            return new Plateau(rate, factor, patience, minRate, threshold);
         }
     }
 }

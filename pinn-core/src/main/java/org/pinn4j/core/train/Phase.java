@@ -524,6 +524,31 @@ public final class Phase {
         return f.attention;
     }
 
+    /**
+     * Copy with another length: steps, epochs or iterations, as the phase counts them.
+     *
+     * @throws IllegalArgumentException if {@code length} &lt; 1
+     */
+    public Phase withLength(int length) {
+        return with(c -> c.length = length);
+    }
+
+    /**
+     * Copy of a built-in first-order phase ({@link #adam}, {@link #steps(OptimizerSettings, ScheduleSettings, int)},
+     * {@link #epochs(OptimizerSettings, ScheduleSettings, int, int)}) whose schedule starts at {@code rate}.
+     *
+     * @throws IllegalArgumentException for a phase without a recorded schedule (quasi-Newton, Levenberg-Marquardt,
+     *     custom) or a rate that is not a positive finite number
+     */
+    public Phase withLearningRate(double rate) {
+        if (f.schedule == null) {
+            throw new IllegalArgumentException(f.label + ": this phase has no learning rate to set (only Adam and the"
+                    + " other built-in first-order phases have one)");
+        }
+        ScheduleSettings changed = f.schedule.withInitialRate(rate);
+        return with(c -> c.schedule = changed);
+    }
+
     /** Copy with another label (progress lines, history, charts). */
     public Phase withLabel(String label) {
         return with(c -> c.label = Objects.requireNonNull(label, "label"));

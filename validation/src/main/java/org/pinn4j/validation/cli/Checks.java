@@ -1,6 +1,8 @@
 package org.pinn4j.validation.cli;
 
 import org.pinn4j.problems.BenchmarkProblem;
+import org.pinn4j.problems.ProblemParameter;
+import org.pinn4j.validation.runner.RunSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -37,8 +39,8 @@ final class Checks {
     }
 
     /**
-     * {@code --param NAME=V} options as numbers, checked against the problem's declared parameters (names and
-     * ranges); none given = an empty map.
+     * {@code --param NAME=V} options as numbers, checked against the problem's declared parameters and the run
+     * settings every problem takes ({@link RunSettings}: names and ranges); none given = an empty map.
      */
     static java.util.Map<String, Double> parameters(
             CommandSpec spec, BenchmarkProblem p, java.util.Map<String, String> given) {
@@ -62,7 +64,25 @@ final class Checks {
             }
             out.put(e.getKey(), v);
         }
-        p.parameterValues(out); // unknown names and values out of range: one line naming the accepted ones
+        for (String name : out.keySet()) {
+            if (!RunSettings.isSetting(name)
+                    && p.parameters().stream().noneMatch(pp -> pp.name().equals(name))) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--param " + name + ": problem '" + p.name() + "' has no parameter '" + name + "'; "
+                                + (p.parameters().isEmpty()
+                                        ? "it has none of its own"
+                                        : "its parameters are "
+                                                + String.join(
+                                                        ", ",
+                                                        p.parameters().stream()
+                                                                .map(ProblemParameter::describe)
+                                                                .toList()))
+                                + "; every problem takes " + String.join(", ", RunSettings.descriptions()));
+            }
+        }
+        RunSettings.of(out); // values out of range: one line naming the range
+        p.parameterValues(RunSettings.problemParameters(out));
         return out;
     }
 

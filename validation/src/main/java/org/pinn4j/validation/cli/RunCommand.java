@@ -14,6 +14,7 @@ import org.pinn4j.validation.runner.RunCheckpoint;
 import org.pinn4j.validation.runner.RunDirectory;
 import org.pinn4j.validation.runner.RunOptions;
 import org.pinn4j.validation.runner.RunResult;
+import org.pinn4j.validation.runner.RunSettings;
 import org.pinn4j.validation.runner.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--param",
             paramLabel = "NAME=V",
             description = "Set one of the problem's parameters, e.g. --param nu=0.01 for burgers (repeatable;"
-                    + " `pinn list` shows each problem's parameters, defaults and ranges).")
+                    + " `pinn list` shows each problem's parameters, defaults and ranges), or a training setting of"
+                    + " any problem: width, depth (hidden layers), points (residual collocation points), lr (first"
+                    + " phase's learning rate), steps (last phase's length).")
     java.util.Map<String, String> params;
 
     @Option(
@@ -144,12 +147,13 @@ final class RunCommand implements Callable<Integer> {
                                             .toList()));
         }
         String name = recipeName();
-        Recipe recipe = p.recipe(name, optimizer);
+        java.util.Map<String, Double> given = Checks.parameters(spec, p, params);
+        Recipe recipe = RunSettings.of(given).applyTo(p.name(), p.recipe(name, optimizer));
         RunOptions o = RunOptions.defaults()
                 .withOut(out)
                 .withRecipe(name)
                 .withOptimizer(optimizer)
-                .withParameters(Checks.parameters(spec, p, params));
+                .withParameters(given);
         if (noise != null) {
             o = o.withNoise(noise);
         }

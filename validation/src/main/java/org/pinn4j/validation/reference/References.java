@@ -70,7 +70,10 @@ public final class References {
                 return Optional.of(Burgers.REFERENCE);
             case "black-scholes":
                 return Optional.of(twoInputs(new BlackScholes(
-                        BlackScholesCall.K, BlackScholesCall.R, BlackScholesCall.SIGMA, BlackScholesCall.T)::value));
+                        BlackScholesCall.K,
+                        context.parameter(BlackScholesCall.RATE),
+                        context.parameter(BlackScholesCall.VOLATILITY),
+                        BlackScholesCall.T)::value));
             case "poisson-lshape":
                 return Optional.of(LShape.REFERENCE);
             case "allen-cahn":

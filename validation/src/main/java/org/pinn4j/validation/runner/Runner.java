@@ -100,12 +100,15 @@ public final class Runner {
     public RunResult run(BenchmarkProblem p, RunOptions o, RunDirectory d) {
         Path dir = d.path();
         RunCheckpoint.refuseUnfinished(dir, o);
-        Recipe base = p.recipe(o.recipe(), o.optimizer().orElse(null));
+        RunSettings settings = RunSettings.of(o.parameters());
+        Recipe base =
+                settings.applyTo(p.name(), p.recipe(o.recipe(), o.optimizer().orElse(null)));
         Recipe seeded = base.withSeed(o.seed().orElse(base.seed()))
                 .withThreads(o.threads().orElse(base.threads()));
         double noise = o.noiseFor(p);
-        ProblemContext ctx = References.contextFor(p, seeded.seed(), noise, o.quick(), o.parameters());
-        Problem problem = p.problem(ctx);
+        ProblemContext ctx = References.contextFor(
+                p, seeded.seed(), noise, o.quick(), RunSettings.problemParameters(o.parameters()));
+        Problem problem = settings.applyTo(p, p.problem(ctx));
         Recipe recipe = o.initFrom().isPresent()
                 ? seeded.startFrom(startModel(o.initFrom().get(), problem))
                 : seeded;
@@ -121,7 +124,7 @@ public final class Runner {
                     p.name(),
                     problem,
                     recipe,
-                    changedParameters(p, ctx),
+                    changedParameters(p, ctx, settings),
                     o,
                     dir,
                     o.listeners().toArray(new TrainingListener[0]));
@@ -171,7 +174,7 @@ public final class Runner {
             ModelFile.save(
                     model,
                     staged.resolve(MODEL_FILE),
-                    new ModelFile.CatalogueEntry(p.name(), p.version(), ctx.parameters()));
+                    new ModelFile.CatalogueEntry(p.name(), p.version(), ctx.parameters(), settings.values()));
             AtomicFiles.writeString(
                     staged.resolve(HISTORY_FILE), training.history().toCsv());
             List<String> notes = new ArrayList<>();
@@ -199,11 +202,11 @@ public final class Runner {
     }
 
     /**
-     * The parameters set away from their defaults, by name: what a checkpoint must agree on (a run made before
-     * parameters existed had the defaults, and records none).
+     * The parameters set away from their defaults and the run settings given, by name: what a checkpoint must agree
+     * on (a run made before parameters existed had the defaults, and records none).
      */
-    private static Map<String, Double> changedParameters(BenchmarkProblem p, ProblemContext ctx) {
-        Map<String, Double> out = new java.util.TreeMap<>();
+    private static Map<String, Double> changedParameters(BenchmarkProblem p, ProblemContext ctx, RunSettings settings) {
+        Map<String, Double> out = new java.util.TreeMap<>(settings.values());
         for (org.pinn4j.problems.ProblemParameter pp : p.parameters()) {
             double v = ctx.parameter(pp);
             if (Double.compare(v, pp.defaultValue()) != 0) {
