@@ -23,12 +23,41 @@ public final class SparkSweep {
     /** One row per task, in the sweep's task order. */
     public static final String CSV_FILE = "sweep.csv";
 
+    /**
+     * The JVM flags of Spark's own launcher for Java 17 ({@code JavaModuleOptions}) and the Vector API module of the
+     * training kernels: what an executor JVM is started with.
+     */
+    public static final String EXECUTOR_JAVA_OPTIONS = "-XX:+IgnoreUnrecognizedVMOptions"
+            + " --add-modules=jdk.incubator.vector"
+            + " --add-opens=java.base/java.lang=ALL-UNNAMED"
+            + " --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
+            + " --add-opens=java.base/java.lang.reflect=ALL-UNNAMED"
+            + " --add-opens=java.base/java.io=ALL-UNNAMED"
+            + " --add-opens=java.base/java.net=ALL-UNNAMED"
+            + " --add-opens=java.base/java.nio=ALL-UNNAMED"
+            + " --add-opens=java.base/java.util=ALL-UNNAMED"
+            + " --add-opens=java.base/java.util.concurrent=ALL-UNNAMED"
+            + " --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED"
+            + " --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED"
+            + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
+            + " --add-opens=java.base/sun.nio.cs=ALL-UNNAMED"
+            + " --add-opens=java.base/sun.security.action=ALL-UNNAMED"
+            + " --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
+            + " -Djdk.reflect.useDirectMethodHandle=false"
+            + " -Dio.netty.tryReflectionSetAccessible=true";
+
     private final JavaSparkContext given;
     private final int localCores;
+    private final String clusterMaster;
 
     private SparkSweep(JavaSparkContext given, int localCores) {
+        this(given, localCores, null);
+    }
+
+    private SparkSweep(JavaSparkContext given, int localCores, String clusterMaster) {
         this.given = given;
         this.localCores = localCores;
+        this.clusterMaster = clusterMaster;
     }
 
     /**
@@ -40,6 +69,19 @@ public final class SparkSweep {
             throw new IllegalArgumentException("local master cores must be >= 1; got " + cores);
         }
         return new SparkSweep(null, cores);
+    }
+
+    /**
+     * Sweeps on the standalone cluster at {@code master} (spark://HOST:PORT): a context is started for each {@link
+     * #run} and stopped after it; the executors get this module's jar (the one this class was loaded from, with
+     * Spark and pinn4j inside) and the JVM flags Spark and the training kernels need. The output directory must be
+     * reachable at the same path on every worker.
+     */
+    public static SparkSweep cluster(String master) {
+        if (master == null || !master.startsWith("spark://")) {
+            throw new IllegalArgumentException("a cluster master is spark://HOST:PORT; got " + master);
+        }
+        return new SparkSweep(null, 0, master);
     }
 
     /**
@@ -88,6 +130,13 @@ public final class SparkSweep {
                         + " trains on " + sweep.threadsPerTask() + " thread(s) per task; set them equal");
             }
             rows = collect(given, tasks, dir);
+        } else if (clusterMaster != null) {
+            SparkConf conf = configuration(clusterMaster, sweep.threadsPerTask())
+                    .set("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS);
+            ownJar().ifPresent(jar -> conf.set("spark.jars", jar));
+            try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+                rows = collect(sc, tasks, dir);
+            }
         } else {
             if (sweep.threadsPerTask() > localCores) {
                 throw new IllegalArgumentException("threads per task (" + sweep.threadsPerTask()
@@ -101,6 +150,21 @@ public final class SparkSweep {
         }
         AtomicFiles.writeString(dir.resolve(CSV_FILE), csv(sweep, rows));
         return rows;
+    }
+
+    /** The jar this class was loaded from, if it was loaded from a jar (not from classes in a build directory). */
+    static java.util.Optional<String> ownJar() {
+        try {
+            java.security.CodeSource src =
+                    SparkSweep.class.getProtectionDomain().getCodeSource();
+            if (src == null) {
+                return java.util.Optional.empty();
+            }
+            Path p = Path.of(src.getLocation().toURI());
+            return p.toString().endsWith(".jar") ? java.util.Optional.of(p.toString()) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static List<SweepRow> collect(JavaSparkContext sc, List<SweepTask> tasks, Path dir) {

@@ -153,13 +153,15 @@ public final class Sweep {
             String name = e.getKey();
             if (!RunSettings.isSetting(name)
                     && p.parameters().stream().noneMatch(pp -> pp.name().equals(name))) {
-                throw new IllegalArgumentException("problem '" + problem + "' has no parameter '" + name + "'; its"
-                        + " parameters are "
+                throw new IllegalArgumentException("problem '" + problem + "' has no parameter '" + name + "'; "
                         + (p.parameters().isEmpty()
-                                ? "none"
-                                : p.parameters().stream()
-                                        .map(org.pinn4j.problems.ProblemParameter::describe)
-                                        .toList())
+                                ? "it has none of its own"
+                                : "its parameters are "
+                                        + String.join(
+                                                ", ",
+                                                p.parameters().stream()
+                                                        .map(org.pinn4j.problems.ProblemParameter::describe)
+                                                        .toList()))
                         + "; every problem takes " + String.join(", ", RunSettings.descriptions()));
             }
             List<Map<String, Double>> next = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.pinn4j.core.io.AtomicFiles;
 import org.pinn4j.validation.runner.RunArtifacts;
 import org.pinn4j.validation.runner.RunCheckpoint;
@@ -35,6 +36,22 @@ public final class TaskRunner {
     /** The directory of {@code task} under the sweep's output {@code out}. */
     public static Path directory(Path out, SweepTask task) {
         return out.resolve(TASKS).resolve(task.id());
+    }
+
+    /** The row {@code task} saved under {@code out}, if it has one (a finished or failed earlier run). */
+    public static Optional<SweepRow> savedRow(Path out, SweepTask task) {
+        Path file = directory(out, task).resolve(ROW_FILE);
+        return Files.exists(file) ? Optional.ofNullable(read(file, task)) : Optional.empty();
+    }
+
+    /** When {@code task}'s row was written under {@code out}, in milliseconds since the epoch (0 if it has none). */
+    public static long rowWrittenAt(Path out, SweepTask task) {
+        try {
+            return Files.getLastModifiedTime(directory(out, task).resolve(ROW_FILE))
+                    .toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Trains {@code task} under {@code out} (an absolute path every executor can reach) and returns its row. */

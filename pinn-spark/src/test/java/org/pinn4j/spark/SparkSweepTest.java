@@ -204,7 +204,7 @@ class SparkSweepTest {
                 IllegalArgumentException.class,
                 () -> SparkSweep.local(2).run(Sweep.of("burgers").withGrid("viscosity", 0.01), tmp.resolve("x")));
         assertTrue(
-                e.getMessage().contains("has no parameter 'viscosity'; its parameters are [nu (viscosity"),
+                e.getMessage().contains("has no parameter 'viscosity'; its parameters are nu (viscosity"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("every problem takes width"), e.getMessage());
         e = assertThrows(

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code pinn} command: {@code list}, {@code run}, {@code predict}, {@code bench}, {@code validate},
- * {@code compare-optimizers}.
+ * {@code compare-optimizers}; {@code sweep} runs from pinn-spark's jar, which adds it ({@link #main(String[], Map)}).
  *
  * <p>Exit codes: {@value #OK} success, {@value #FAILED} the work failed (training diverged, internal
  * error), {@value #BAD_INPUT} bad input (unknown problem or option, bad number, bad file, unusable
@@ -45,6 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BenchCommand.class,
             ValidateCommand.class,
             CompareOptimizersCommand.class,
+            SweepPlaceholder.class,
             CommandLine.HelpCommand.class
         })
 public final class PinnCli implements Runnable {
@@ -83,9 +85,26 @@ public final class PinnCli implements Runnable {
                 execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage)));
     }
 
+    /**
+     * Entry point of a jar that adds commands to {@code pinn} (pinn-spark's {@code sweep}): as {@link #main}, with
+     * {@code commands} (picocli command objects by name) in place of any subcommand of the same name.
+     */
+    public static void main(String[] args, Map<String, Object> commands) {
+        CheckedOutput stdout = CheckedOutput.stdout();
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(
+                execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage), commands));
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return execute(new PinnCli(), args, out, err);
+    }
+
+    /** {@link #execute(String[], PrintWriter, PrintWriter)} with {@code commands} added as in {@link #main(String[], Map)}. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, Object> commands) {
+        return execute(new PinnCli(), args, out, err, Optional::empty, commands);
     }
 
     static int execute(PinnCli app, String[] args, PrintWriter out, PrintWriter err) {
@@ -98,8 +117,24 @@ public final class PinnCli implements Runnable {
      */
     static int execute(
             PinnCli app, String[] args, PrintWriter out, PrintWriter err, Supplier<Optional<String>> outFailure) {
+        return execute(app, args, out, err, outFailure, Map.of());
+    }
+
+    private static int execute(
+            PinnCli app,
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            Supplier<Optional<String>> outFailure,
+            Map<String, Object> commands) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(app);
+        commands.forEach((name, command) -> {
+            if (cl.getSubcommands().containsKey(name)) {
+                cl.getCommandSpec().removeSubcommand(name);
+            }
+            cl.addSubcommand(name, command);
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setExpandAtFiles(false);
