@@ -13,7 +13,8 @@ import org.pinn4j.core.io.AtomicFiles;
 
 /**
  * Runs a {@link Sweep} on Spark: one Spark task per sweep task, each training on an executor into
- * {@code OUT/tasks/<id>}, their rows collected on the driver and written to {@code OUT/}{@value #CSV_FILE}.
+ * {@code OUT/tasks/<id>}, their rows collected on the driver and written to {@code OUT/}{@value #CSV_FILE}, with the
+ * report, page and charts of {@link SweepReport}.
  *
  * <p>{@link #local(int)} starts the embedded local master inside this JVM (a laptop); {@link #on(JavaSparkContext)}
  * uses a context the caller made for a cluster, whose executors must reach OUT at the same path. The JVM running Spark
@@ -149,6 +150,7 @@ public final class SparkSweep {
             }
         }
         AtomicFiles.writeString(dir.resolve(CSV_FILE), csv(sweep, rows));
+        SweepReport.write(sweep, sweep.factory().create(), rows, dir);
         return rows;
     }
 

@@ -124,6 +124,11 @@ public final class Sweep {
         return new Sweep(problem, factory, recipes, grid, seeds, threadsPerTask, steps);
     }
 
+    /** What makes the problem. */
+    public ProblemFactory factory() {
+        return factory;
+    }
+
     /** The problem's name. */
     public String problem() {
         return problem;
@@ -132,6 +137,11 @@ public final class Sweep {
     /** Threads of each task's trainer. */
     public int threadsPerTask() {
         return threadsPerTask;
+    }
+
+    /** How many seeds each configuration trains with (1 when the recipe's own). */
+    public int seedCount() {
+        return seeds == null ? 1 : seeds.length;
     }
 
     /** The swept names, in order. */

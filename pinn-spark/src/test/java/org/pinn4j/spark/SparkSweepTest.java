@@ -70,6 +70,30 @@ class SparkSweepTest {
         assertEquals(5, csv.size());
         assertTrue(csv.get(3).startsWith("width-12_steps-60_seed-0,poisson-1d,quick,12,60,0,"), csv.get(3));
 
+        // the report: charts of the error against each swept value and against time, and per configuration its
+        // two seeds' ensemble
+        for (String f : List.of("report.md", "index.html", "rel_l2_width.png", "rel_l2_steps.png", "rel_l2_time.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        List<SweepReport.Ensemble> ensembles = SweepReport.ensembles(Catalogue.get("poisson-1d"), rows, out);
+        assertEquals(2, ensembles.size());
+        for (int k = 0; k < 2; k++) {
+            SweepReport.Ensemble e = ensembles.get(k);
+            double a = rows.get(2 * k).relL2();
+            double b = rows.get(2 * k + 1).relL2();
+            assertEquals(2, e.members());
+            assertEquals((a + b) / 2, e.mean(), 1e-15 * (a + b));
+            assertEquals(Math.abs(a - b) / Math.sqrt(2), e.std(), 1e-12 * (a + b));
+            assertEquals(Math.min(a, b), e.min());
+            assertEquals(Math.max(a, b), e.max());
+            // the norm is convex: the mean prediction is no farther from the reference than the mean error
+            assertTrue(e.meanPredictionRelL2() <= e.mean() * (1 + 1e-12), e.toString());
+            // one member: the mean prediction is that model, whose error the run measured on the same grid
+            double alone = SweepReport.meanPredictionError(Catalogue.get("poisson-1d"), List.of(rows.get(2 * k)), out);
+            assertEquals(a, alone, 1e-12 * a);
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Seed ensembles"));
+
         // a task's model is pinn run's with the same settings, byte for byte
         Path single = tmp.resolve("single");
         StringWriter err = new StringWriter();
@@ -246,6 +270,20 @@ class SparkSweepTest {
         assertArrayEquals(
                 new String[] {"recipe-default_seed-0", "recipe-quick_seed-0"},
                 r.stream().map(SweepTask::id).toArray(String[]::new));
+    }
+
+    @Test
+    void theParetoFrontKeepsTheTasksNoFasterTaskBeats() {
+        List<double[]> front = SweepReport.paretoFront(List.of(
+                new double[] {3, 1e-3},
+                new double[] {1, 1e-2},
+                new double[] {2, 5e-2},
+                new double[] {4, 1e-4},
+                new double[] {5, 2e-4},
+                new double[] {1, 2e-2}));
+        assertEquals(
+                List.of("1.0 0.01", "3.0 0.001", "4.0 1.0E-4"),
+                front.stream().map(p -> p[0] + " " + p[1]).toList());
     }
 
     /** Tasks being built at this moment in this JVM (local mode runs executors in the driver's JVM). */

@@ -13,6 +13,7 @@ import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Catalogue;
 import org.pinn4j.spark.SparkSweep;
 import org.pinn4j.spark.Sweep;
+import org.pinn4j.spark.SweepReport;
 import org.pinn4j.spark.SweepRow;
 import org.pinn4j.spark.SweepTask;
 import picocli.CommandLine.Command;
@@ -125,7 +126,8 @@ public final class SweepCommand implements Callable<Integer> {
         long ok = rows.stream().filter(r -> r.status().equals(SweepRow.OK)).count();
         long failed =
                 rows.stream().filter(r -> r.status().equals(SweepRow.FAILED)).count();
-        stdout.println("wrote " + dir.resolve(SparkSweep.CSV_FILE) + " and " + rows.size() + " task directories under "
+        stdout.println("wrote " + dir.resolve(SparkSweep.CSV_FILE) + ", " + dir.resolve(SweepReport.REPORT_FILE) + ", "
+                + dir.resolve(SweepReport.PAGE_FILE) + " and " + rows.size() + " task directories under "
                 + dir.resolve("tasks"));
         rows.stream()
                 .filter(r -> Double.isFinite(r.relL2()))
