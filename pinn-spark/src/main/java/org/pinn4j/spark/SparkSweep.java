@@ -98,7 +98,7 @@ public final class SparkSweep {
 
     /**
      * The configuration of a sweep's context: {@code master}, {@code spark.task.cpus} = threads per task, no web UI,
-     * the driver on 127.0.0.1 for a local master.
+     * the driver on 127.0.0.1 for a local master or one on this machine's loopback address.
      */
     public static SparkConf configuration(String master, int threadsPerTask) {
         SparkConf conf = new SparkConf()
@@ -107,7 +107,9 @@ public final class SparkSweep {
                 .set("spark.task.cpus", Integer.toString(threadsPerTask))
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false");
-        if (master.startsWith("local")) {
+        if (master.startsWith("local")
+                || master.startsWith("spark://127.0.0.1:")
+                || master.startsWith("spark://localhost:")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;

@@ -85,18 +85,18 @@ public final class RunSettings {
      */
     public static RunSettings of(Map<String, Double> given) {
         Map<String, Double> mine = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> e : given.entrySet()) {
-            Setting s = ALL.get(e.getKey());
-            if (s == null) {
+        for (Setting s : ALL.values()) { // one order whatever the given map's, so model files agree byte for byte
+            Double value = given.get(s.name());
+            if (value == null) {
                 continue;
             }
-            double v = e.getValue();
+            double v = value;
             if (!(v >= s.min() && v <= s.max()) || (s.whole() && v != Math.rint(v))) {
                 throw new IllegalArgumentException("--param " + s.name() + " = " + format(v) + ": expected "
                         + (s.whole() ? "a whole number" : "a number") + " in [" + format(s.min()) + ", "
                         + format(s.max()) + "] (" + s.description() + ")");
             }
-            mine.put(e.getKey(), v);
+            mine.put(s.name(), v);
         }
         return new RunSettings(mine);
     }
@@ -112,7 +112,7 @@ public final class RunSettings {
         return out;
     }
 
-    /** The settings given, by name, in the order given. */
+    /** The settings given, by name, in the order width, depth, points, lr, steps. */
     public Map<String, Double> values() {
         return values;
     }

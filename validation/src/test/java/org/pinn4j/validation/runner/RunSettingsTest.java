@@ -131,6 +131,15 @@ class RunSettingsTest {
         given.put("steps", 10.0);
         assertEquals(Map.of("nu", 0.01), RunSettings.problemParameters(given));
         assertEquals(Map.of("width", 30.0, "steps", 10.0), RunSettings.of(given).values());
+        // one order whatever the order given (model.json records them in it, and a sweep's task on another JVM
+        // must write pinn run's bytes)
+        Map<String, Double> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("steps", 10.0);
+        reversed.put("lr", 0.1);
+        reversed.put("width", 30.0);
+        assertEquals(
+                List.of("width", "lr", "steps"),
+                List.copyOf(RunSettings.of(reversed).values().keySet()));
         assertTrue(RunSettings.isSetting("lr"));
         assertTrue(!RunSettings.isSetting("nu"));
     }
