@@ -81,8 +81,24 @@ public final class PinnCli implements Runnable {
         CheckedOutput stdout = CheckedOutput.stdout();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(
-                execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage)));
+        exit(execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage)));
+    }
+
+    /**
+     * Ends the JVM with {@code code}, unless it is ending on a signal: then the signal's status (143, 130) is the
+     * exit status, and this thread waits for the shutdown hooks to end the process (System.exit here would race it).
+     */
+    private static void exit(int code) {
+        if (SignalStop.ending()) {
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    // keep waiting: the shutdown in progress ends the process
+                }
+            }
+        }
+        System.exit(code);
     }
 
     /**
@@ -93,8 +109,7 @@ public final class PinnCli implements Runnable {
         CheckedOutput stdout = CheckedOutput.stdout();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)));
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(
-                execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage), commands));
+        exit(execute(new PinnCli(), args, out, err, () -> stdout.failure().map(IOException::getMessage), commands));
     }
 
     /** Runs the command line with the given streams and returns the exit code. */

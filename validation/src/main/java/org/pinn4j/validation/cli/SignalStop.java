@@ -18,6 +18,9 @@ final class SignalStop implements AutoCloseable {
     /** How long the hook waits for the command to save its work before the process ends anyway. */
     static final int WAIT_SECONDS = 60;
 
+    /** Set by a running hook: the JVM is ending on a signal and will exit with the signal's status. */
+    private static final AtomicBoolean ENDING = new AtomicBoolean();
+
     private final AtomicBoolean requested = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
@@ -25,6 +28,7 @@ final class SignalStop implements AutoCloseable {
     private SignalStop(PrintWriter err, String command) {
         this.hook = new Thread(
                 () -> {
+                    ENDING.set(true);
                     requested.set(true);
                     err.println(command + ": stopping: finishing the current step, then saving the model and a"
                             + " checkpoint (up to " + WAIT_SECONDS + " s)");
@@ -41,6 +45,14 @@ final class SignalStop implements AutoCloseable {
                 },
                 "pinn-signal-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * True once a hook has started: the process is ending on a signal, and its exit status is the signal's (an exit
+     * with the command's own code at that moment would race the hook's and could win).
+     */
+    static boolean ending() {
+        return ENDING.get();
     }
 
     /** Watches for a signal until {@link #close}; {@code command} (e.g. "pinn run") starts its messages. */
