@@ -157,23 +157,11 @@ public final class Sweep {
      */
     public List<SweepTask> tasks() {
         BenchmarkProblem p = factory.create();
+        RunSettings.checkNames(p, grid.keySet());
         List<Map<String, Double>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         for (Map.Entry<String, double[]> e : grid.entrySet()) {
             String name = e.getKey();
-            if (!RunSettings.isSetting(name)
-                    && p.parameters().stream().noneMatch(pp -> pp.name().equals(name))) {
-                throw new IllegalArgumentException("problem '" + problem + "' has no parameter '" + name + "'; "
-                        + (p.parameters().isEmpty()
-                                ? "it has none of its own"
-                                : "its parameters are "
-                                        + String.join(
-                                                ", ",
-                                                p.parameters().stream()
-                                                        .map(org.pinn4j.problems.ProblemParameter::describe)
-                                                        .toList()))
-                        + "; every problem takes " + String.join(", ", RunSettings.descriptions()));
-            }
             List<Map<String, Double>> next = new ArrayList<>();
             for (Map<String, Double> partial : points) {
                 for (double v : e.getValue()) {

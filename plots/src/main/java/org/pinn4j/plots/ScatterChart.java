@@ -67,22 +67,23 @@ public final class ScatterChart {
 
         /** A group of markers, named in the legend. */
         public Builder points(String name, double[] x, double[] y) {
-            Style.requireText("ScatterChart", "group name", name);
-            Style.requireArray("ScatterChart", "x", x, 0);
-            Style.requireArray("ScatterChart", "y", y, 0);
-            Style.requireSameLength("ScatterChart", "x", x, "y", y);
-            groups.add(new Object[] {name, x.clone(), y.clone()});
+            groups.add(checked("group name", name, x, y));
             return this;
         }
 
         /** A line through the given points in the given order, named in the legend. */
         public Builder line(String name, double[] x, double[] y) {
-            Style.requireText("ScatterChart", "line name", name);
+            lines.add(checked("line name", name, x, y));
+            return this;
+        }
+
+        /** {name, copy of x, copy of y} once the name is given and x and y are of one length. */
+        private static Object[] checked(String what, String name, double[] x, double[] y) {
+            Style.requireText("ScatterChart", what, name);
             Style.requireArray("ScatterChart", "x", x, 0);
             Style.requireArray("ScatterChart", "y", y, 0);
             Style.requireSameLength("ScatterChart", "x", x, "y", y);
-            lines.add(new Object[] {name, x.clone(), y.clone()});
-            return this;
+            return new Object[] {name, x.clone(), y.clone()};
         }
 
         /**

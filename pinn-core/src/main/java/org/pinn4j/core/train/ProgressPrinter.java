@@ -19,12 +19,22 @@ public final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onPhaseStart(int phaseIndex, Phase phase, int step) {
-        out.println("phase " + (phaseIndex + 1) + ": " + phase + " (from step " + step + ")");
+        out.println(phaseStartLine(phaseIndex, phase, step));
     }
 
     @Override
     public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
-        out.println("phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason);
+        out.println(phaseEndLine(phaseIndex, phase, stopReason));
+    }
+
+    /** "phase 2: L-BFGS 1000 iterations: ... (from step 501)": the line a phase's start is shown with. */
+    public static String phaseStartLine(int phaseIndex, Phase phase, int step) {
+        return "phase " + (phaseIndex + 1) + ": " + phase + " (from step " + step + ")";
+    }
+
+    /** "phase 2 (L-BFGS) stopped: max iterations ...": the line a phase's end is shown with. */
+    public static String phaseEndLine(int phaseIndex, Phase phase, String stopReason) {
+        return "phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason;
     }
 
     @Override

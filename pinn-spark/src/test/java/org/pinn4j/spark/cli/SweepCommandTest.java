@@ -32,10 +32,9 @@ class SweepCommandTest {
         return new Outcome(code, out.toString(), err.toString());
     }
 
-    @Test
-    void aGridOfTwoValuesAndTwoSeedsIsFourRows() throws Exception {
-        Path out = tmp.resolve("s");
-        Outcome o = sweep(
+    /** poisson-1d --quick, widths 8 and 12, 40 L-BFGS iterations, seeds 0 and 1, on local[2]. */
+    private static Outcome fourTasks(Path out) {
+        return sweep(
                 "poisson-1d",
                 "--quick",
                 "--param",
@@ -48,6 +47,12 @@ class SweepCommandTest {
                 "local[2]",
                 "--out",
                 out.toString());
+    }
+
+    @Test
+    void aGridOfTwoValuesAndTwoSeedsIsFourRows() throws Exception {
+        Path out = tmp.resolve("s");
+        Outcome o = fourTasks(out);
         assertEquals(0, o.code(), o.toString());
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(5, csv.size(), csv.toString());
@@ -58,19 +63,7 @@ class SweepCommandTest {
         assertTrue(o.err().contains("sweep poisson-1d: 4/4 tasks done (0 failed)"), o.err());
 
         // again on the same output: nothing to train, said on stderr
-        Outcome again = sweep(
-                "poisson-1d",
-                "--quick",
-                "--param",
-                "width=8,12",
-                "--param",
-                "steps=40",
-                "--seeds",
-                "2",
-                "--master",
-                "local[2]",
-                "--out",
-                out.toString());
+        Outcome again = fourTasks(out);
         assertEquals(0, again.code(), again.toString());
         assertTrue(
                 again.err().contains("4 of 4 task(s) finished in " + out + " before; they are not trained again"),

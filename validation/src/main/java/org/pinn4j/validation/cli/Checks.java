@@ -1,7 +1,6 @@
 package org.pinn4j.validation.cli;
 
 import org.pinn4j.problems.BenchmarkProblem;
-import org.pinn4j.problems.ProblemParameter;
 import org.pinn4j.validation.runner.RunSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -65,20 +64,10 @@ final class Checks {
             out.put(e.getKey(), v);
         }
         for (String name : out.keySet()) {
-            if (!RunSettings.isSetting(name)
-                    && p.parameters().stream().noneMatch(pp -> pp.name().equals(name))) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--param " + name + ": problem '" + p.name() + "' has no parameter '" + name + "'; "
-                                + (p.parameters().isEmpty()
-                                        ? "it has none of its own"
-                                        : "its parameters are "
-                                                + String.join(
-                                                        ", ",
-                                                        p.parameters().stream()
-                                                                .map(ProblemParameter::describe)
-                                                                .toList()))
-                                + "; every problem takes " + String.join(", ", RunSettings.descriptions()));
+            try {
+                RunSettings.checkNames(p, java.util.List.of(name));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--param " + name + ": " + e.getMessage());
             }
         }
         RunSettings.of(out); // values out of range: one line naming the range

@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.pinn4j.core.train.Phase;
+import org.pinn4j.core.train.ProgressPrinter;
 import org.pinn4j.core.train.StepReport;
 import org.pinn4j.core.train.TrainingListener;
 
@@ -53,12 +54,12 @@ final class ProgressBarLine implements TrainingListener, AutoCloseable {
 
     @Override
     public void onPhaseStart(int phaseIndex, Phase phase, int step) {
-        above("phase " + (phaseIndex + 1) + ": " + phase + " (from step " + step + ")");
+        above(ProgressPrinter.phaseStartLine(phaseIndex, phase, step));
     }
 
     @Override
     public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
-        above("phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason);
+        above(ProgressPrinter.phaseEndLine(phaseIndex, phase, stopReason));
     }
 
     @Override

@@ -22,13 +22,13 @@ final class ProgressLines implements TrainingListener {
 
     @Override
     public void onPhaseStart(int phaseIndex, Phase phase, int step) {
-        err.println("phase " + (phaseIndex + 1) + ": " + phase + " (from step " + step + ")");
+        err.println(ProgressPrinter.phaseStartLine(phaseIndex, phase, step));
         err.flush();
     }
 
     @Override
     public void onPhaseEnd(int phaseIndex, Phase phase, String stopReason) {
-        err.println("phase " + (phaseIndex + 1) + " (" + phase.mode().methodName() + ") stopped: " + stopReason);
+        err.println(ProgressPrinter.phaseEndLine(phaseIndex, phase, stopReason));
         err.flush();
     }
 

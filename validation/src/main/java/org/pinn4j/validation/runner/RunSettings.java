@@ -71,6 +71,30 @@ public final class RunSettings {
         return ALL.containsKey(name);
     }
 
+    /**
+     * Refuses a name among {@code names} that is neither one of {@code problem}'s parameters nor a setting.
+     *
+     * @throws IllegalArgumentException "problem 'p' has no parameter 'x'; its parameters are ...; every problem takes
+     *     width (...), ...", in one line
+     */
+    public static void checkNames(BenchmarkProblem problem, java.util.Collection<String> names) {
+        for (String name : names) {
+            if (!isSetting(name)
+                    && problem.parameters().stream().noneMatch(pp -> pp.name().equals(name))) {
+                throw new IllegalArgumentException("problem '" + problem.name() + "' has no parameter '" + name + "'; "
+                        + (problem.parameters().isEmpty()
+                                ? "it has none of its own"
+                                : "its parameters are "
+                                        + String.join(
+                                                ", ",
+                                                problem.parameters().stream()
+                                                        .map(org.pinn4j.problems.ProblemParameter::describe)
+                                                        .toList()))
+                        + "; every problem takes " + String.join(", ", descriptions()));
+            }
+        }
+    }
+
     /** "width (neurons in every hidden layer, range [1, 4096], a whole number)", one per setting. */
     public static List<String> descriptions() {
         return ALL.values().stream().map(Setting::describe).toList();
