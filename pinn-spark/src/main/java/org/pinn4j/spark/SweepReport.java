@@ -212,8 +212,13 @@ public final class SweepReport {
         }
         double[][] sum = null;
         for (SweepRow r : members) {
-            PinnModel model = ModelFile.load(
-                    out.resolve(TaskRunner.TASKS).resolve(r.task()).resolve("model.json"), problem);
+            PinnModel model;
+            try {
+                model = ModelFile.load(
+                        out.resolve(TaskRunner.TASKS).resolve(r.task()).resolve("model.json"), problem);
+            } catch (ModelFile.ModelFileException | IllegalArgumentException e) {
+                return Double.NaN; // a model file removed or damaged since its task ended: the table shows "-"
+            }
             double[][] all = model.predict(new PointSet(points));
             if (sum == null) {
                 sum = new double[measured.size()][all[0].length];

@@ -67,13 +67,7 @@ public final class TaskRunner {
         SweepRow row;
         try {
             Files.createDirectories(dir);
-            RunOptions o = RunOptions.defaults()
-                    .withOut(dir)
-                    .withRecipe(task.recipe())
-                    .withSeed(task.seed())
-                    .withThreads(task.threads())
-                    .withParameters(task.parameters())
-                    .withCheckpointEvery(task.checkpointEvery());
+            RunOptions o = options(task, dir);
             if (Files.exists(dir.resolve(RunCheckpoint.CHECKPOINT_FILE))) {
                 o = o.withResume(dir);
             }
@@ -103,6 +97,17 @@ public final class TaskRunner {
                             + describe(e)));
         }
         return row;
+    }
+
+    /** The options of {@code pinn run} with the task's settings, into {@code dir}. */
+    static RunOptions options(SweepTask task, Path dir) {
+        return RunOptions.defaults()
+                .withOut(dir)
+                .withRecipe(task.recipe())
+                .withSeed(task.seed())
+                .withThreads(task.threads())
+                .withParameters(task.parameters())
+                .withCheckpointEvery(task.checkpointEvery());
     }
 
     private static SweepRow row(

@@ -273,6 +273,36 @@ class SparkSweepTest {
     }
 
     @Test
+    void aTaskCutOffContinuesFromItsCheckpointToTheModelOfAnUninterruptedOne() throws Exception {
+        SweepTask t = Sweep.of("poisson-1d")
+                .withRecipes("quick")
+                .withGrid("steps", 60)
+                .withCheckpointEvery(20)
+                .tasks()
+                .get(0);
+        SweepRow whole = TaskRunner.run(t, tmp.resolve("whole").toString());
+        assertEquals(SweepRow.OK, whole.status(), whole.toString());
+
+        // the task stopped in its L-BFGS phase (step ~530 of 560) with its checkpoint, as a lost executor leaves it
+        Path out = tmp.resolve("cut");
+        Path dir = TaskRunner.directory(out, t);
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        org.pinn4j.validation.runner.RunResult cut = new org.pinn4j.validation.runner.Runner(
+                        org.pinn4j.validation.runner.RunArtifacts.none())
+                .run(
+                        t.factory().create(),
+                        TaskRunner.options(t, dir).withStopWhen(() -> steps.incrementAndGet() >= 530));
+        assertTrue(cut.interrupted());
+        assertTrue(Files.exists(dir.resolve("checkpoint.json")));
+        assertFalse(Files.exists(dir.resolve(TaskRunner.ROW_FILE)));
+
+        SweepRow resumed = TaskRunner.run(t, out.toString());
+        assertEquals(whole.withoutTime(), resumed.withoutTime());
+        assertEquals(modelOf(TaskRunner.directory(tmp.resolve("whole"), t)), modelOf(dir));
+        assertFalse(Files.exists(dir.resolve("checkpoint.json")), "a finished task keeps no checkpoint");
+    }
+
+    @Test
     void theParetoFrontKeepsTheTasksNoFasterTaskBeats() {
         List<double[]> front = SweepReport.paretoFront(List.of(
                 new double[] {3, 1e-3},

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "sweep",
         mixinStandardHelpOptions = true,
         customSynopsis =
-                "pinn sweep <problem> [--quick | --recipe NAME] --param NAME=V1,V2,... [--seeds N] [--master local[*] | spark://HOST:PORT] [--threads-per-task N] [--out DIR]",
+                "pinn sweep <problem> [--quick | --recipe NAME] --param NAME=V1,V2,... [--seeds N] [--master local[*] | spark://HOST:PORT] [--threads-per-task N] [--checkpoint-every N] [--out DIR]",
         description = "Train a grid of parameter values and seeds on Apache Spark: one task per combination, each"
                 + " the training `pinn run` does with those values; rows in DIR/sweep.csv.")
 public final class SweepCommand implements Callable<Integer> {
@@ -75,6 +75,13 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Threads of each task's trainer (default 1); tasks x threads never exceed the cores.")
     int threadsPerTask = 1;
 
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            description = "Each task saves its training state every N steps; a task cut off (a lost executor, a"
+                    + " stopped sweep) continues from there when the sweep runs again (default: it starts over).")
+    Integer checkpointEvery;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/sweep-<problem>).")
     Path out;
 
@@ -90,6 +97,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (seeds != null && seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be >= 1; got " + seeds);
+        }
+        if (checkpointEvery != null && checkpointEvery < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--checkpoint-every must be >= 1 step; got " + checkpointEvery);
         }
         if (threadsPerTask < 1) {
             throw new ParameterException(spec.commandLine(), "--threads-per-task must be >= 1; got " + threadsPerTask);
@@ -110,6 +121,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (seeds != null) {
             sweep = sweep.withSeeds(seeds);
+        }
+        if (checkpointEvery != null) {
+            sweep = sweep.withCheckpointEvery(checkpointEvery);
         }
         List<SweepTask> tasks = sweep.tasks(); // names, ranges and the recipe checked before Spark starts
         SparkSweep runner = runner();

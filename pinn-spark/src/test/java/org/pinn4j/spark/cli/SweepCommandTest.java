@@ -84,7 +84,8 @@ class SweepCommandTest {
             {"poisson-1d", "--master", "yarn"},
             {"poisson-1d", "--master", "local[2]", "--threads-per-task", "3"},
             {"poisson-1d", "--seeds", "0"},
-            {"poisson-1d", "--quick", "--recipe", "default"}
+            {"poisson-1d", "--quick", "--recipe", "default"},
+            {"poisson-1d", "--checkpoint-every", "0"}
         };
         String[] expected = {
             "has no parameter 'wdth'; it has none of its own; every problem takes width",
@@ -97,7 +98,8 @@ class SweepCommandTest {
             "expected local[*], local[N] or spark://HOST:PORT",
             "threads per task (3) exceed the local master's 2 core(s)",
             "--seeds must be >= 1",
-            "--quick means --recipe quick"
+            "--quick means --recipe quick",
+            "--checkpoint-every must be >= 1 step"
         };
         for (int i = 0; i < cases.length; i++) {
             Path out = tmp.resolve("bad" + i);
