@@ -31,7 +31,25 @@ public final class TaskRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static volatile java.util.function.BooleanSupplier stopRequest = () -> false;
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private TaskRunner() {}
+
+    /**
+     * Makes the tasks that run in this JVM (the local master's) stop at the end of their current step once {@code
+     * request} is true, each saving its checkpoint and an {@link SweepRow#INTERRUPTED} row, so that the sweep run
+     * again continues them; tasks not started by then are not started.
+     */
+    public static void stopWhen(java.util.function.BooleanSupplier request) {
+        stopRequest = request == null ? () -> false : request;
+    }
+
+    /** How many tasks are training in this JVM now (a stopping sweep waits for them to save their work). */
+    public static int active() {
+        return ACTIVE.get();
+    }
 
     /** The directory of {@code task} under the sweep's output {@code out}. */
     public static Path directory(Path out, SweepTask task) {
@@ -64,10 +82,22 @@ public final class TaskRunner {
                 return saved;
             }
         }
+        if (stopRequest.getAsBoolean()) {
+            return row(task, Double.NaN, Double.NaN, 0, SweepRow.INTERRUPTED, "not started: the sweep was stopped");
+        }
+        ACTIVE.incrementAndGet();
+        try {
+            return train(task, dir, rowFile);
+        } finally {
+            ACTIVE.decrementAndGet();
+        }
+    }
+
+    private static SweepRow train(SweepTask task, Path dir, Path rowFile) {
         SweepRow row;
         try {
             Files.createDirectories(dir);
-            RunOptions o = options(task, dir);
+            RunOptions o = options(task, dir).withStopWhen(() -> stopRequest.getAsBoolean());
             if (Files.exists(dir.resolve(RunCheckpoint.CHECKPOINT_FILE))) {
                 o = o.withResume(dir);
             }
@@ -79,7 +109,10 @@ public final class TaskRunner {
                     r.errors().maxAbs(),
                     r.seconds(),
                     status,
-                    r.ok() ? "" : oneLine(r.training().message()));
+                    r.interrupted()
+                            ? "stopped after step " + r.steps() + "; its checkpoint continues it when the sweep runs"
+                                    + " again"
+                            : r.ok() ? "" : oneLine(r.training().message()));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             row = row(task, Double.NaN, Double.NaN, 0, SweepRow.FAILED, oneLine(describe(e)));
         }

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.util.ShutdownHookManager;
 import org.pinn4j.problems.BenchmarkProblem;
 import org.pinn4j.problems.Catalogue;
 import org.pinn4j.spark.SparkSweep;
@@ -16,12 +18,15 @@ import org.pinn4j.spark.Sweep;
 import org.pinn4j.spark.SweepReport;
 import org.pinn4j.spark.SweepRow;
 import org.pinn4j.spark.SweepTask;
+import org.pinn4j.spark.TaskRunner;
+import org.pinn4j.validation.cli.SignalStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import scala.runtime.BoxedUnit;
 
 /**
  * {@code pinn sweep <problem> --param NAME=V1,V2,... [--seeds N]}: every combination of the values (and seeds)
@@ -134,8 +139,46 @@ public final class SweepCommand implements Callable<Integer> {
                 + " thread(s) each, into " + dir);
         err.flush();
         List<SweepRow> rows;
-        try (SweepProgress progress = SweepProgress.start(err, problem, dir, tasks)) {
-            rows = runner.run(sweep, dir);
+        try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
+            TaskRunner.stopWhen(signal.request());
+            // Spark stops its context from its own shutdown hook (priority 50): this one, run before it, lets the
+            // tasks in training finish their step and save their checkpoint first
+            Object waitForTasks =
+                    ShutdownHookManager.addShutdownHook(ShutdownHookManager.DEFAULT_SHUTDOWN_PRIORITY(), () -> {
+                        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                        while (TaskRunner.active() > 0 && System.nanoTime() < end) {
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                break;
+                            }
+                        }
+                        return BoxedUnit.UNIT;
+                    });
+            try (SweepProgress progress = SweepProgress.start(err, problem, dir, tasks)) {
+                rows = runner.run(sweep, dir);
+            } catch (RuntimeException e) {
+                if (!signal.requested()) {
+                    throw e;
+                }
+                rows = null; // Spark was stopped under the job: the tasks' rows on disk tell what ended
+            } finally {
+                ShutdownHookManager.removeShutdownHook(waitForTasks);
+                TaskRunner.stopWhen(null);
+            }
+            if (signal.requested()) {
+                long finished = tasks.stream()
+                        .filter(t -> TaskRunner.savedRow(dir, t)
+                                .map(SweepRow::finished)
+                                .orElse(false))
+                        .count();
+                err.println(spec.qualifiedName() + ": stopped on a signal: " + finished + " of " + tasks.size()
+                        + " task(s) finished; the tasks in training saved their checkpoint, and the same command"
+                        + " continues the sweep");
+                err.flush();
+                return 1;
+            }
         }
         long ok = rows.stream().filter(r -> r.status().equals(SweepRow.OK)).count();
         long failed =

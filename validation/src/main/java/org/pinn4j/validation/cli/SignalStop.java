@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  * signal's status (143 for SIGTERM, 130 for SIGINT). While no signal comes, it does nothing; {@link #close}
  * removes the hook.
  */
-final class SignalStop implements AutoCloseable {
+public final class SignalStop implements AutoCloseable {
     /** How long the hook waits for the command to save its work before the process ends anyway. */
     static final int WAIT_SECONDS = 60;
 
@@ -51,22 +51,22 @@ final class SignalStop implements AutoCloseable {
      * True once a hook has started: the process is ending on a signal, and its exit status is the signal's (an exit
      * with the command's own code at that moment would race the hook's and could win).
      */
-    static boolean ending() {
+    public static boolean ending() {
         return ENDING.get();
     }
 
     /** Watches for a signal until {@link #close}; {@code command} (e.g. "pinn run") starts its messages. */
-    static SignalStop install(PrintWriter err, String command) {
+    public static SignalStop install(PrintWriter err, String command) {
         return new SignalStop(err, command);
     }
 
     /** The stop request for the trainer: true once a signal came. */
-    BooleanSupplier request() {
+    public BooleanSupplier request() {
         return requested::get;
     }
 
     /** True once a signal came. */
-    boolean requested() {
+    public boolean requested() {
         return requested.get();
     }
 
