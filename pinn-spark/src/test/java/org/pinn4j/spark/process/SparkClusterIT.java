@@ -176,19 +176,6 @@ class SparkClusterIT {
         return a.toArray(new String[0]);
     }
 
-    /** sweep.csv without its seconds column. */
-    private static List<String> rowsWithoutTime(Path out) throws IOException {
-        List<String> lines = Files.readAllLines(out.resolve("sweep.csv"));
-        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
-        List<String> rows = new ArrayList<>();
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(seconds);
-            rows.add(String.join(",", cells));
-        }
-        return rows;
-    }
-
     private Path localReference() throws Exception {
         Path local = dir.resolve("local");
         if (!Files.exists(local.resolve("sweep.csv"))) {
@@ -204,8 +191,8 @@ class SparkClusterIT {
         SweepLauncherIT.Result r = SweepLauncherIT.pinn(dir, args(master, out));
         assertEquals(0, r.code(), r.toString());
         Path local = localReference();
-        assertEquals(5, rowsWithoutTime(out).size());
-        assertEquals(rowsWithoutTime(local), rowsWithoutTime(out));
+        assertEquals(5, SweepLauncherIT.rowsWithoutTime(out).size());
+        assertEquals(SweepLauncherIT.rowsWithoutTime(local), SweepLauncherIT.rowsWithoutTime(out));
         try (var tasks = Files.list(local.resolve("tasks"))) {
             for (Path t : tasks.toList()) {
                 assertEquals(
@@ -248,6 +235,6 @@ class SparkClusterIT {
                 0,
                 sweep.exitValue(),
                 Files.readString(dir.resolve("killed.out")) + Files.readString(dir.resolve("killed.err")));
-        assertEquals(rowsWithoutTime(localReference()), rowsWithoutTime(out));
+        assertEquals(SweepLauncherIT.rowsWithoutTime(localReference()), SweepLauncherIT.rowsWithoutTime(out));
     }
 }

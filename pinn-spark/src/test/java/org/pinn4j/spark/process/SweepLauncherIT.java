@@ -40,6 +40,19 @@ class SweepLauncherIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** sweep.csv without its seconds column: what two runs of one sweep must agree on. */
+    static List<String> rowsWithoutTime(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("sweep.csv"));
+        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
+        List<String> rows = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(seconds);
+            rows.add(String.join(",", cells));
+        }
+        return rows;
+    }
+
     @Test
     void aSweepThroughTheLauncherWritesItsRowsWithOnlyItsOwnLinesOnStderr() throws Exception {
         Result r = pinn(

@@ -30,19 +30,6 @@ class SweepSignalIT {
         return a.toArray(new String[0]);
     }
 
-    /** sweep.csv without its seconds column. */
-    private static List<String> rowsWithoutTime(Path out) throws Exception {
-        List<String> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(out.resolve("sweep.csv"));
-        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(seconds);
-            rows.add(String.join(",", cells));
-        }
-        return rows;
-    }
-
     @Test
     void aStoppedSweepSavesItsTasksAndTheSameCommandContinuesIt() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("pinn.launcher")));
@@ -89,7 +76,9 @@ class SweepSignalIT {
         assertEquals(0, again.code(), again.toString());
         SweepLauncherIT.Result whole = SweepLauncherIT.pinn(tmp, into("whole"));
         assertEquals(0, whole.code(), whole.toString());
-        assertEquals(rowsWithoutTime(tmp.resolve("whole")), rowsWithoutTime(tmp.resolve("sw")));
+        assertEquals(
+                SweepLauncherIT.rowsWithoutTime(tmp.resolve("whole")),
+                SweepLauncherIT.rowsWithoutTime(tmp.resolve("sw")));
         for (String task : List.of("width-8_steps-3000_seed-0", "width-12_steps-3000_seed-0")) {
             assertEquals(
                     Files.readString(tmp.resolve("whole/tasks").resolve(task).resolve("model.json")),
