@@ -32,8 +32,6 @@ public final class TaskRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static volatile java.util.function.BooleanSupplier stopRequest = () -> false;
-    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE =
-            new java.util.concurrent.atomic.AtomicInteger();
 
     private TaskRunner() {}
 
@@ -44,11 +42,6 @@ public final class TaskRunner {
      */
     public static void stopWhen(java.util.function.BooleanSupplier request) {
         stopRequest = request == null ? () -> false : request;
-    }
-
-    /** How many tasks are training in this JVM now (a stopping sweep waits for them to save their work). */
-    public static int active() {
-        return ACTIVE.get();
     }
 
     /** The directory of {@code task} under the sweep's output {@code out}. */
@@ -85,12 +78,7 @@ public final class TaskRunner {
         if (stopRequest.getAsBoolean()) {
             return row(task, Double.NaN, Double.NaN, 0, SweepRow.INTERRUPTED, "not started: the sweep was stopped");
         }
-        ACTIVE.incrementAndGet();
-        try {
-            return train(task, dir, rowFile);
-        } finally {
-            ACTIVE.decrementAndGet();
-        }
+        return train(task, dir, rowFile);
     }
 
     private static SweepRow train(SweepTask task, Path dir, Path rowFile) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,30 +142,28 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepRow> rows;
         try (SignalStop signal = SignalStop.install(err, spec.qualifiedName())) {
             TaskRunner.stopWhen(signal.request());
-            // Spark stops its context from its own shutdown hook (priority 50): this one, run before it, lets the
-            // tasks in training finish their step and save their checkpoint first
-            Object waitForTasks =
+            // Spark stops its context from its own shutdown hook (priority 50): this one runs before it and waits
+            // until the job has ended, the tasks in training having finished their step and saved their checkpoint
+            CountDownLatch jobEnded = new CountDownLatch(1);
+            Object waitForJob =
                     ShutdownHookManager.addShutdownHook(ShutdownHookManager.DEFAULT_SHUTDOWN_PRIORITY(), () -> {
-                        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                        while (TaskRunner.active() > 0 && System.nanoTime() < end) {
-                            try {
-                                Thread.sleep(50);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                break;
-                            }
+                        try {
+                            jobEnded.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
                         return BoxedUnit.UNIT;
                     });
             try (SweepProgress progress = SweepProgress.start(err, problem, dir, tasks)) {
                 rows = runner.run(sweep, dir);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's exceptions are checked ones in Java's eyes
                 if (!signal.requested()) {
-                    throw e;
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
-                rows = null; // Spark was stopped under the job: the tasks' rows on disk tell what ended
+                rows = null; // the job did not end normally: the tasks' rows on disk tell what ended
             } finally {
-                ShutdownHookManager.removeShutdownHook(waitForTasks);
+                jobEnded.countDown();
+                ShutdownHookManager.removeShutdownHook(waitForJob);
                 TaskRunner.stopWhen(null);
             }
             if (signal.requested()) {
