@@ -20,6 +20,7 @@ import org.pinn4j.spark.SweepReport;
 import org.pinn4j.spark.SweepRow;
 import org.pinn4j.spark.SweepTask;
 import org.pinn4j.spark.TaskRunner;
+import org.pinn4j.validation.cli.PinnCli;
 import org.pinn4j.validation.cli.SignalStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +38,7 @@ import scala.runtime.BoxedUnit;
 @Command(
         name = "sweep",
         mixinStandardHelpOptions = true,
-        customSynopsis =
-                "pinn sweep <problem> [--quick | --recipe NAME] --param NAME=V1,V2,... [--seeds N] [--master local[*] | spark://HOST:PORT] [--threads-per-task N] [--checkpoint-every N] [--out DIR]",
+        customSynopsis = PinnCli.SWEEP_SYNOPSIS,
         description = "Train a grid of parameter values and seeds on Apache Spark: one task per combination, each"
                 + " the training `pinn run` does with those values; rows in DIR/sweep.csv.")
 public final class SweepCommand implements Callable<Integer> {

@@ -57,6 +57,10 @@ public final class PinnCli implements Runnable {
     /** Exit code of bad input. */
     public static final int BAD_INPUT = 2;
 
+    /** The synopsis of {@code pinn sweep}, shared by pinn-spark's command and this jar's placeholder for it. */
+    public static final String SWEEP_SYNOPSIS =
+            "pinn sweep <problem> [--quick | --recipe NAME] --param NAME=V1,V2,... [--seeds N] [--master local[*] | spark://HOST:PORT] [--threads-per-task N] [--checkpoint-every N] [--out DIR]";
+
     final ProblemSource problems;
     final RunArtifacts artifacts;
 

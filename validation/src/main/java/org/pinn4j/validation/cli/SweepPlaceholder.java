@@ -14,8 +14,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
         name = "sweep",
-        customSynopsis =
-                "pinn sweep <problem> [--quick | --recipe NAME] --param NAME=V1,V2,... [--seeds N] [--master local[*] | spark://HOST:PORT] [--threads-per-task N] [--checkpoint-every N] [--out DIR]",
+        customSynopsis = PinnCli.SWEEP_SYNOPSIS,
         description = "Train a grid of parameter values and seeds on Apache Spark (./pinn sweep --help).")
 final class SweepPlaceholder implements Callable<Integer> {
     @Spec
