@@ -16,6 +16,9 @@ final class ValidationSet {
     private final double[][] points;
     private final double[][] values;
     private final int count;
+    /** Mean over points and outputs of the squared values: the denominator of {@link #relativeL2}. */
+    private final double meanSquare;
+
     private final int every;
     private final double everySeconds;
     private double lastSeconds = Double.NEGATIVE_INFINITY;
@@ -67,6 +70,13 @@ final class ValidationSet {
         this.points = points.toArray();
         this.values = values;
         this.count = points.size();
+        double sum = 0;
+        for (double[] v : values) {
+            for (double x : v) {
+                sum += x * x;
+            }
+        }
+        this.meanSquare = sum / ((double) count * values.length);
         this.every = every;
         this.everySeconds = everySeconds;
     }
@@ -89,13 +99,6 @@ final class ValidationSet {
      * squared values), NaN when the values are all 0.
      */
     double relativeL2(double mse) {
-        double sum = 0;
-        for (double[] v : values) {
-            for (double x : v) {
-                sum += x * x;
-            }
-        }
-        double meanSquare = sum / ((double) count * values.length);
         return meanSquare > 0 ? Math.sqrt(mse / meanSquare) : Double.NaN;
     }
 
