@@ -54,7 +54,11 @@ public final class LidDrivenCavity implements BenchmarkProblem {
         0.16077, 0.12317, 0.10890, 0.10091, 0.09233, 0.00000
     };
 
-    /** Intervals per side of the reference solver's grid; the evaluation grid is its nodes. */
+    /**
+     * Intervals per side of the reference solver's grid; the evaluation grid is its nodes. Near the lid's corners the
+     * nodal values converge at first order: 128 intervals differ from 256 by 8.2e-3 (rel L2 of u, v), which bounds
+     * what an error against this reference can show.
+     */
     public static final int REFERENCE_INTERVALS = 128;
 
     @Override
