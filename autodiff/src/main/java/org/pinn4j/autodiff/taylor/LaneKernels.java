@@ -31,7 +31,8 @@ final class LaneKernels {
      * Weight-gradient accumulation for one layer and tile:
      * gw[o*in+i][q] = fma chain of zbar[o][s][p] * a[i][s][p] over streams s, then points p = q (mod LANES);
      * gb[o][q] += zbar[o][0][p] likewise. {@code scratch} (may be null: then allocated when needed) holds at least
-     * {@link #scratchSize} doubles.
+     * {@link #scratchSize} doubles. With {@code fresh} the weights' accumulators count as zero whatever they hold
+     * (cleared by a flush): the chains start from 0.0.
      */
     static void accumulate(
             double[][][] a,
@@ -42,11 +43,22 @@ final class LaneKernels {
             int tile,
             double[][] gw,
             double[][] gb,
-            double[] scratch) {
+            double[] scratch,
+            boolean fresh) {
         if (VectorSupport.enabled()) {
-            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch);
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch, fresh);
         } else {
+            if (fresh) {
+                clear(gw);
+            }
             ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb);
+        }
+    }
+
+    /** Sets every accumulator to 0.0. */
+    static void clear(double[][] gw) {
+        for (double[] g : gw) {
+            java.util.Arrays.fill(g, 0.0);
         }
     }
 

@@ -201,7 +201,8 @@ public final class TaylorNetwork {
             int in = spec.layerInputs(l);
             double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
             if (jt == null) {
-                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed);
+                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed, ws.gwFresh[l]);
+                ws.gwFresh[l] = false;
             } else {
                 layerRows(l, a, in, zbar, out, ws.n, jt, rows, row0, add);
             }
@@ -225,7 +226,9 @@ public final class TaylorNetwork {
 
     /**
      * Adds the gradient accumulated by {@link #backward} since the last flush into {@code grad[0..P-1]}
-     * (each weight's sum over points in a fixed order) and clears the accumulators.
+     * (each weight's sum over points in a fixed order) and clears the accumulators. The weights' accumulators are
+     * not written here: they are marked as cleared, and the next backward pass starts them from zero instead of
+     * reading them (the same result as zeros written and read back, without the two trips through memory).
      */
     public void flushGradient(Workspace ws, double[] grad) {
         for (int l = 0; l < spec.layers(); l++) {
@@ -233,12 +236,20 @@ public final class TaylorNetwork {
             int in = spec.layerInputs(l);
             int wOff = spec.weightOffset(l);
             int bOff = spec.biasOffset(l);
+            boolean accumulated = !ws.gwFresh[l];
             for (int o = 0; o < out; o++) {
                 grad[bOff + o] += sumAndClear(ws.gb[l][o]);
-                for (int i = 0; i < in; i++) {
-                    grad[wOff + o * in + i] += sumAndClear(ws.gw[l][o * in + i]);
+                if (accumulated) {
+                    for (int i = 0; i < in; i++) {
+                        grad[wOff + o * in + i] += sumLanes(ws.gw[l][o * in + i]);
+                    }
+                } else {
+                    for (int i = 0; i < in; i++) {
+                        grad[wOff + o * in + i] += 0.0; // what cleared lanes sum to
+                    }
                 }
             }
+            ws.gwFresh[l] = true;
         }
     }
 
@@ -392,8 +403,15 @@ public final class TaylorNetwork {
      * derivative rows are the constants set by {@link #inputStreams}).
      */
     private void accumulateLayer(
-            double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb, double[] scratch) {
-        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch);
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            double[][] gw,
+            double[][] gb,
+            double[] scratch,
+            boolean fresh) {
+        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch, fresh);
     }
 
     /**
@@ -514,6 +532,18 @@ public final class TaylorNetwork {
         }
     }
 
+    /**
+     * {@link #sumAndClear}'s sum of {@link LaneKernels#LANES} = 8 lanes, unrolled, without the clearing: the same
+     * additions in the same order (0.0 + a[q] kept: it turns -0.0 into 0.0, as the loop does).
+     */
+    private static double sumLanes(double[] a) {
+        double s0 = (0.0 + a[0]) + a[4];
+        double s1 = (0.0 + a[1]) + a[5];
+        double s2 = (0.0 + a[2]) + a[6];
+        double s3 = (0.0 + a[3]) + a[7];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Sum of a vector (four chains, fixed order) and reset it to zero. */
     private static double sumAndClear(double[] a) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -549,6 +579,9 @@ public final class TaylorNetwork {
         final double[][][] zbarA;
         final double[][][] zbarB;
         final double[][][] gw;
+        /** Per layer: its weights' accumulators are cleared (flushed), whatever their arrays hold. */
+        final boolean[] gwFresh;
+
         final double[][][] gb;
         /** Scratch of the weight-gradient pass of large layers (null if no layer needs it). */
         final double[] packed;
@@ -572,6 +605,8 @@ public final class TaylorNetwork {
             y = new double[layers][][][];
             d = new double[layers][][][];
             gw = new double[layers][][];
+            gwFresh = new boolean[layers];
+            java.util.Arrays.fill(gwFresh, true);
             gb = new double[layers][][];
             int scratch = 0;
             for (int l = 0; l < layers; l++) {

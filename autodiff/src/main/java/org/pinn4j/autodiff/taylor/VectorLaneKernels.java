@@ -30,7 +30,8 @@ final class VectorLaneKernels {
             int tile,
             double[][] gw,
             double[][] gb,
-            double[] scratch) {
+            double[] scratch,
+            boolean fresh) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
         for (int o = 0; o < out; o++) {
@@ -48,8 +49,11 @@ final class VectorLaneKernels {
             }
         }
         if (full == tile && LaneKernels.packs(in, out)) {
-            accumulatePacked(a, in, zbar, out, streams, tile, gw, scratch);
+            accumulatePacked(a, in, zbar, out, streams, tile, gw, scratch, fresh);
             return;
+        }
+        if (fresh) {
+            LaneKernels.clear(gw);
         }
         // Weights are taken in groups of 4 outputs x IC inputs whose accumulators (16 KB) stay in L1 while every
         // stream passes over them; inside a group, streams outermost: the vector accumulators live through one loop
@@ -138,7 +142,8 @@ final class VectorLaneKernels {
             int streams,
             int tile,
             double[][] gw,
-            double[] scratch) {
+            double[] scratch,
+            boolean fresh) {
         int row = streams * tile;
         double[] packed =
                 scratch != null && scratch.length >= (in + out) * row ? scratch : new double[(in + out) * row];
@@ -152,12 +157,12 @@ final class VectorLaneKernels {
                 int i = i0;
                 if (o1 - o0 == 4) {
                     for (; i + 3 < i1; i += 4) {
-                        packedBlock4x4(packed, zOff, row, in, o0, i, gw);
+                        packedBlock4x4(packed, zOff, row, in, o0, i, gw, fresh);
                     }
                 }
                 for (; i < i1; i++) {
                     for (int o = o0; o < o1; o++) {
-                        packedSingle(packed, zOff, row, in, o, i, gw);
+                        packedSingle(packed, zOff, row, in, o, i, gw, fresh);
                     }
                 }
             }
@@ -172,13 +177,14 @@ final class VectorLaneKernels {
         }
     }
 
-    private static void packedSingle(double[] packed, int zOff, int row, int in, int o, int i, double[][] gw) {
+    private static void packedSingle(
+            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
         final int lanes = LaneKernels.LANES;
         double[] g = gw[o * in + i];
         int z = zOff + o * row;
         int x = i * row;
         for (int l0 = 0; l0 < lanes; l0 += V) {
-            DoubleVector c = DoubleVector.fromArray(S, g, l0);
+            DoubleVector c = fresh ? DoubleVector.zero(S) : DoubleVector.fromArray(S, g, l0);
             for (int t = l0; t < row; t += lanes) {
                 c = DoubleVector.fromArray(S, packed, z + t).fma(DoubleVector.fromArray(S, packed, x + t), c);
             }
@@ -186,7 +192,30 @@ final class VectorLaneKernels {
         }
     }
 
-    private static void packedBlock4x4(double[] packed, int zOff, int row, int in, int o, int i, double[][] gw) {
+    /** A 4 x 4 block of weights through the packed rows; with {@code fresh} its chains start from 0.0. */
+    private static void packedBlock4x4(
+            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
+        if (fresh) {
+            packedBlock4x4(packed, zOff, row, in, o, i, gw, ZERO_LANES);
+        } else {
+            packedBlock4x4(packed, zOff, row, in, o, i, gw, null);
+        }
+    }
+
+    /** The accumulator's start: lanes l0.. of {@code start}, or of {@code g} itself when start is null. */
+    private static DoubleVector start(double[] g, double[] start, int l0) {
+        return DoubleVector.fromArray(S, start == null ? g : start, l0);
+    }
+
+    /** Eight zeros: the accumulators' start when they are fresh. */
+    private static final double[] ZERO_LANES = new double[LaneKernels.LANES];
+
+    /**
+     * The block with its chains started from {@code start} (every accumulator from the same 8 values) or, if null,
+     * from the accumulators themselves.
+     */
+    private static void packedBlock4x4(
+            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, double[] start) {
         final int lanes = LaneKernels.LANES;
         double[] g00 = gw[o * in + i], g01 = gw[o * in + i + 1], g02 = gw[o * in + i + 2], g03 = gw[o * in + i + 3];
         int r1 = (o + 1) * in, r2 = (o + 2) * in, r3 = (o + 3) * in;
@@ -196,14 +225,14 @@ final class VectorLaneKernels {
         int z0o = zOff + o * row, z1o = z0o + row, z2o = z1o + row, z3o = z2o + row;
         int a0o = i * row, a1o = a0o + row, a2o = a1o + row, a3o = a2o + row;
         for (int l0 = 0; l0 < lanes; l0 += V) {
-            DoubleVector c00 = DoubleVector.fromArray(S, g00, l0), c01 = DoubleVector.fromArray(S, g01, l0);
-            DoubleVector c02 = DoubleVector.fromArray(S, g02, l0), c03 = DoubleVector.fromArray(S, g03, l0);
-            DoubleVector c10 = DoubleVector.fromArray(S, g10, l0), c11 = DoubleVector.fromArray(S, g11, l0);
-            DoubleVector c12 = DoubleVector.fromArray(S, g12, l0), c13 = DoubleVector.fromArray(S, g13, l0);
-            DoubleVector c20 = DoubleVector.fromArray(S, g20, l0), c21 = DoubleVector.fromArray(S, g21, l0);
-            DoubleVector c22 = DoubleVector.fromArray(S, g22, l0), c23 = DoubleVector.fromArray(S, g23, l0);
-            DoubleVector c30 = DoubleVector.fromArray(S, g30, l0), c31 = DoubleVector.fromArray(S, g31, l0);
-            DoubleVector c32 = DoubleVector.fromArray(S, g32, l0), c33 = DoubleVector.fromArray(S, g33, l0);
+            DoubleVector c00 = start(g00, start, l0), c01 = start(g01, start, l0);
+            DoubleVector c02 = start(g02, start, l0), c03 = start(g03, start, l0);
+            DoubleVector c10 = start(g10, start, l0), c11 = start(g11, start, l0);
+            DoubleVector c12 = start(g12, start, l0), c13 = start(g13, start, l0);
+            DoubleVector c20 = start(g20, start, l0), c21 = start(g21, start, l0);
+            DoubleVector c22 = start(g22, start, l0), c23 = start(g23, start, l0);
+            DoubleVector c30 = start(g30, start, l0), c31 = start(g31, start, l0);
+            DoubleVector c32 = start(g32, start, l0), c33 = start(g33, start, l0);
             for (int t = l0; t < row; t += lanes) {
                 DoubleVector z0 = DoubleVector.fromArray(S, packed, z0o + t);
                 DoubleVector z1 = DoubleVector.fromArray(S, packed, z1o + t);

@@ -53,9 +53,33 @@ class LaneKernelsTest {
             double[][] gbVector = copy(gbScalar);
             for (int repeat = 0; repeat < 3; repeat++) {
                 ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
-                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null);
+                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, false);
             }
             assertBitIdentical(gwScalar, gwVector, "weight gradient " + java.util.Arrays.toString(shape));
+            assertBitIdentical(gbScalar, gbVector, "bias gradient " + java.util.Arrays.toString(shape));
+        }
+    }
+
+    /**
+     * A fresh (flushed) accumulator counts as zero whatever its array holds: the vector path started fresh on random
+     * values, then continued, gives the bits of the reference path started on zeros.
+     */
+    @Test
+    void aFreshAccumulatorStartsFromZeroWhateverItsArrayHolds() {
+        SplittableRandom rng = new SplittableRandom(15);
+        for (int[] shape : SHAPES) {
+            int in = shape[0], out = shape[1], streams = shape[2], tile = shape[3];
+            double[][][] a = random(rng, in, streams, tile);
+            double[][][] zbar = random(rng, out, streams, tile);
+            double[][] gwScalar = new double[out * in][LaneKernels.LANES];
+            double[][] gbScalar = new double[out][LaneKernels.LANES];
+            double[][] gwVector = randomRows(rng, out * in, LaneKernels.LANES);
+            double[][] gbVector = new double[out][LaneKernels.LANES];
+            for (int repeat = 0; repeat < 2; repeat++) {
+                ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
+                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, repeat == 0);
+            }
+            assertBitIdentical(gwScalar, gwVector, "fresh weight gradient " + java.util.Arrays.toString(shape));
             assertBitIdentical(gbScalar, gbVector, "bias gradient " + java.util.Arrays.toString(shape));
         }
     }
@@ -80,8 +104,13 @@ class LaneKernelsTest {
         double[][][] yScalar = new double[out][streams][tile];
         double[][][] yVector = new double[out][streams][tile];
         for (int repeat = 0; repeat < 2000; repeat++) {
+            // every fourth call starts fresh, as after a flush: the reference clears its accumulators instead
+            boolean fresh = repeat % 4 == 0;
+            if (fresh) {
+                LaneKernels.clear(gwScalar);
+            }
             ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
-            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null);
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, fresh);
             ScalarLaneKernels.matmul(w, 0, in, 1, w, in * out, a, in, yScalar, out, streams, tile);
             VectorLaneKernels.matmul(w, 0, in, 1, w, in * out, a, in, yVector, out, streams, tile);
         }
