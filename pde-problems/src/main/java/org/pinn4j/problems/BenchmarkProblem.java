@@ -181,6 +181,12 @@ public interface BenchmarkProblem {
         return List.of();
     }
 
+    /** Every declared parameter {@link ProblemParameter#describe described}, comma-separated, in order; "" if none. */
+    default String describeParameters() {
+        return String.join(
+                ", ", parameters().stream().map(ProblemParameter::describe).toList());
+    }
+
     /**
      * Every declared parameter's value, in declaration order: the given one, else the default.
      *
@@ -192,14 +198,7 @@ public interface BenchmarkProblem {
         for (String name : given.keySet()) {
             if (parameters().stream().noneMatch(p -> p.name().equals(name))) {
                 throw new IllegalArgumentException("problem '" + name() + "' has no parameter '" + name + "'; "
-                        + (parameters().isEmpty()
-                                ? "it has none"
-                                : "its parameters are "
-                                        + String.join(
-                                                ", ",
-                                                parameters().stream()
-                                                        .map(ProblemParameter::describe)
-                                                        .toList())));
+                        + (parameters().isEmpty() ? "it has none" : "its parameters are " + describeParameters()));
             }
         }
         for (ProblemParameter p : parameters()) {

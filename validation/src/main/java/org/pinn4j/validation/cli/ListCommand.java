@@ -40,14 +40,7 @@ final class ListCommand implements Callable<Integer> {
                     p.referenceKind(),
                     p.publishedFigure(),
                     String.join(", ", p.recipes().keySet()),
-                    p.parameters().isEmpty()
-                            ? ""
-                            : "; parameters: "
-                                    + String.join(
-                                            ", ",
-                                            p.parameters().stream()
-                                                    .map(org.pinn4j.problems.ProblemParameter::describe)
-                                                    .toList())));
+                    p.parameters().isEmpty() ? "" : "; parameters: " + p.describeParameters()));
         }
         out.flush();
         return PinnCli.OK;

@@ -84,12 +84,7 @@ public final class RunSettings {
                 throw new IllegalArgumentException("problem '" + problem.name() + "' has no parameter '" + name + "'; "
                         + (problem.parameters().isEmpty()
                                 ? "it has none of its own"
-                                : "its parameters are "
-                                        + String.join(
-                                                ", ",
-                                                problem.parameters().stream()
-                                                        .map(org.pinn4j.problems.ProblemParameter::describe)
-                                                        .toList()))
+                                : "its parameters are " + problem.describeParameters())
                         + "; every problem takes " + String.join(", ", descriptions()));
             }
         }
