@@ -239,14 +239,9 @@ public final class TaylorNetwork {
             boolean accumulated = !ws.gwFresh[l];
             for (int o = 0; o < out; o++) {
                 grad[bOff + o] += sumAndClear(ws.gb[l][o]);
-                if (accumulated) {
-                    for (int i = 0; i < in; i++) {
-                        grad[wOff + o * in + i] += sumLanes(ws.gw[l][o * in + i]);
-                    }
-                } else {
-                    for (int i = 0; i < in; i++) {
-                        grad[wOff + o * in + i] += 0.0; // what cleared lanes sum to
-                    }
+                for (int i = 0; i < in; i++) {
+                    // 0.0: what cleared lanes sum to
+                    grad[wOff + o * in + i] += accumulated ? sumLanes(ws.gw[l][o * in + i]) : 0.0;
                 }
             }
             ws.gwFresh[l] = true;

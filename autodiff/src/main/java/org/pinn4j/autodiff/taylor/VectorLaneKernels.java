@@ -177,6 +177,11 @@ final class VectorLaneKernels {
         }
     }
 
+    /** An accumulator's start: 0.0 when it is fresh, else lanes l0.. of {@code g}. */
+    private static DoubleVector start(double[] g, boolean fresh, int l0) {
+        return fresh ? DoubleVector.zero(S) : DoubleVector.fromArray(S, g, l0);
+    }
+
     private static void packedSingle(
             double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
         final int lanes = LaneKernels.LANES;
@@ -184,7 +189,7 @@ final class VectorLaneKernels {
         int z = zOff + o * row;
         int x = i * row;
         for (int l0 = 0; l0 < lanes; l0 += V) {
-            DoubleVector c = fresh ? DoubleVector.zero(S) : DoubleVector.fromArray(S, g, l0);
+            DoubleVector c = start(g, fresh, l0);
             for (int t = l0; t < row; t += lanes) {
                 c = DoubleVector.fromArray(S, packed, z + t).fma(DoubleVector.fromArray(S, packed, x + t), c);
             }
@@ -195,27 +200,6 @@ final class VectorLaneKernels {
     /** A 4 x 4 block of weights through the packed rows; with {@code fresh} its chains start from 0.0. */
     private static void packedBlock4x4(
             double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
-        if (fresh) {
-            packedBlock4x4(packed, zOff, row, in, o, i, gw, ZERO_LANES);
-        } else {
-            packedBlock4x4(packed, zOff, row, in, o, i, gw, null);
-        }
-    }
-
-    /** The accumulator's start: lanes l0.. of {@code start}, or of {@code g} itself when start is null. */
-    private static DoubleVector start(double[] g, double[] start, int l0) {
-        return DoubleVector.fromArray(S, start == null ? g : start, l0);
-    }
-
-    /** Eight zeros: the accumulators' start when they are fresh. */
-    private static final double[] ZERO_LANES = new double[LaneKernels.LANES];
-
-    /**
-     * The block with its chains started from {@code start} (every accumulator from the same 8 values) or, if null,
-     * from the accumulators themselves.
-     */
-    private static void packedBlock4x4(
-            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, double[] start) {
         final int lanes = LaneKernels.LANES;
         double[] g00 = gw[o * in + i], g01 = gw[o * in + i + 1], g02 = gw[o * in + i + 2], g03 = gw[o * in + i + 3];
         int r1 = (o + 1) * in, r2 = (o + 2) * in, r3 = (o + 3) * in;
@@ -225,14 +209,14 @@ final class VectorLaneKernels {
         int z0o = zOff + o * row, z1o = z0o + row, z2o = z1o + row, z3o = z2o + row;
         int a0o = i * row, a1o = a0o + row, a2o = a1o + row, a3o = a2o + row;
         for (int l0 = 0; l0 < lanes; l0 += V) {
-            DoubleVector c00 = start(g00, start, l0), c01 = start(g01, start, l0);
-            DoubleVector c02 = start(g02, start, l0), c03 = start(g03, start, l0);
-            DoubleVector c10 = start(g10, start, l0), c11 = start(g11, start, l0);
-            DoubleVector c12 = start(g12, start, l0), c13 = start(g13, start, l0);
-            DoubleVector c20 = start(g20, start, l0), c21 = start(g21, start, l0);
-            DoubleVector c22 = start(g22, start, l0), c23 = start(g23, start, l0);
-            DoubleVector c30 = start(g30, start, l0), c31 = start(g31, start, l0);
-            DoubleVector c32 = start(g32, start, l0), c33 = start(g33, start, l0);
+            DoubleVector c00 = start(g00, fresh, l0), c01 = start(g01, fresh, l0);
+            DoubleVector c02 = start(g02, fresh, l0), c03 = start(g03, fresh, l0);
+            DoubleVector c10 = start(g10, fresh, l0), c11 = start(g11, fresh, l0);
+            DoubleVector c12 = start(g12, fresh, l0), c13 = start(g13, fresh, l0);
+            DoubleVector c20 = start(g20, fresh, l0), c21 = start(g21, fresh, l0);
+            DoubleVector c22 = start(g22, fresh, l0), c23 = start(g23, fresh, l0);
+            DoubleVector c30 = start(g30, fresh, l0), c31 = start(g31, fresh, l0);
+            DoubleVector c32 = start(g32, fresh, l0), c33 = start(g33, fresh, l0);
             for (int t = l0; t < row; t += lanes) {
                 DoubleVector z0 = DoubleVector.fromArray(S, packed, z0o + t);
                 DoubleVector z1 = DoubleVector.fromArray(S, packed, z1o + t);
