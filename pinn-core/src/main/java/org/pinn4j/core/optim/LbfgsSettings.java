@@ -40,6 +40,17 @@ public record LbfgsSettings(
                 l.maxLineSearchEvaluations());
     }
 
+    /** These settings with another evaluation limit. */
+    public LbfgsSettings withMaxEvaluations(int limit) {
+        return new LbfgsSettings(
+                historySize,
+                limit,
+                gradientTolerance,
+                relativeTolerance,
+                relativeTolerancePatience,
+                maxLineSearchEvaluations);
+    }
+
     /** A fresh L-BFGS with these settings and at most {@code maxIterations} iterations. */
     public Lbfgs create(int maxIterations) {
         return new Lbfgs()

@@ -42,6 +42,11 @@ public record LevenbergMarquardtSettings(
         return new LevenbergMarquardtSettings(100_000, 1e-3, false, 1e-14, 1e-15);
     }
 
+    /** These settings with another evaluation limit. */
+    public LevenbergMarquardtSettings withMaxEvaluations(int limit) {
+        return new LevenbergMarquardtSettings(limit, initialDamping, diagonalScaling, gradientTolerance, stepTolerance);
+    }
+
     /** Every setting, e.g. "levenbergMarquardt(maxEvaluations 100000, ...)". */
     public String describe() {
         return Settings.describe("levenbergMarquardt", this);

@@ -53,6 +53,20 @@ public record QuasiNewtonSettings(
         return new QuasiNewtonSettings(18_750, 1e-12, 1e-12, 10, 25, true, 1000, 1e-4, 0.9);
     }
 
+    /** These settings with another evaluation limit. */
+    public QuasiNewtonSettings withMaxEvaluations(int limit) {
+        return new QuasiNewtonSettings(
+                limit,
+                gradientTolerance,
+                relativeTolerance,
+                relativeTolerancePatience,
+                maxLineSearchEvaluations,
+                initialScaling,
+                positiveDefiniteCheckEvery,
+                wolfeC1,
+                wolfeC2);
+    }
+
     /** These settings with the Cholesky test every {@code updates} updates (0: never). */
     public QuasiNewtonSettings withPositiveDefiniteCheckEvery(int updates) {
         return new QuasiNewtonSettings(

@@ -525,12 +525,36 @@ public final class Phase {
     }
 
     /**
-     * Copy with another length: steps, epochs or iterations, as the phase counts them.
+     * Copy with another length: steps, epochs or iterations, as the phase counts them. An iterative phase made
+     * longer keeps its evaluations per iteration: its evaluation limit grows in proportion (18,750 evaluations for
+     * 11,000 iterations become 37,500 for 22,000), so the longer run is not stopped where the shorter one would
+     * have been; a shorter one keeps its limit.
      *
      * @throws IllegalArgumentException if {@code length} &lt; 1
      */
     public Phase withLength(int length) {
-        return with(c -> c.length = length);
+        int before = f.length;
+        return with(c -> {
+            c.length = length;
+            if (length > before) {
+                if (c.lbfgs != null) {
+                    c.lbfgs = c.lbfgs.withMaxEvaluations(scaled(c.lbfgs.maxEvaluations(), length, before));
+                }
+                if (c.quasiNewton != null) {
+                    c.quasiNewton =
+                            c.quasiNewton.withMaxEvaluations(scaled(c.quasiNewton.maxEvaluations(), length, before));
+                }
+                if (c.levenbergMarquardt != null) {
+                    c.levenbergMarquardt = c.levenbergMarquardt.withMaxEvaluations(
+                            scaled(c.levenbergMarquardt.maxEvaluations(), length, before));
+                }
+            }
+        });
+    }
+
+    /** {@code limit} times {@code length / before}, rounded up, at most Integer.MAX_VALUE. */
+    private static int scaled(int limit, int length, int before) {
+        return (int) Math.min(Integer.MAX_VALUE, -Math.floorDiv(-(long) limit * length, before));
     }
 
     /**

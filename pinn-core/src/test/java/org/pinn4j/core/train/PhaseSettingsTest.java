@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.pinn4j.core.optim.LbfgsSettings;
+import org.pinn4j.core.optim.LevenbergMarquardtSettings;
 import org.pinn4j.core.optim.OptimizerSettings;
+import org.pinn4j.core.optim.QuasiNewtonSettings;
 import org.pinn4j.core.optim.ScheduleSettings;
 
 /** A phase's length and first learning rate can be changed, and the copy equals the phase built with them. */
@@ -14,13 +17,42 @@ class PhaseSettingsTest {
     void aChangedLengthOrRateEqualsThePhaseBuiltWithIt() {
         assertEquals(Phase.adam(300, 1e-3), Phase.adam(100, 1e-3).withLength(300));
         assertEquals(Phase.adam(100, 2e-3), Phase.adam(100, 1e-3).withLearningRate(2e-3));
-        assertEquals(Phase.lbfgs(70), Phase.lbfgs(10).withLength(70));
-        assertEquals(Phase.ssbroyden(70), Phase.ssbroyden(500).withLength(70));
+        assertEquals(Phase.ssbroyden(70), Phase.ssbroyden(500).withLength(70), "a shorter phase keeps its limit");
         Phase resampled = Phase.ssbroyden(500).resampleByResidual(50, Phase.ResidualSampling.defaults());
         assertEquals(
                 Phase.ssbroyden(80).resampleByResidual(50, Phase.ResidualSampling.defaults()),
                 resampled.withLength(80),
                 "resampling is kept");
+    }
+
+    @Test
+    void aLongerIterativePhaseKeepsItsEvaluationsPerIteration() {
+        // 18,750 evaluations for 11,000 iterations: 22,000 iterations may use twice as many
+        QuasiNewtonSettings q = QuasiNewtonSettings.defaults();
+        assertEquals(
+                Phase.denseQuasiNewton(Phase.Mode.SSBROYDEN, 22000, q.withMaxEvaluations(37500)),
+                Phase.ssbroyden(11000).withLength(22000));
+        // rounded up: 18,750 x 7 / 3 = 43,750; 18,750 x 10 / 3 = 62,500; 100,000 x 4 / 3 = 133,333.3
+        LbfgsSettings l = LbfgsSettings.defaults();
+        assertEquals(Phase.lbfgs(7, l.withMaxEvaluations(43750)), Phase.lbfgs(3).withLength(7));
+        assertEquals(Phase.bfgs(3).withLength(10).quasiNewtonSettings().orElseThrow(), q.withMaxEvaluations(62500));
+        assertEquals(
+                Phase.levenbergMarquardt(
+                        4, LevenbergMarquardtSettings.defaults().withMaxEvaluations(133334)),
+                Phase.levenbergMarquardt(3).withLength(4));
+        assertEquals(
+                Integer.MAX_VALUE,
+                Phase.lbfgs(1)
+                        .withLength(1_000_000)
+                        .lbfgsSettings()
+                        .orElseThrow()
+                        .maxEvaluations(),
+                "capped, not overflowed");
+        Phase resampled = Phase.ssbroyden(500).resampleByResidual(50, Phase.ResidualSampling.defaults());
+        assertEquals(
+                Phase.denseQuasiNewton(Phase.Mode.SSBROYDEN, 1000, q.withMaxEvaluations(37500))
+                        .resampleByResidual(50, Phase.ResidualSampling.defaults()),
+                resampled.withLength(1000));
     }
 
     @Test

@@ -27,7 +27,10 @@ public final class RunSettings {
     public static final String POINTS = "points";
     /** Learning rate at the first step of the first phase (a first-order phase, e.g. Adam). */
     public static final String LR = "lr";
-    /** Length of the last phase: its steps, epochs or iterations. */
+    /**
+     * Length of the last phase: its steps, epochs or iterations (an iterative phase made longer gets a
+     * proportionally larger evaluation limit, {@link org.pinn4j.core.train.Phase#withLength}).
+     */
     public static final String STEPS = "steps";
     /** The name every catalogue problem gives its PDE residual condition. */
     public static final String RESIDUAL_CONDITION = "pde";
