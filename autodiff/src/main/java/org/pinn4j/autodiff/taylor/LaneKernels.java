@@ -55,6 +55,19 @@ final class LaneKernels {
         }
     }
 
+    /**
+     * The sum of the {@link #LANES} = 8 lanes at {@code a[off..off+7]} in the fixed order every flush uses: lanes q
+     * and q + 4 first, then the four pairs two by two ({@code 0.0 + a[q]} kept: it turns -0.0 into 0.0, as a sum
+     * started from zero does).
+     */
+    static double sumLanes(double[] a, int off) {
+        double s0 = (0.0 + a[off]) + a[off + 4];
+        double s1 = (0.0 + a[off + 1]) + a[off + 5];
+        double s2 = (0.0 + a[off + 2]) + a[off + 6];
+        double s3 = (0.0 + a[off + 3]) + a[off + 7];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Sets every accumulator to 0.0. */
     static void clear(double[][] gw) {
         for (double[] g : gw) {

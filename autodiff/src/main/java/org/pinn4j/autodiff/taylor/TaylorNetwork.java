@@ -18,7 +18,8 @@ import org.pinn4j.autodiff.Activation;
  * the weight-gradient sums) run in {@link LaneKernels}: register-blocked fused multiply-add chains in a
  * fixed order, on the Vector API when the {@code jdk.incubator.vector} module is present and in plain
  * Java otherwise, with the same bits either way. Weight gradients are accumulated over all tiles of a
- * chunk into 8-lane accumulators and reduced once in {@link #flushGradient}, in a fixed order.
+ * chunk into 8-lane accumulators and reduced once in {@link #flushGradient}, in a fixed order (large layers on
+ * the Vector API path keep the chunk's rows in {@link DeferredRows} and run that pass at the flush).
  * Partial tiles are zero-padded and computed at full length, so no stale value enters a result.
  * Workspaces are allocated once per thread
  * and reused. This class is immutable and thread-safe; workspaces are not.
@@ -201,8 +202,13 @@ public final class TaylorNetwork {
             int in = spec.layerInputs(l);
             double[][][] a = l == 0 ? ws.x : ws.y[l - 1];
             if (jt == null) {
-                accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed, ws.gwFresh[l]);
-                ws.gwFresh[l] = false;
+                DeferredRows deferred = ws.deferred[l];
+                if (deferred == null) {
+                    accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed, ws.gwFresh[l]);
+                    ws.gwFresh[l] = false;
+                } else if (deferred.add(a, zbar, ws.gw[l], ws.gb[l], ws.gwFresh[l])) {
+                    ws.gwFresh[l] = false;
+                }
             } else {
                 layerRows(l, a, in, zbar, out, ws.n, jt, rows, row0, add);
             }
@@ -237,11 +243,17 @@ public final class TaylorNetwork {
             int wOff = spec.weightOffset(l);
             int bOff = spec.biasOffset(l);
             boolean accumulated = !ws.gwFresh[l];
+            DeferredRows deferred = ws.deferred[l];
+            // a layer whose tiles wait in packed rows: its lanes are summed into grad by the pass over them
+            boolean summed = deferred != null && deferred.holdsTiles();
+            if (summed) {
+                deferred.flush(ws.gw[l], !accumulated, grad, wOff);
+            }
             for (int o = 0; o < out; o++) {
                 grad[bOff + o] += sumAndClear(ws.gb[l][o]);
-                for (int i = 0; i < in; i++) {
+                for (int i = 0; !summed && i < in; i++) {
                     // 0.0: what cleared lanes sum to
-                    grad[wOff + o * in + i] += accumulated ? sumLanes(ws.gw[l][o * in + i]) : 0.0;
+                    grad[wOff + o * in + i] += accumulated ? LaneKernels.sumLanes(ws.gw[l][o * in + i], 0) : 0.0;
                 }
             }
             ws.gwFresh[l] = true;
@@ -527,18 +539,6 @@ public final class TaylorNetwork {
         }
     }
 
-    /**
-     * {@link #sumAndClear}'s sum of {@link LaneKernels#LANES} = 8 lanes, unrolled, without the clearing: the same
-     * additions in the same order (0.0 + a[q] kept: it turns -0.0 into 0.0, as the loop does).
-     */
-    private static double sumLanes(double[] a) {
-        double s0 = (0.0 + a[0]) + a[4];
-        double s1 = (0.0 + a[1]) + a[5];
-        double s2 = (0.0 + a[2]) + a[6];
-        double s3 = (0.0 + a[3]) + a[7];
-        return (s0 + s1) + (s2 + s3);
-    }
-
     /** Sum of a vector (four chains, fixed order) and reset it to zero. */
     private static double sumAndClear(double[] a) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -580,6 +580,8 @@ public final class TaylorNetwork {
         final double[][][] gb;
         /** Scratch of the weight-gradient pass of large layers (null if no layer needs it). */
         final double[] packed;
+        /** Per layer: the packed rows of the tiles whose weight-gradient pass waits for the flush, or null. */
+        final DeferredRows[] deferred;
 
         int start;
         int n;
@@ -603,10 +605,16 @@ public final class TaylorNetwork {
             gwFresh = new boolean[layers];
             java.util.Arrays.fill(gwFresh, true);
             gb = new double[layers][][];
+            deferred = new DeferredRows[layers];
             int scratch = 0;
             for (int l = 0; l < layers; l++) {
                 int out = spec.width(l + 1);
-                scratch = Math.max(scratch, LaneKernels.scratchSize(spec.layerInputs(l), out, streams, tile));
+                int in = spec.layerInputs(l);
+                if (DeferredRows.applies(in, out, tile)) {
+                    deferred[l] = new DeferredRows(in, out, streams, tile);
+                } else {
+                    scratch = Math.max(scratch, LaneKernels.scratchSize(in, out, streams, tile));
+                }
                 z[l] = new double[out][streams][tile];
                 if (l < layers - 1) {
                     y[l] = new double[out][streams][tile];

@@ -34,20 +34,7 @@ final class VectorLaneKernels {
             boolean fresh) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
-        for (int o = 0; o < out; o++) {
-            double[] z0 = zbar[o][0];
-            double[] b = gb[o];
-            for (int l0 = 0; l0 < lanes; l0 += V) {
-                DoubleVector c = DoubleVector.fromArray(S, b, l0);
-                for (int p = l0; p < full; p += lanes) {
-                    c = c.add(DoubleVector.fromArray(S, z0, p));
-                }
-                c.intoArray(b, l0);
-            }
-            for (int p = full; p < tile; p++) {
-                b[p - full] += z0[p];
-            }
-        }
+        accumulateBias(zbar, out, tile, gb);
         if (full == tile && LaneKernels.packs(in, out)) {
             accumulatePacked(a, in, zbar, out, streams, tile, gw, scratch, fresh);
             return;
@@ -114,6 +101,26 @@ final class VectorLaneKernels {
         }
     }
 
+    /** gb[o][q] += zbar[o][0][p] over the tile's points p = q (mod LANES), in increasing order. */
+    static void accumulateBias(double[][][] zbar, int out, int tile, double[][] gb) {
+        final int lanes = LaneKernels.LANES;
+        final int full = tile - tile % lanes;
+        for (int o = 0; o < out; o++) {
+            double[] z0 = zbar[o][0];
+            double[] b = gb[o];
+            for (int l0 = 0; l0 < lanes; l0 += V) {
+                DoubleVector c = DoubleVector.fromArray(S, b, l0);
+                for (int p = l0; p < full; p += lanes) {
+                    c = c.add(DoubleVector.fromArray(S, z0, p));
+                }
+                c.intoArray(b, l0);
+            }
+            for (int p = full; p < tile; p++) {
+                b[p - full] += z0[p];
+            }
+        }
+    }
+
     private static void single(
             double[][][] a, int in, double[][][] zbar, int o, int i, int s, int full, double[][] gw) {
         final int lanes = LaneKernels.LANES;
@@ -147,9 +154,52 @@ final class VectorLaneKernels {
         int row = streams * tile;
         double[] packed =
                 scratch != null && scratch.length >= (in + out) * row ? scratch : new double[(in + out) * row];
-        int zOff = in * row;
-        pack(a, in, streams, tile, packed, 0);
-        pack(zbar, out, streams, tile, packed, zOff);
+        pack(a, in, zbar, out, streams, tile, packed, row, 0);
+        packedPass(packed, row, row, in, out, gw, fresh, null, 0, null);
+    }
+
+    /**
+     * Copies a tile's inputs and adjoints into packed rows: input row r at {@code r * stride + offset}, adjoint row
+     * o at {@code (in + o) * stride + offset}, each its streams x tile values stream after stream.
+     */
+    static void pack(
+            double[][][] a,
+            int in,
+            double[][][] zbar,
+            int out,
+            int streams,
+            int tile,
+            double[] packed,
+            int stride,
+            int offset) {
+        for (int r = 0; r < in + out; r++) {
+            double[][] x = r < in ? a[r] : zbar[r - in];
+            int at = r * stride + offset;
+            for (int s = 0; s < streams; s++) {
+                System.arraycopy(x[s], 0, packed, at + s * tile, tile);
+            }
+        }
+    }
+
+    /**
+     * The weight-gradient pass over packed rows (input row i at {@code i * stride}, adjoint row o at
+     * {@code (in + o) * stride}, {@code length} values each, a multiple of LANES): every weight's 8 lanes continue
+     * their chains along the row, from 0.0 when {@code fresh}, else from gw. With {@code grad} null the lanes are
+     * stored back into gw; otherwise they are summed as {@link LaneKernels#sumLanes} does and added into
+     * {@code grad[wOff + o * in + i]}, and gw is not written ({@code lanes}: scratch of 16 x LANES doubles).
+     */
+    static void packedPass(
+            double[] packed,
+            int stride,
+            int length,
+            int in,
+            int out,
+            double[][] gw,
+            boolean fresh,
+            double[] grad,
+            int wOff,
+            double[] lanes) {
+        int zOff = in * stride;
         for (int o0 = 0; o0 < out; o0 += 4) {
             int o1 = Math.min(out, o0 + 4);
             for (int i0 = 0; i0 < in; i0 += IC) {
@@ -157,22 +207,14 @@ final class VectorLaneKernels {
                 int i = i0;
                 if (o1 - o0 == 4) {
                     for (; i + 3 < i1; i += 4) {
-                        packedBlock4x4(packed, zOff, row, in, o0, i, gw, fresh);
+                        packedBlock4x4(packed, zOff, stride, length, in, o0, i, gw, fresh, grad, wOff, lanes);
                     }
                 }
                 for (; i < i1; i++) {
                     for (int o = o0; o < o1; o++) {
-                        packedSingle(packed, zOff, row, in, o, i, gw, fresh);
+                        packedSingle(packed, zOff, stride, length, in, o, i, gw, fresh, grad, wOff, lanes);
                     }
                 }
-            }
-        }
-    }
-
-    private static void pack(double[][][] x, int rows, int streams, int tile, double[] packed, int offset) {
-        for (int r = 0; r < rows; r++) {
-            for (int s = 0; s < streams; s++) {
-                System.arraycopy(x[r][s], 0, packed, offset + (r * streams + s) * tile, tile);
             }
         }
     }
@@ -183,31 +225,60 @@ final class VectorLaneKernels {
     }
 
     private static void packedSingle(
-            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
-        final int lanes = LaneKernels.LANES;
+            double[] packed,
+            int zOff,
+            int stride,
+            int length,
+            int in,
+            int o,
+            int i,
+            double[][] gw,
+            boolean fresh,
+            double[] grad,
+            int wOff,
+            double[] lanes) {
+        final int width = LaneKernels.LANES;
         double[] g = gw[o * in + i];
-        int z = zOff + o * row;
-        int x = i * row;
-        for (int l0 = 0; l0 < lanes; l0 += V) {
+        double[] into = grad == null ? g : lanes;
+        int z = zOff + o * stride;
+        int x = i * stride;
+        for (int l0 = 0; l0 < width; l0 += V) {
             DoubleVector c = start(g, fresh, l0);
-            for (int t = l0; t < row; t += lanes) {
+            for (int t = l0; t < length; t += width) {
                 c = DoubleVector.fromArray(S, packed, z + t).fma(DoubleVector.fromArray(S, packed, x + t), c);
             }
-            c.intoArray(g, l0);
+            c.intoArray(into, l0);
+        }
+        if (grad != null) {
+            grad[wOff + o * in + i] += LaneKernels.sumLanes(lanes, 0);
         }
     }
 
-    /** A 4 x 4 block of weights through the packed rows; with {@code fresh} its chains start from 0.0. */
+    /**
+     * A 4 x 4 block of weights through the packed rows; with {@code fresh} its chains start from 0.0; with
+     * {@code grad} their lanes are summed into it instead of stored (see {@link #packedPass}).
+     */
     private static void packedBlock4x4(
-            double[] packed, int zOff, int row, int in, int o, int i, double[][] gw, boolean fresh) {
+            double[] packed,
+            int zOff,
+            int stride,
+            int length,
+            int in,
+            int o,
+            int i,
+            double[][] gw,
+            boolean fresh,
+            double[] grad,
+            int wOff,
+            double[] sums) {
         final int lanes = LaneKernels.LANES;
         double[] g00 = gw[o * in + i], g01 = gw[o * in + i + 1], g02 = gw[o * in + i + 2], g03 = gw[o * in + i + 3];
         int r1 = (o + 1) * in, r2 = (o + 2) * in, r3 = (o + 3) * in;
         double[] g10 = gw[r1 + i], g11 = gw[r1 + i + 1], g12 = gw[r1 + i + 2], g13 = gw[r1 + i + 3];
         double[] g20 = gw[r2 + i], g21 = gw[r2 + i + 1], g22 = gw[r2 + i + 2], g23 = gw[r2 + i + 3];
         double[] g30 = gw[r3 + i], g31 = gw[r3 + i + 1], g32 = gw[r3 + i + 2], g33 = gw[r3 + i + 3];
-        int z0o = zOff + o * row, z1o = z0o + row, z2o = z1o + row, z3o = z2o + row;
-        int a0o = i * row, a1o = a0o + row, a2o = a1o + row, a3o = a2o + row;
+        int z0o = zOff + o * stride, z1o = z0o + stride, z2o = z1o + stride, z3o = z2o + stride;
+        int a0o = i * stride, a1o = a0o + stride, a2o = a1o + stride, a3o = a2o + stride;
         for (int l0 = 0; l0 < lanes; l0 += V) {
             DoubleVector c00 = start(g00, fresh, l0), c01 = start(g01, fresh, l0);
             DoubleVector c02 = start(g02, fresh, l0), c03 = start(g03, fresh, l0);
@@ -217,7 +288,7 @@ final class VectorLaneKernels {
             DoubleVector c22 = start(g22, fresh, l0), c23 = start(g23, fresh, l0);
             DoubleVector c30 = start(g30, fresh, l0), c31 = start(g31, fresh, l0);
             DoubleVector c32 = start(g32, fresh, l0), c33 = start(g33, fresh, l0);
-            for (int t = l0; t < row; t += lanes) {
+            for (int t = l0; t < length; t += lanes) {
                 DoubleVector z0 = DoubleVector.fromArray(S, packed, z0o + t);
                 DoubleVector z1 = DoubleVector.fromArray(S, packed, z1o + t);
                 DoubleVector z2 = DoubleVector.fromArray(S, packed, z2o + t);
@@ -243,22 +314,46 @@ final class VectorLaneKernels {
                 c32 = z3.fma(a2, c32);
                 c33 = z3.fma(a3, c33);
             }
-            c00.intoArray(g00, l0);
-            c01.intoArray(g01, l0);
-            c02.intoArray(g02, l0);
-            c03.intoArray(g03, l0);
-            c10.intoArray(g10, l0);
-            c11.intoArray(g11, l0);
-            c12.intoArray(g12, l0);
-            c13.intoArray(g13, l0);
-            c20.intoArray(g20, l0);
-            c21.intoArray(g21, l0);
-            c22.intoArray(g22, l0);
-            c23.intoArray(g23, l0);
-            c30.intoArray(g30, l0);
-            c31.intoArray(g31, l0);
-            c32.intoArray(g32, l0);
-            c33.intoArray(g33, l0);
+            if (grad == null) {
+                c00.intoArray(g00, l0);
+                c01.intoArray(g01, l0);
+                c02.intoArray(g02, l0);
+                c03.intoArray(g03, l0);
+                c10.intoArray(g10, l0);
+                c11.intoArray(g11, l0);
+                c12.intoArray(g12, l0);
+                c13.intoArray(g13, l0);
+                c20.intoArray(g20, l0);
+                c21.intoArray(g21, l0);
+                c22.intoArray(g22, l0);
+                c23.intoArray(g23, l0);
+                c30.intoArray(g30, l0);
+                c31.intoArray(g31, l0);
+                c32.intoArray(g32, l0);
+                c33.intoArray(g33, l0);
+            } else {
+                c00.intoArray(sums, l0);
+                c01.intoArray(sums, lanes + l0);
+                c02.intoArray(sums, 2 * lanes + l0);
+                c03.intoArray(sums, 3 * lanes + l0);
+                c10.intoArray(sums, 4 * lanes + l0);
+                c11.intoArray(sums, 5 * lanes + l0);
+                c12.intoArray(sums, 6 * lanes + l0);
+                c13.intoArray(sums, 7 * lanes + l0);
+                c20.intoArray(sums, 8 * lanes + l0);
+                c21.intoArray(sums, 9 * lanes + l0);
+                c22.intoArray(sums, 10 * lanes + l0);
+                c23.intoArray(sums, 11 * lanes + l0);
+                c30.intoArray(sums, 12 * lanes + l0);
+                c31.intoArray(sums, 13 * lanes + l0);
+                c32.intoArray(sums, 14 * lanes + l0);
+                c33.intoArray(sums, 15 * lanes + l0);
+            }
+        }
+        if (grad != null) {
+            for (int k = 0; k < 16; k++) {
+                grad[wOff + (o + k / 4) * in + i + k % 4] += LaneKernels.sumLanes(sums, k * lanes);
+            }
         }
     }
 

@@ -121,6 +121,49 @@ class LaneKernelsTest {
         }
     }
 
+    /**
+     * A large layer's pass put off to the flush (DeferredRows) gives the bits of the reference pass run tile by tile
+     * with its lanes summed at the flush: chunks of 4 tiles (the rows' capacity), of 6 (the rows are passed into the
+     * lanes when full, and the flush continues from them) and of 1, for shapes with and without 4 x 4 remainders.
+     */
+    @Test
+    void theDeferredPassGivesTheBitsOfTheTileByTilePass() {
+        SplittableRandom rng = new SplittableRandom(16);
+        int[][] shapes = {{64, 64, 3, 64}, {70, 66, 2, 64}, {100, 100, 4, 64}, {67, 65, 2, 16}};
+        for (int[] shape : shapes) {
+            int in = shape[0], out = shape[1], streams = shape[2], tile = shape[3];
+            assertTrue(DeferredRows.applies(in, out, tile), java.util.Arrays.toString(shape));
+            DeferredRows rows = new DeferredRows(in, out, streams, tile);
+            assertEquals(DeferredRows.MAX_TILES, rows.capacity());
+            double[][] gwRef = new double[out * in][LaneKernels.LANES];
+            double[][] gbRef = new double[out][LaneKernels.LANES];
+            double[][] gw = randomRows(rng, out * in, LaneKernels.LANES);
+            double[][] gb = new double[out][LaneKernels.LANES];
+            double[] gradRef = new double[out * in + 3];
+            double[] grad = new double[out * in + 3];
+            for (int chunk : new int[] {4, 6, 1, 4}) {
+                boolean fresh = true;
+                for (int t = 0; t < chunk; t++) {
+                    double[][][] a = random(rng, in, streams, tile);
+                    double[][][] zbar = random(rng, out, streams, tile);
+                    ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwRef, gbRef);
+                    if (rows.add(a, zbar, gw, gb, fresh)) {
+                        fresh = false;
+                    }
+                }
+                for (int w = 0; w < out * in; w++) {
+                    gradRef[3 + w] += LaneKernels.sumLanes(gwRef[w], 0);
+                }
+                LaneKernels.clear(gwRef);
+                assertTrue(rows.holdsTiles());
+                rows.flush(gw, fresh, grad, 3);
+                assertTrue(!rows.holdsTiles());
+                assertBitIdentical(gradRef, grad, "deferred weight gradient " + java.util.Arrays.toString(shape));
+                assertBitIdentical(gbRef, gb, "bias gradient " + java.util.Arrays.toString(shape));
+            }
+        }
+    }
+
     @Test
     void denseMapIsBitIdenticalOnBothPathsAndItsTranspose() {
         SplittableRandom rng = new SplittableRandom(12);
