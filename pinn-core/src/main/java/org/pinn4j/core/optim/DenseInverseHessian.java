@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.pinn4j.autodiff.dense.RankTwoRows;
 
 /**
  * The dense N x N inverse-Hessian estimate H of {@link DenseQuasiNewton} and its N x N work: the product with
  * a vector, the BFGS and self-scaled Broyden rank-two updates and the Cholesky test. The updates run along whole
- * rows (contiguous memory) with every entry written as an expression symmetric in i and j under IEEE rounding
+ * rows (contiguous memory, on the Vector API when present: {@link RankTwoRows}) with every entry written as an expression symmetric in i and j under IEEE rounding
  * (products and sums of commuting pairs, e.g. {@code s_i hy_j + hy_i s_j}), so H stays exactly symmetric without
  * a mirroring pass. The work is split over a fixed number of threads in contiguous row blocks;
  * each row is computed whole by one thread in the same order whatever the split, so the result is bit-identical
@@ -111,14 +112,7 @@ public final class DenseInverseHessian implements AutoCloseable {
      * y s^T) + rho s s^T for {@code hy = H y} and {@code c = rho^2 y.Hy + rho}.
      */
     public void bfgsUpdate(double[] s, double[] hy, double rho, double c) {
-        forRows(i -> {
-            int row = i * n;
-            double si = s[i];
-            double hyi = hy[i];
-            for (int j = 0; j < n; j++) {
-                h[row + j] = h[row + j] + c * (si * s[j]) - rho * (si * hy[j] + hyi * s[j]);
-            }
-        });
+        forRows(i -> RankTwoRows.bfgs(h, i * n, n, s[i], hy[i], s, hy, c, rho));
     }
 
     /**
@@ -129,15 +123,7 @@ public final class DenseInverseHessian implements AutoCloseable {
     public void selfScaledUpdate(double[] s, double[] hy, double yhy, double[] v, double phi, double tau, double rho) {
         double invTau = 1.0 / tau;
         double phiYhy = phi * yhy;
-        forRows(i -> {
-            int row = i * n;
-            double si = s[i];
-            double hyi = hy[i];
-            double vi = v[i];
-            for (int j = 0; j < n; j++) {
-                h[row + j] = (h[row + j] - (hyi * hy[j]) / yhy + phiYhy * (vi * v[j])) * invTau + rho * (si * s[j]);
-            }
-        });
+        forRows(i -> RankTwoRows.selfScaled(h, i * n, n, s[i], hy[i], v[i], s, hy, v, yhy, phiYhy, invTau, rho));
     }
 
     /**
