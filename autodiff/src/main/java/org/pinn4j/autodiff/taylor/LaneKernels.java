@@ -30,8 +30,7 @@ final class LaneKernels {
     /**
      * Weight-gradient accumulation for one layer and tile:
      * gw[o*in+i][q] = fma chain of zbar[o][s][p] * a[i][s][p] over streams s, then points p = q (mod LANES);
-     * gb[o][q] += zbar[o][0][p] likewise. {@code scratch} (may be null: then allocated when needed) holds at least
-     * {@link #scratchSize} doubles. With {@code fresh} the weights' accumulators count as zero whatever they hold
+     * gb[o][q] += zbar[o][0][p] likewise. With {@code fresh} the weights' accumulators count as zero whatever they hold
      * (cleared by a flush): the chains start from 0.0.
      */
     static void accumulate(
@@ -43,10 +42,9 @@ final class LaneKernels {
             int tile,
             double[][] gw,
             double[][] gb,
-            double[] scratch,
             boolean fresh) {
         if (VectorSupport.enabled()) {
-            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch, fresh);
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, fresh);
         } else {
             if (fresh) {
                 clear(gw);
@@ -75,20 +73,15 @@ final class LaneKernels {
         }
     }
 
-    /** Layers with at least this many weights pack their tile's rows for the weight-gradient pass. */
+    /**
+     * Layers with at least this many weights run their weight-gradient pass over packed rows at the chunk's flush
+     * ({@link DeferredRows}) on the Vector API path.
+     */
     static final int PACK_FROM = 64 * 64;
 
-    /** Whether a layer of {@code in} inputs and {@code out} outputs packs (see {@link #scratchSize}). */
+    /** Whether a layer of {@code in} inputs and {@code out} outputs is large enough to pack. */
     static boolean packs(int in, int out) {
         return (long) in * out >= PACK_FROM;
-    }
-
-    /**
-     * Doubles of scratch the weight-gradient pass of such a layer needs: its inputs and adjoints, each streams x tile
-     * values; 0 if it does not pack.
-     */
-    static int scratchSize(int in, int out, int streams, int tile) {
-        return packs(in, out) ? (in + out) * streams * tile : 0;
     }
 
     /**

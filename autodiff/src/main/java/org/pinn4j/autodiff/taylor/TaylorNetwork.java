@@ -204,7 +204,7 @@ public final class TaylorNetwork {
             if (jt == null) {
                 DeferredRows deferred = ws.deferred[l];
                 if (deferred == null) {
-                    accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.packed, ws.gwFresh[l]);
+                    accumulateLayer(a, in, zbar, out, ws.gw[l], ws.gb[l], ws.gwFresh[l]);
                     ws.gwFresh[l] = false;
                 } else if (deferred.add(a, zbar, ws.gw[l], ws.gb[l], ws.gwFresh[l])) {
                     ws.gwFresh[l] = false;
@@ -410,15 +410,8 @@ public final class TaylorNetwork {
      * derivative rows are the constants set by {@link #inputStreams}).
      */
     private void accumulateLayer(
-            double[][][] a,
-            int in,
-            double[][][] zbar,
-            int out,
-            double[][] gw,
-            double[][] gb,
-            double[] scratch,
-            boolean fresh) {
-        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, scratch, fresh);
+            double[][][] a, int in, double[][][] zbar, int out, double[][] gw, double[][] gb, boolean fresh) {
+        LaneKernels.accumulate(a, in, zbar, out, streams, tile, gw, gb, fresh);
     }
 
     /**
@@ -578,8 +571,6 @@ public final class TaylorNetwork {
         final boolean[] gwFresh;
 
         final double[][][] gb;
-        /** Scratch of the weight-gradient pass of large layers (null if no layer needs it). */
-        final double[] packed;
         /** Per layer: the packed rows of the tiles whose weight-gradient pass waits for the flush, or null. */
         final DeferredRows[] deferred;
 
@@ -606,14 +597,11 @@ public final class TaylorNetwork {
             java.util.Arrays.fill(gwFresh, true);
             gb = new double[layers][][];
             deferred = new DeferredRows[layers];
-            int scratch = 0;
             for (int l = 0; l < layers; l++) {
                 int out = spec.width(l + 1);
                 int in = spec.layerInputs(l);
                 if (DeferredRows.applies(in, out, tile)) {
                     deferred[l] = new DeferredRows(in, out, streams, tile);
-                } else {
-                    scratch = Math.max(scratch, LaneKernels.scratchSize(in, out, streams, tile));
                 }
                 z[l] = new double[out][streams][tile];
                 if (l < layers - 1) {
@@ -623,7 +611,6 @@ public final class TaylorNetwork {
                 gw[l] = new double[out * spec.layerInputs(l)][LaneKernels.LANES];
                 gb[l] = new double[out][LaneKernels.LANES];
             }
-            packed = scratch > 0 ? new double[scratch] : null;
             abar = new double[maxW][streams][tile];
             zbarA = new double[maxW][streams][tile];
             zbarB = new double[maxW][streams][tile];

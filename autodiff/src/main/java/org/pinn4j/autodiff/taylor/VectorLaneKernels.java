@@ -30,15 +30,10 @@ final class VectorLaneKernels {
             int tile,
             double[][] gw,
             double[][] gb,
-            double[] scratch,
             boolean fresh) {
         final int lanes = LaneKernels.LANES;
         final int full = tile - tile % lanes;
         accumulateBias(zbar, out, tile, gb);
-        if (full == tile && LaneKernels.packs(in, out)) {
-            accumulatePacked(a, in, zbar, out, streams, tile, gw, scratch, fresh);
-            return;
-        }
         if (fresh) {
             LaneKernels.clear(gw);
         }
@@ -137,28 +132,6 @@ final class VectorLaneKernels {
     }
 
     /**
-     * The weight-gradient pass of a large layer on a tile without a partial tail: the tile's inputs and adjoints are
-     * first copied into rows of streams x tile values (stream after stream), so each weight's loop runs straight
-     * along one row: the same products in the same order as stream by stream.
-     */
-    private static void accumulatePacked(
-            double[][][] a,
-            int in,
-            double[][][] zbar,
-            int out,
-            int streams,
-            int tile,
-            double[][] gw,
-            double[] scratch,
-            boolean fresh) {
-        int row = streams * tile;
-        double[] packed =
-                scratch != null && scratch.length >= (in + out) * row ? scratch : new double[(in + out) * row];
-        pack(a, in, zbar, out, streams, tile, packed, row, 0);
-        packedPass(packed, row, row, in, out, gw, fresh, null, 0, null);
-    }
-
-    /**
      * Copies a tile's inputs and adjoints into packed rows: input row r at {@code r * stride + offset}, adjoint row
      * o at {@code (in + o) * stride + offset}, each its streams x tile values stream after stream.
      */
@@ -186,7 +159,7 @@ final class VectorLaneKernels {
      * {@code (in + o) * stride}, {@code length} values each, a multiple of LANES): every weight's 8 lanes continue
      * their chains along the row, from 0.0 when {@code fresh}, else from gw. With {@code grad} null the lanes are
      * stored back into gw; otherwise they are summed as {@link LaneKernels#sumLanes} does and added into
-     * {@code grad[wOff + o * in + i]}, and gw is not written ({@code lanes}: scratch of 16 x LANES doubles).
+     * {@code grad[wOff + o * in + i]}, and gw is not written ({@code sums}: scratch of 16 x LANES doubles).
      */
     static void packedPass(
             double[] packed,
@@ -198,7 +171,7 @@ final class VectorLaneKernels {
             boolean fresh,
             double[] grad,
             int wOff,
-            double[] lanes) {
+            double[] sums) {
         int zOff = in * stride;
         for (int o0 = 0; o0 < out; o0 += 4) {
             int o1 = Math.min(out, o0 + 4);
@@ -207,12 +180,12 @@ final class VectorLaneKernels {
                 int i = i0;
                 if (o1 - o0 == 4) {
                     for (; i + 3 < i1; i += 4) {
-                        packedBlock4x4(packed, zOff, stride, length, in, o0, i, gw, fresh, grad, wOff, lanes);
+                        packedBlock4x4(packed, zOff, stride, length, in, o0, i, gw, fresh, grad, wOff, sums);
                     }
                 }
                 for (; i < i1; i++) {
                     for (int o = o0; o < o1; o++) {
-                        packedSingle(packed, zOff, stride, length, in, o, i, gw, fresh, grad, wOff, lanes);
+                        packedSingle(packed, zOff, stride, length, in, o, i, gw, fresh, grad, wOff, sums);
                     }
                 }
             }
@@ -236,21 +209,21 @@ final class VectorLaneKernels {
             boolean fresh,
             double[] grad,
             int wOff,
-            double[] lanes) {
-        final int width = LaneKernels.LANES;
+            double[] sums) {
+        final int lanes = LaneKernels.LANES;
         double[] g = gw[o * in + i];
-        double[] into = grad == null ? g : lanes;
+        double[] into = grad == null ? g : sums;
         int z = zOff + o * stride;
         int x = i * stride;
-        for (int l0 = 0; l0 < width; l0 += V) {
+        for (int l0 = 0; l0 < lanes; l0 += V) {
             DoubleVector c = start(g, fresh, l0);
-            for (int t = l0; t < length; t += width) {
+            for (int t = l0; t < length; t += lanes) {
                 c = DoubleVector.fromArray(S, packed, z + t).fma(DoubleVector.fromArray(S, packed, x + t), c);
             }
             c.intoArray(into, l0);
         }
         if (grad != null) {
-            grad[wOff + o * in + i] += LaneKernels.sumLanes(lanes, 0);
+            grad[wOff + o * in + i] += LaneKernels.sumLanes(sums, 0);
         }
     }
 

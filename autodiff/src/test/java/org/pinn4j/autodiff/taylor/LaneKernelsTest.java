@@ -53,7 +53,7 @@ class LaneKernelsTest {
             double[][] gbVector = copy(gbScalar);
             for (int repeat = 0; repeat < 3; repeat++) {
                 ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
-                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, false);
+                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, false);
             }
             assertBitIdentical(gwScalar, gwVector, "weight gradient " + java.util.Arrays.toString(shape));
             assertBitIdentical(gbScalar, gbVector, "bias gradient " + java.util.Arrays.toString(shape));
@@ -77,7 +77,7 @@ class LaneKernelsTest {
             double[][] gbVector = new double[out][LaneKernels.LANES];
             for (int repeat = 0; repeat < 2; repeat++) {
                 ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
-                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, repeat == 0);
+                VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, repeat == 0);
             }
             assertBitIdentical(gwScalar, gwVector, "fresh weight gradient " + java.util.Arrays.toString(shape));
             assertBitIdentical(gbScalar, gbVector, "bias gradient " + java.util.Arrays.toString(shape));
@@ -89,7 +89,7 @@ class LaneKernelsTest {
     void bitIdenticalAfterTheJitCompiledBothPaths() {
         SplittableRandom rng = new SplittableRandom(14);
         // 70 inputs: three panels of the dense map, so the compiled code carries partial sums too; 70 x 64 weights:
-        // the weight-gradient pass packs its rows (LaneKernels.PACK_FROM)
+        // large enough for the deferred pass over packed rows (LaneKernels.PACK_FROM), run beside the others
         int in = 70, out = 64, streams = 2, tile = 64;
         double[][][] a = random(rng, in, streams, tile);
         double[][][] zbar = random(rng, out, streams, tile);
@@ -103,6 +103,11 @@ class LaneKernelsTest {
         double[][] gbVector = new double[out][LaneKernels.LANES];
         double[][][] yScalar = new double[out][streams][tile];
         double[][][] yVector = new double[out][streams][tile];
+        DeferredRows deferred = new DeferredRows(in, out, streams, tile);
+        double[][] gwDeferred = new double[out * in][LaneKernels.LANES];
+        double[][] gbDeferred = new double[out][LaneKernels.LANES];
+        double[] gradScalar = new double[out * in];
+        double[] gradDeferred = new double[out * in];
         for (int repeat = 0; repeat < 2000; repeat++) {
             // every fourth call starts fresh, as after a flush: the reference clears its accumulators instead
             boolean fresh = repeat % 4 == 0;
@@ -110,10 +115,20 @@ class LaneKernelsTest {
                 LaneKernels.clear(gwScalar);
             }
             ScalarLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwScalar, gbScalar);
-            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, null, fresh);
+            VectorLaneKernels.accumulate(a, in, zbar, out, streams, tile, gwVector, gbVector, fresh);
             ScalarLaneKernels.matmul(w, 0, in, 1, w, in * out, a, in, yScalar, out, streams, tile);
             VectorLaneKernels.matmul(w, 0, in, 1, w, in * out, a, in, yVector, out, streams, tile);
+            deferred.add(a, zbar, gwDeferred, gbDeferred, true);
+            if (repeat % 4 == 3) {
+                // a chunk of 4 tiles ends: the reference sums its lanes, the deferred rows run their pass
+                for (int k = 0; k < out * in; k++) {
+                    gradScalar[k] += LaneKernels.sumLanes(gwScalar[k], 0);
+                }
+                deferred.flush(gwDeferred, true, gradDeferred, 0);
+            }
         }
+        assertBitIdentical(gradScalar, gradDeferred, "deferred weight gradient after 2000 tiles");
+        assertBitIdentical(gbScalar, gbDeferred, "deferred bias gradient after 2000 tiles");
         assertBitIdentical(gwScalar, gwVector, "weight gradient after 2000 calls");
         assertBitIdentical(gbScalar, gbVector, "bias gradient after 2000 calls");
         for (int o = 0; o < out; o++) {
